@@ -1,0 +1,46 @@
+import type { Metadata, Viewport } from "next";
+import { cookies, headers } from "next/headers";
+import "bootstrap/dist/css/bootstrap.min.css";
+import "./globals.css";
+import { SiteFooter } from "@/components/site-footer";
+import { SiteNavbar } from "@/components/site-navbar";
+import { SkipLink } from "@/components/skip-link";
+import { THEME_COOKIE, parseTheme, themeBootScript } from "@/lib/theme";
+import { systemConfig } from "@/system.config";
+
+// Every page carries a fresh CSP nonce, so nothing can be prerendered at build time; this also keeps
+// `next build` away from the database (PGlite allows one process at a time).
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  metadataBase: new URL(systemConfig.url),
+  title: { default: systemConfig.name, template: `%s · ${systemConfig.name}` },
+  description: systemConfig.description,
+  applicationName: systemConfig.name,
+};
+
+export const viewport: Viewport = { themeColor: systemConfig.themeColor };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
+
+  return (
+    <html lang="en" data-bs-theme={theme ?? "light"} suppressHydrationWarning>
+      <head>
+        {!theme && <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeBootScript }} />}
+        <style nonce={nonce}>{`:root{--cs-brand:${systemConfig.themeColor}}`}</style>
+      </head>
+      <body className="d-flex flex-column min-vh-100">
+        <SkipLink />
+        <header>
+          <SiteNavbar name={systemConfig.name} links={[{ href: "/", label: "Home" }]} themeToggle={systemConfig.features.themeToggle} />
+        </header>
+        <main id="main" className="flex-grow-1" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter />
+      </body>
+    </html>
+  );
+}

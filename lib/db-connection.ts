@@ -1,0 +1,80 @@
+import "server-only";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+
+export type Connection = {
+  kind: "postgres" | "pglite";
+  /** Safe to print: the host and database, or the embedded folder; never a password. */
+  label: string;
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  close(): Promise<void>;
+};
+
+type ConnectionOptions = { poolMax?: number };
+
+/** Opens the database named by a URL: postgres://… through node-postgres, pglite:<folder|memory> embedded. */
+export function openConnection(url: string, options: ConnectionOptions = {}): Connection {
+  if (url.startsWith("pglite:")) return openPGlite(url.slice("pglite:".length));
+  const factory = new PrismaPg({
+    connectionString: url,
+    max: options.poolMax ?? 10,
+    // A database that is down must fail fast (health answers 503) rather than hang the request.
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  const parsed = new URL(url);
+  return {
+    kind: "postgres",
+    label: `postgres://${parsed.host}${parsed.pathname}`,
+    factory,
+    close: async () => {},
+  };
+}
+
+function openPGlite(location: string): Connection {
+  if (location === "memory" || location === "memory://") {
+    const pglite = new PGlite();
+    return { kind: "pglite", label: "pglite (in memory)", factory: new PrismaPGlite(pglite), close: () => pglite.close() };
+  }
+  const dataDir = path.resolve(location);
+  mkdirSync(dataDir, { recursive: true });
+  const releaseLock = lockDataDir(dataDir);
+  const pglite = new PGlite(dataDir);
+  return {
+    kind: "pglite",
+    label: `pglite:${path.relative(process.cwd(), dataDir) || dataDir}`,
+    factory: new PrismaPGlite(pglite),
+    close: async () => {
+      await pglite.close();
+      releaseLock();
+    },
+  };
+}
+
+// PGlite is a single-process database with no lock of its own: two processes writing one folder corrupt it.
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = path.join(dataDir, "..", `${path.basename(dataDir)}.lock`);
+  if (existsSync(lockFile)) {
+    const pid = Number(readFileSync(lockFile, "utf8"));
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(
+        `The embedded database ${dataDir} is open in another process (pid ${pid}). Stop that process first, or set DATABASE_URL to a PostgreSQL server.`,
+      );
+    }
+  }
+  writeFileSync(lockFile, String(process.pid));
+  return () => rmSync(lockFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

@@ -1,0 +1,80 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { readOrCreateLocalSecret } from "./local-secrets";
+
+// Validated once, at first import (instrumentation.ts imports it at start-up), so a bad deploy fails fast
+// with one message naming every bad variable instead of failing later on some request.
+
+const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /** postgres://… for PostgreSQL; pglite:<folder> or pglite:memory for the embedded database. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/|pglite:)/, "must start with postgres://, postgresql:// or pglite:")
+    .optional(),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+  /** HMAC key applied to passwords before bcrypt; kept outside the database. */
+  PASSWORD_PEPPER: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+  APP_URL: z.url().optional(),
+  FORCE_HTTPS: booleanFlag.optional(),
+  LOG_LEVEL: z.enum(logLevels).optional(),
+  LOG_FILE: z.string().min(1).optional(),
+  LOG_FILE_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  LOG_FILE_KEEP: z.coerce.number().int().min(1).max(100).default(5),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+export type Env = z.infer<typeof schema> & {
+  DATABASE_URL: string;
+  AUTH_SECRET: string;
+  PASSWORD_PEPPER: string;
+  FORCE_HTTPS: boolean;
+  LOG_LEVEL: (typeof logLevels)[number];
+};
+
+/** `next build` imports server modules without serving anything: production rules apply at start. */
+const isBuildPhase = () => process.env.NEXT_PHASE === "phase-production-build";
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = schema.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== "")));
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`);
+  const raw = result.data;
+  const production = raw?.NODE_ENV === "production" && !isBuildPhase();
+  if (raw && production) {
+    if (!raw.DATABASE_URL) problems.push("  DATABASE_URL: required in production");
+    for (const name of ["AUTH_SECRET", "PASSWORD_PEPPER"] as const) {
+      const value = raw[name];
+      if (!value) problems.push(`  ${name}: required in production`);
+      else if (/change-?me|example|placeholder/i.test(value)) {
+        problems.push(`  ${name}: is a placeholder; generate one with \`openssl rand -base64 32\``);
+      }
+    }
+  }
+  if (problems.length > 0 || !raw) {
+    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  const test = raw.NODE_ENV === "test";
+  return {
+    ...raw,
+    DATABASE_URL: raw.DATABASE_URL ?? (test ? "pglite:memory" : "pglite:.data/pglite"),
+    AUTH_SECRET: raw.AUTH_SECRET ?? localSecret("AUTH_SECRET", test),
+    PASSWORD_PEPPER: raw.PASSWORD_PEPPER ?? localSecret("PASSWORD_PEPPER", test),
+    FORCE_HTTPS: raw.FORCE_HTTPS ?? raw.NODE_ENV === "production",
+    LOG_LEVEL: raw.LOG_LEVEL ?? (test ? "warn" : "info"),
+  };
+}
+
+function localSecret(name: string, test: boolean): string {
+  if (test) return `test-only-${name.toLowerCase()}-not-for-real-use`;
+  // Only `next build` gets here in production: it never serves a request, so a throwaway value will do.
+  if (isBuildPhase()) return randomBytes(32).toString("base64url");
+  return readOrCreateLocalSecret(name);
+}
+
+export const env: Env = parseEnv(process.env);

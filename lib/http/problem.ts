@@ -1,0 +1,45 @@
+import "server-only";
+
+// RFC 9457 problem details: the one shape every API error takes. `detail` is for the client's benefit and
+// must never carry internals (stack traces, SQL, file paths): 5xx answers use the generic title only.
+
+export type ProblemInit = {
+  title?: string;
+  detail?: string;
+  /** A URI naming the problem type; "about:blank" means "see the status code". */
+  type?: string;
+  /** Field-level validation messages, keyed by field path. */
+  errors?: Record<string, string[]>;
+  headers?: HeadersInit;
+  requestId?: string;
+};
+
+const titles: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  409: "Conflict",
+  413: "Content Too Large",
+  415: "Unsupported Media Type",
+  422: "Unprocessable Content",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
+};
+
+export function problem(status: number, init: ProblemInit = {}): Response {
+  const body = {
+    type: init.type ?? "about:blank",
+    title: init.title ?? titles[status] ?? "Error",
+    status,
+    ...(init.detail ? { detail: init.detail } : {}),
+    ...(init.errors ? { errors: init.errors } : {}),
+    ...(init.requestId ? { requestId: init.requestId } : {}),
+  };
+  const headers = new Headers(init.headers);
+  headers.set("Content-Type", "application/problem+json");
+  headers.set("Cache-Control", "no-store");
+  return new Response(JSON.stringify(body), { status, headers });
+}

@@ -1,0 +1,27 @@
+import "server-only";
+import { requestLog } from "@/lib/log";
+import { problem } from "./problem";
+
+type Handler<C> = (request: Request, context: C) => Promise<Response> | Response;
+
+/**
+ * The one door for route handlers: logs each call with its request id, status and duration, and turns
+ * anything thrown into a bare 500 problem+json, so no stack trace or internal message reaches a client.
+ */
+export function route<C>(handler: Handler<C>): Handler<C> {
+  return async (request, context) => {
+    const requestId = request.headers.get("x-request-id") ?? undefined;
+    const log = requestLog(requestId);
+    const started = performance.now();
+    const { pathname } = new URL(request.url);
+    let response: Response;
+    try {
+      response = await handler(request, context);
+    } catch (error) {
+      log.error({ err: error, method: request.method, path: pathname }, "route handler failed");
+      response = problem(500, { requestId });
+    }
+    log.info({ method: request.method, path: pathname, status: response.status, ms: Math.round(performance.now() - started) }, "api");
+    return response;
+  };
+}

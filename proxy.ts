@@ -1,0 +1,45 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, createNonce, requestIdFrom } from "@/lib/security-headers";
+
+// Runs before every page and route handler (static files excluded by the matcher): redirects plain HTTP
+// when HTTPS is enforced, stamps a request id, and sets a fresh nonce CSP that Next applies to its scripts.
+const production = process.env.NODE_ENV === "production";
+const forceHttps = (process.env.FORCE_HTTPS ?? (production ? "true" : "false")) === "true";
+
+export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  const proto = request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(":", "");
+  // Probes from an orchestrator speak plain HTTP inside the cluster: keep health reachable.
+  if (forceHttps && proto === "http" && !pathname.startsWith("/api/health")) {
+    const url = request.nextUrl.clone();
+    url.protocol = "https:";
+    url.port = "";
+    return NextResponse.redirect(url, 308);
+  }
+
+  const nonce = createNonce();
+  const csp = contentSecurityPolicy(nonce, { production });
+  const requestId = requestIdFrom(request.headers.get("x-request-id"));
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("x-request-id", requestId);
+  requestHeaders.set("Content-Security-Policy", csp);
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  response.headers.set("X-Request-Id", requestId);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,20 @@
+// The one place that names and brands the system. Renaming a fork means editing this file only:
+// page titles, the navbar, the footer, emails and the API docs all read it.
+export const systemConfig = {
+  name: "Cornerstone",
+  shortName: "Cornerstone",
+  tagline: "A secure, modular foundation for business systems.",
+  description:
+    "Accounts, two-factor login, roles and permissions, an admin console, a typed REST API, records and email, secure by default.",
+  supportEmail: "support@example.com",
+  /** Public base URL; deployments override it with APP_URL. */
+  url: process.env.APP_URL || "http://localhost:3000",
+  /** Brand colour: browser UI (theme-color) and the navbar. */
+  themeColor: "#1f4e79",
+  /** Feature switches: each later feature (registration, API docs…) adds its own here. */
+  features: {
+    themeToggle: true,
+  },
+} as const;
+
+export type SystemConfig = typeof systemConfig;

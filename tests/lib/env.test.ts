@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
+
+const strong = "k".repeat(20) + "Zq81mP0vT3xW5yB7nR";
+
+describe("parseEnv", () => {
+  it("gives development a working default: embedded database, info logs", () => {
+    const env = parseEnv({ NODE_ENV: "test" });
+    expect(env.DATABASE_URL).toBe("pglite:memory");
+    expect(env.AUTH_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(env.FORCE_HTTPS).toBe(false);
+  });
+
+  it("names every bad variable in one message", () => {
+    let message = "";
+    try {
+      parseEnv({ NODE_ENV: "test", DATABASE_URL: "mysql://x", LOG_LEVEL: "loud", AUTH_SECRET: "short" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^Invalid environment/);
+    for (const name of ["DATABASE_URL", "LOG_LEVEL", "AUTH_SECRET"]) expect(message).toContain(`${name}:`);
+  });
+
+  it("refuses to start production without a database URL and real secrets", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/DATABASE_URL: required[\s\S]*AUTH_SECRET: required[\s\S]*PASSWORD_PEPPER: required/);
+  });
+
+  it("refuses placeholder secrets in production", () => {
+    expect(() =>
+      parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/app", AUTH_SECRET: "changeme-changeme-changeme-changeme", PASSWORD_PEPPER: strong }),
+    ).toThrow(/AUTH_SECRET: is a placeholder/);
+  });
+
+  it("accepts a complete production environment and enforces HTTPS by default", () => {
+    const env = parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/app", AUTH_SECRET: strong, PASSWORD_PEPPER: strong });
+    expect(env.FORCE_HTTPS).toBe(true);
+    expect(env.LOG_LEVEL).toBe("info");
+  });
+
+  it("lets `next build` run without production secrets", () => {
+    const previous = process.env.NEXT_PHASE;
+    process.env.NEXT_PHASE = "phase-production-build";
+    try {
+      expect(() => parseEnv({ NODE_ENV: "production" })).not.toThrow();
+    } finally {
+      if (previous === undefined) delete process.env.NEXT_PHASE;
+      else process.env.NEXT_PHASE = previous;
+    }
+  });
+});

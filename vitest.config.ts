@@ -1,0 +1,25 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@\/(.*)$/, replacement: `${root}$1` },
+      // Next swaps this marker for an empty module on the server; tests are server code too.
+      { find: "server-only", replacement: `${root}node_modules/server-only/empty.js` },
+    ],
+  },
+  test: {
+    environment: "node",
+    include: ["tests/**/*.test.{ts,tsx}"],
+    setupFiles: ["tests/helpers/setup.ts"],
+    globalSetup: ["tests/helpers/global-setup.ts"],
+    pool: "forks",
+    // Two cores: PGlite start-up and bcrypt are CPU-bound, more workers only contend.
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
