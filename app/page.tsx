@@ -1,11 +1,12 @@
 import Link from "next/link";
+import { FeatureIcon, type FeatureIconName } from "@/components/feature-icons";
 import { systemConfig } from "@/system.config";
 
-const features = [
-  { icon: "⛨", title: "Secure by default", text: "A fresh nonce Content-Security-Policy on every page, strict security headers and HTTPS enforcement in production." },
-  { icon: "⛁", title: "Your database, or none to install", text: "PostgreSQL in production; an embedded PostgreSQL (PGlite) so a fresh clone runs with no setup. Versioned migrations for both." },
-  { icon: "♥", title: "Operable", text: "Structured JSON logs with request ids, health, liveness and readiness checks, and graceful shutdown." },
-  { icon: "✎", title: "Yours to rename", text: "One configuration file names and brands the whole system: titles, navigation, emails and docs." },
+const features: { icon: FeatureIconName; title: string; text: string }[] = [
+  { icon: "shield", title: "Secure by default", text: "A fresh nonce Content-Security-Policy on every page, strict security headers and HTTPS enforcement in production." },
+  { icon: "database", title: "Your database, or none to install", text: "PostgreSQL in production; an embedded PostgreSQL (PGlite) so a fresh clone runs with no setup. Versioned migrations for both." },
+  { icon: "pulse", title: "Operable", text: "Structured JSON logs with request ids, health, liveness and readiness checks, and graceful shutdown." },
+  { icon: "pencil", title: "Yours to rename", text: "One configuration file names and brands the whole system: titles, navigation, emails and docs." },
 ];
 
 export default function HomePage() {
@@ -30,8 +31,8 @@ export default function HomePage() {
             <div className="col-md-6 col-lg-3" key={feature.title}>
               <div className="card h-100 shadow-sm">
                 <div className="card-body">
-                  <div className="feature-icon d-flex align-items-center justify-content-center fs-5 mb-3" aria-hidden="true">
-                    {feature.icon}
+                  <div className="feature-icon d-flex align-items-center justify-content-center mb-3">
+                    <FeatureIcon name={feature.icon} />
                   </div>
                   <h3 className="h5 card-title">{feature.title}</h3>
                   <p className="card-text text-body-secondary">{feature.text}</p>

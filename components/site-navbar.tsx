@@ -1,34 +1,32 @@
-"use client";
-
 import Link from "next/link";
-import Container from "react-bootstrap/Container";
-import Nav from "react-bootstrap/Nav";
-import Navbar from "react-bootstrap/Navbar";
+import { NavbarCollapse } from "./navbar-collapse";
 import { ThemeToggle } from "./theme-toggle";
 
 export type NavLink = { href: string; label: string };
 
 type Props = { name: string; links: NavLink[]; themeToggle: boolean };
 
+// A server component with Bootstrap's navbar markup; only the phone-size menu toggle runs in the browser.
 export function SiteNavbar({ name, links, themeToggle }: Props) {
   return (
-    <Navbar expand="md" variant="dark" className="brand-surface" as="nav" aria-label="Main">
-      <Container>
-        <Navbar.Brand as={Link} href="/" className="fw-semibold">
+    <nav className="navbar navbar-expand-md navbar-dark brand-surface" aria-label="Main">
+      <div className="container">
+        <Link href="/" className="navbar-brand fw-semibold">
           {name}
-        </Navbar.Brand>
-        <Navbar.Toggle aria-controls="main-navbar" />
-        <Navbar.Collapse id="main-navbar">
-          <Nav className="me-auto">
+        </Link>
+        <NavbarCollapse id="main-navbar">
+          <ul className="navbar-nav me-auto">
             {links.map((link) => (
-              <Nav.Link key={link.href} as={Link} href={link.href}>
-                {link.label}
-              </Nav.Link>
+              <li className="nav-item" key={link.href}>
+                <Link href={link.href} className="nav-link">
+                  {link.label}
+                </Link>
+              </li>
             ))}
-          </Nav>
+          </ul>
           {themeToggle && <ThemeToggle />}
-        </Navbar.Collapse>
-      </Container>
-    </Navbar>
+        </NavbarCollapse>
+      </div>
+    </nav>
   );
 }

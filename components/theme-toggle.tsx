@@ -33,7 +33,7 @@ export function ThemeToggle() {
       data-testid="theme-toggle"
     >
       <span aria-hidden="true">{theme === "dark" ? "☀" : "☾"}</span>
-      <span className="ms-1 d-none d-sm-inline">{theme === "dark" ? "Light" : "Dark"}</span>
+      <span className="ms-1">{theme === "dark" ? "Light" : "Dark"}</span>
     </button>
   );
 }

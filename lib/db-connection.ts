@@ -11,6 +11,8 @@ export type Connection = {
   /** Safe to print: the host and database, or the embedded folder; never a password. */
   label: string;
   factory: SqlMigrationAwareDriverAdapterFactory;
+  /** Resolves once the database can take queries (PGlite takes a moment to start; a server is ready). */
+  ready(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -31,6 +33,7 @@ export function openConnection(url: string, options: ConnectionOptions = {}): Co
     kind: "postgres",
     label: `postgres://${parsed.host}${parsed.pathname}`,
     factory,
+    ready: async () => {},
     close: async () => {},
   };
 }
@@ -38,7 +41,13 @@ export function openConnection(url: string, options: ConnectionOptions = {}): Co
 function openPGlite(location: string): Connection {
   if (location === "memory" || location === "memory://") {
     const pglite = new PGlite();
-    return { kind: "pglite", label: "pglite (in memory)", factory: new PrismaPGlite(pglite), close: () => pglite.close() };
+    return {
+      kind: "pglite",
+      label: "pglite (in memory)",
+      factory: new PrismaPGlite(pglite),
+      ready: () => pglite.waitReady,
+      close: () => pglite.close(),
+    };
   }
   const dataDir = path.resolve(location);
   mkdirSync(dataDir, { recursive: true });
@@ -48,6 +57,7 @@ function openPGlite(location: string): Connection {
     kind: "pglite",
     label: `pglite:${path.relative(process.cwd(), dataDir) || dataDir}`,
     factory: new PrismaPGlite(pglite),
+    ready: () => pglite.waitReady,
     close: async () => {
       await pglite.close();
       releaseLock();

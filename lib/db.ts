@@ -35,13 +35,15 @@ export function dbConnection(): Connection {
 
 /** Measures one round trip; rejects when the database is unreachable or slower than `timeoutMs`. */
 export async function pingDb(timeoutMs = 2_000): Promise<number> {
+  const { connection, client } = state();
+  await connection.ready(); // an embedded database's one-off start is not a round trip
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`database did not answer within ${timeoutMs} ms`)), timeoutMs);
   });
   try {
-    await Promise.race([state().client.$queryRaw`SELECT 1`, timeout]);
+    await Promise.race([client.$queryRaw`SELECT 1`, timeout]);
   } finally {
     clearTimeout(timer);
   }

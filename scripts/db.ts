@@ -1,5 +1,6 @@
 // Database commands: npm run db:migrate | db:migration -- <name> | db:seed | db:check, and `setup`
 // (migrate + seed, run before `next dev`). Runs outside Next, so it opens its own connection and closes it.
+import "./load-env";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PrismaClient } from "@/generated/prisma/client";

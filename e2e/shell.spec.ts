@@ -1,0 +1,103 @@
+import { expect, test } from "@playwright/test";
+import { systemConfig } from "../system.config";
+import { expectAccessible, snapshot, watchPage } from "./support";
+
+test.describe("the application shell", () => {
+  test("landing page: named by the config, nonce CSP and security headers, no violations", async ({ page }) => {
+    const watch = watchPage(page);
+    const response = await page.goto("/");
+    expect(response?.status()).toBe(200);
+
+    const headers = response!.headers();
+    const csp = headers["content-security-policy"]!;
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'/);
+    expect(csp).not.toContain("unsafe-inline");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(headers["permissions-policy"]).toContain("camera=()");
+    expect(headers["cross-origin-opener-policy"]).toBe("same-origin");
+    expect(headers["strict-transport-security"]).toContain("max-age=");
+    expect(headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(headers["x-powered-by"]).toBeUndefined();
+
+    // Every script the page runs carries this response's nonce.
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+    const scriptNonces = await page.locator("script").evaluateAll((scripts) => scripts.map((s) => (s as HTMLScriptElement).nonce));
+    expect(scriptNonces.length).toBeGreaterThan(0);
+    expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
+
+    await expect(page).toHaveTitle(systemConfig.name);
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: systemConfig.name })).toBeVisible();
+    await expect(page.getByRole("contentinfo")).toContainText(systemConfig.name);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(systemConfig.name);
+    await expectAccessible(page);
+    await snapshot(page, "home-light");
+    watch.assertClean();
+  });
+
+  test("skip link jumps to the main content", async ({ page }) => {
+    await page.goto("/");
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Skip to main content" });
+    await expect(skip).toBeFocused();
+    await skip.press("Enter");
+    await expect(page.locator("main#main")).toBeFocused();
+  });
+
+  test("the theme toggle switches to dark and the choice survives a reload", async ({ page }) => {
+    const watch = watchPage(page);
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.goto("/");
+    const html = page.locator("html");
+    await expect(html).toHaveAttribute("data-bs-theme", "light");
+    await page.getByRole("button", { name: "Switch to dark theme" }).click();
+    await expect(html).toHaveAttribute("data-bs-theme", "dark");
+    await page.reload();
+    await expect(html).toHaveAttribute("data-bs-theme", "dark");
+    await expect(page.getByRole("button", { name: "Switch to light theme" })).toBeVisible();
+    await expectAccessible(page);
+    await snapshot(page, "home-dark");
+    watch.assertClean();
+  });
+
+  test("without a saved choice the theme follows the system preference", async ({ page }) => {
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.goto("/");
+    await expect(page.locator("html")).toHaveAttribute("data-bs-theme", "dark");
+  });
+
+  test("on a phone the navbar collapses behind a toggler", async ({ page }) => {
+    const watch = watchPage(page);
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto("/");
+    const toggle = page.getByRole("button", { name: "Toggle navigation" });
+    await expect(toggle).toBeVisible();
+    await expect(page.getByTestId("theme-toggle")).toBeHidden();
+    await toggle.click();
+    await expect(page.getByTestId("theme-toggle")).toBeVisible();
+    await snapshot(page, "home-mobile-menu");
+    watch.assertClean();
+  });
+
+  test("status page reports the database", async ({ page }) => {
+    const watch = watchPage(page);
+    await page.goto("/status");
+    await expect(page).toHaveTitle(`System status · ${systemConfig.name}`);
+    await expect(page.getByRole("status")).toHaveText("All systems operational.");
+    await expect(page.getByText(/\d+(\.\d+)? ms round trip/)).toBeVisible();
+    await expectAccessible(page);
+    await snapshot(page, "status");
+    watch.assertClean();
+  });
+
+  test("an unknown page answers 404 with the styled not-found page", async ({ page }) => {
+    const response = await page.goto("/no/such/page");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Back to the home page" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+    await snapshot(page, "not-found");
+  });
+});

@@ -1,0 +1,41 @@
+import { mkdirSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+const screenshotDir = "e2e/screenshots";
+
+/**
+ * Watches a page for what must never happen: a CSP violation, a console error, an uncaught exception.
+ * Call before the first navigation; `assertClean()` at the end of the test.
+ */
+export function watchPage(page: Page) {
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  // Reported by the browser itself, whatever the console shows.
+  void page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"}`);
+    });
+  });
+  return {
+    problems,
+    assertClean: () => expect(problems, problems.join("\n")).toEqual([]),
+  };
+}
+
+/** Saves a full-page screenshot under e2e/screenshots/ for a person to look at. */
+export async function snapshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: true });
+}
+
+/** Fails on any serious or critical WCAG 2.1 AA violation. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  const report = serious.map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  expect(report).toEqual([]);
+}

@@ -1,0 +1,52 @@
+import { existsSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { defineConfig, devices } from "@playwright/test";
+
+// E2E runs against a production build (`next build`, then `next start` here). The database is a fresh
+// embedded PGlite by default, or the PostgreSQL named by E2E_DATABASE_URL (CI uses a throwaway one).
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+const databaseUrl = process.env.E2E_DATABASE_URL ?? "pglite:.data/e2e";
+const resetEmbedded = databaseUrl.startsWith("pglite:") ? `rm -rf ${databaseUrl.slice("pglite:".length)} && ` : "";
+
+// Playwright's own browser where it is installed; otherwise a system Chromium (Debian: /usr/bin/chromium).
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+export const serverEnv = {
+  DATABASE_URL: databaseUrl,
+  AUTH_SECRET: process.env.E2E_AUTH_SECRET ?? randomBytes(32).toString("base64"),
+  PASSWORD_PEPPER: process.env.E2E_PASSWORD_PEPPER ?? randomBytes(32).toString("base64"),
+  FORCE_HTTPS: "false",
+  LOG_LEVEL: "warn",
+};
+// Child processes (webServer, specs that start their own server) read the same secrets.
+process.env.E2E_AUTH_SECRET = serverEnv.AUTH_SECRET;
+process.env.E2E_PASSWORD_PEPPER = serverEnv.PASSWORD_PEPPER;
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  timeout: 30_000,
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    command: `${resetEmbedded}npm run db:setup --silent && npx next start -H 127.0.0.1 -p ${port}`,
+    url: `${baseURL}/api/health/live`,
+    env: { ...serverEnv, NODE_ENV: "production" },
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});
