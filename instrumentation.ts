@@ -1,8 +1,14 @@
-// Runs once when the server starts: validate the environment (a bad deploy fails here, naming each bad
-// variable) and install graceful shutdown. Errors in rendering and handlers are logged with the request id.
+// Runs once when the server starts: validate the environment (a bad deploy stops here, naming each bad
+// variable, instead of answering 500s) and install graceful shutdown. Request errors are logged with the
+// request id.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  await import("./lib/env");
+  try {
+    await import("./lib/env");
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
   const { installShutdownHandlers } = await import("./lib/shutdown");
   installShutdownHandlers();
 }

@@ -1,20 +1,20 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
 import { contentSecurityPolicy, createNonce, requestIdFrom } from "@/lib/security-headers";
 
 // Runs before every page and route handler (static files excluded by the matcher): redirects plain HTTP
 // when HTTPS is enforced, stamps a request id, and sets a fresh nonce CSP that Next applies to its scripts.
-const production = process.env.NODE_ENV === "production";
-const forceHttps = (process.env.FORCE_HTTPS ?? (production ? "true" : "false")) === "true";
+const production = env.NODE_ENV === "production";
 
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const proto = request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(":", "");
   // Probes from an orchestrator speak plain HTTP inside the cluster: keep health reachable.
-  if (forceHttps && proto === "http" && !pathname.startsWith("/api/health")) {
-    const url = request.nextUrl.clone();
-    url.protocol = "https:";
-    url.port = "";
-    return NextResponse.redirect(url, 308);
+  if (env.FORCE_HTTPS && proto === "http" && !pathname.startsWith("/api/health")) {
+    // The configured public URL names the host when set, so a forged Host header cannot steer the redirect;
+    // otherwise the requested host on the default HTTPS port.
+    const host = env.APP_URL ? new URL(env.APP_URL).host : new URL(`http://${request.headers.get("host") ?? request.nextUrl.host}`).hostname;
+    return NextResponse.redirect(`https://${host}${pathname}${request.nextUrl.search}`, 308);
   }
 
   const nonce = createNonce();

@@ -1,0 +1,76 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { serverEnv } from "../playwright.config";
+
+// Servers of their own, started and stopped here, so the shared e2e server is left alone.
+
+type Server = { process: ChildProcess; output: () => string; exited: Promise<number | null> };
+
+function startServer(port: number, env: Record<string, string>): Server {
+  const child = spawn("node", ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
+    env: { ...process.env, ...env, NODE_ENV: "production" },
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { process: child, output: () => output, exited };
+}
+
+async function waitUntilLive(port: number): Promise<void> {
+  await expect
+    .poll(async () => (await fetch(`http://127.0.0.1:${port}/api/health/live`, { redirect: "manual" }).catch(() => null))?.status, { timeout: 30_000 })
+    .toBe(200);
+}
+
+test("production refuses to start without its secrets, naming the missing variable", async () => {
+  const server = startServer(3197, { ...serverEnv, AUTH_SECRET: "" });
+  expect(await server.exited).toBe(1);
+  expect(server.output()).toContain("AUTH_SECRET: required in production");
+});
+
+test("with HTTPS enforced, plain HTTP is redirected while health probes still answer", async () => {
+  const port = 3198;
+  const server = startServer(port, { ...serverEnv, FORCE_HTTPS: "true" });
+  try {
+    await waitUntilLive(port);
+    const plain = await fetch(`http://127.0.0.1:${port}/status?x=1`, { redirect: "manual" });
+    expect(plain.status).toBe(308);
+    expect(plain.headers.get("location")).toBe("https://127.0.0.1/status?x=1");
+    const behindTls = await fetch(`http://127.0.0.1:${port}/api/health/live`, { headers: { "x-forwarded-proto": "https" } });
+    expect(behindTls.status).toBe(200);
+  } finally {
+    server.process.kill("SIGTERM");
+    await server.exited;
+  }
+});
+
+test("SIGTERM lets the in-flight request finish, then closes the database and exits", async () => {
+  test.setTimeout(90_000);
+  const port = 3199;
+  const dataDir = ".data/e2e-shutdown";
+  rmSync(dataDir, { recursive: true, force: true });
+  const env = { ...serverEnv, DATABASE_URL: `pglite:${dataDir}`, LOG_LEVEL: "info" };
+  const migrated = spawnSync("npm", ["run", "db:migrate", "--silent"], { env: { ...process.env, ...env, NODE_ENV: "production" }, encoding: "utf8" });
+  expect(migrated.status, migrated.stderr).toBe(0);
+
+  const server = startServer(port, env);
+  await waitUntilLive(port);
+
+  // The first database request opens the embedded database, which takes long enough to be caught mid-flight.
+  const inFlight = fetch(`http://127.0.0.1:${port}/status`).then(async (response) => ({ status: response.status, body: await response.text() }));
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  server.process.kill("SIGTERM");
+
+  const finished = await inFlight;
+  expect(finished.status).toBe(200);
+  expect(finished.body).toContain("All systems operational.");
+  expect(await server.exited).not.toBeNull();
+  const output = server.output();
+  expect(output).toContain("shutdown: draining in-flight requests");
+  expect(output).toContain("shutdown: database closed");
+  expect(output.indexOf("draining")).toBeLessThan(output.indexOf("database closed"));
+  // The embedded database released its lock: it was closed, not abandoned.
+  expect(existsSync(`${dataDir}.lock`)).toBe(false);
+});
