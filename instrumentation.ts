@@ -11,6 +11,8 @@ export async function register() {
   }
   const { installShutdownHandlers } = await import("./lib/shutdown");
   installShutdownHandlers();
+  const { startEmailRetryLoop } = await import("./lib/email");
+  startEmailRetryLoop();
 }
 
 export async function onRequestError(

@@ -11,6 +11,11 @@ export const systemConfig = {
   url: process.env.APP_URL || "http://localhost:3000",
   /** Brand colour: browser UI (theme-color) and the navbar. */
   themeColor: "#1f4e79",
+  accounts: {
+    /** NIST SP 800-63B-4 asks for 15 when a password is the only factor; lower it only with 2FA enforced. */
+    passwordMinLength: 15,
+    minimumAge: 16,
+  },
   /** Feature switches: each later feature (registration, API docs…) adds its own here. */
   features: {
     themeToggle: true,

@@ -26,6 +26,13 @@ const schema = z.object({
   LOG_FILE_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
   LOG_FILE_KEEP: z.coerce.number().int().min(1).max(100).default(5),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /** Proxies in front of the app that append to X-Forwarded-For (Vercel, nginx, a load balancer). */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
+  UPSTASH_REDIS_REST_URL: z.url().optional(),
+  UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
+  RESEND_API_KEY: z.string().min(1).optional(),
+  /** Sender for outgoing mail, e.g. "Acme <no-reply@acme.example>"; defaults to the support address. */
+  EMAIL_FROM: z.string().min(3).optional(),
 });
 
 export type Env = z.infer<typeof schema> & {

@@ -1,0 +1,50 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { db } from "@/lib/db";
+import { log } from "@/lib/log";
+import type { RequestContext } from "@/lib/request-context";
+
+// The one way to write the audit log. Actions are a closed list so a typo cannot invent a new event and
+// filters in the admin console can offer every value.
+export const auditActions = [
+  "user.register",
+  "user.verify_email",
+  "user.login",
+  "user.login_failed",
+  "user.locked",
+  "user.logout",
+  "user.password_change",
+  "user.password_reset_request",
+  "user.password_reset",
+  "user.email_change_request",
+  "user.email_change",
+  "user.profile_update",
+  "session.revoke",
+  "email.sent",
+  "email.failed",
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+export type AuditEntry = {
+  action: AuditAction;
+  actorId?: string | null;
+  target?: { type: string; id: string } | null;
+  context?: Partial<RequestContext>;
+  /** Never secrets: a token, password or code here would outlive every rotation. */
+  details?: Prisma.InputJsonValue;
+};
+
+export async function audit(entry: AuditEntry, client: Prisma.TransactionClient = db): Promise<void> {
+  await client.auditLog.create({
+    data: {
+      action: entry.action,
+      actorId: entry.actorId ?? null,
+      targetType: entry.target?.type ?? null,
+      targetId: entry.target?.id ?? null,
+      ipAddress: entry.context?.ipAddress ?? null,
+      userAgent: entry.context?.userAgent ?? null,
+      details: entry.details,
+    },
+  });
+  log.info({ audit: entry.action, actorId: entry.actorId, target: entry.target, requestId: entry.context?.requestId }, "audit");
+}

@@ -1,0 +1,94 @@
+import "server-only";
+import { after } from "next/server";
+import { db } from "@/lib/db";
+import { log } from "@/lib/log";
+import type { RenderedEmail } from "./templates";
+import { selectTransport, type Transport } from "./transport";
+
+// The one entry point for email. A message is stored first, then delivered after the response is sent,
+// so sending never slows or breaks the request that caused it. A failed delivery stays in the table and is
+// retried with backoff by the loop that instrumentation.ts starts.
+
+export { emailTemplates } from "./templates";
+
+const RETRY_DELAYS_MINUTES = [1, 5, 30, 120, 720];
+export const MAX_ATTEMPTS = RETRY_DELAYS_MINUTES.length + 1;
+
+export async function sendEmail(to: string, email: RenderedEmail): Promise<string> {
+  const message = await db.emailMessage.create({
+    data: { to, subject: email.subject, html: email.html, text: email.text, template: email.template },
+  });
+  runAfterResponse(() => deliverEmail(message.id));
+  return message.id;
+}
+
+function runAfterResponse(task: () => Promise<unknown>): void {
+  const safe = () => task().catch((error: unknown) => log.error({ err: error }, "email: delivery crashed"));
+  try {
+    after(safe);
+  } catch {
+    void safe(); // outside a request (scripts, tests): deliver now, still without awaiting
+  }
+}
+
+/** Claims one message (so two processes never send it twice) and tries to deliver it. */
+export async function deliverEmail(id: string, transport: Transport = selectTransport()): Promise<boolean> {
+  const claimed = await db.emailMessage.updateMany({
+    where: { id, status: { in: ["QUEUED", "FAILED"] }, attempts: { lt: MAX_ATTEMPTS } },
+    data: { status: "SENDING", attempts: { increment: 1 } },
+  });
+  if (claimed.count === 0) return false;
+  const message = await db.emailMessage.findUniqueOrThrow({ where: { id } });
+  try {
+    const { providerId } = await transport.send(message);
+    await db.emailMessage.update({
+      where: { id },
+      // Links in a delivered message are live secrets: keep the record, drop the body (the outbox keeps it
+      // because it is the mailbox people read in development).
+      data: { status: "SENT", sentAt: new Date(), providerId, lastError: null, ...(transport.name === "outbox" ? {} : { html: "", text: "" }) },
+    });
+    return true;
+  } catch (error) {
+    const delay = RETRY_DELAYS_MINUTES[message.attempts - 1];
+    await db.emailMessage.update({
+      where: { id },
+      data: {
+        status: "FAILED",
+        lastError: error instanceof Error ? error.message.slice(0, 500) : "unknown error",
+        nextAttemptAt: new Date(Date.now() + (delay ?? 0) * 60_000),
+      },
+    });
+    log.warn({ emailId: id, attempt: message.attempts, err: error }, "email: delivery failed");
+    return false;
+  }
+}
+
+/** Delivers every message that is due: new ones left behind by a crash, and failed ones whose wait is over. */
+export async function deliverDueEmails(transport: Transport = selectTransport()): Promise<number> {
+  // A process that died mid-send leaves SENDING behind: after ten minutes, hand it back to the retries.
+  await db.emailMessage.updateMany({ where: { status: "SENDING", updatedAt: { lt: new Date(Date.now() - 10 * 60_000) } }, data: { status: "FAILED" } });
+  const due = await db.emailMessage.findMany({
+    where: {
+      attempts: { lt: MAX_ATTEMPTS },
+      OR: [
+        { status: "QUEUED", createdAt: { lt: new Date(Date.now() - 60_000) } },
+        { status: "FAILED", nextAttemptAt: { lte: new Date() } },
+      ],
+    },
+    select: { id: true },
+    take: 50,
+    orderBy: { createdAt: "asc" },
+  });
+  let delivered = 0;
+  for (const { id } of due) if (await deliverEmail(id, transport)) delivered++;
+  return delivered;
+}
+
+export function startEmailRetryLoop(intervalMs = 60_000): void {
+  const globalForEmail = globalThis as unknown as { emailRetryLoop?: NodeJS.Timeout };
+  if (globalForEmail.emailRetryLoop) return;
+  globalForEmail.emailRetryLoop = setInterval(() => {
+    deliverDueEmails().catch((error: unknown) => log.error({ err: error }, "email: retry loop failed"));
+  }, intervalMs);
+  globalForEmail.emailRetryLoop.unref();
+}

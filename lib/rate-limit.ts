@@ -1,0 +1,77 @@
+import "server-only";
+import { Ratelimit } from "@upstash/ratelimit";
+import { Redis } from "@upstash/redis";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+
+// One door for every limit. With Upstash configured (serverless, many regions) counters live in Upstash
+// Redis. Otherwise they live in PostgreSQL: the database every deployment already has, shared by all server
+// processes that use it, and updated with one atomic upsert, so concurrent requests cannot both slip under
+// a limit. PGlite runs the same SQL for a single process.
+
+export type RateLimitRule = { name: string; limit: number; windowSeconds: number };
+export type RateLimitResult = { allowed: boolean; remaining: number; retryAfterSeconds: number };
+
+export const rateLimits = {
+  loginByIp: { name: "login-ip", limit: 20, windowSeconds: 15 * 60 },
+  loginByAccount: { name: "login-account", limit: 10, windowSeconds: 15 * 60 },
+  registerByIp: { name: "register-ip", limit: 5, windowSeconds: 60 * 60 },
+  verificationResendByAccount: { name: "verify-resend", limit: 3, windowSeconds: 60 * 60 },
+  passwordResetByIp: { name: "reset-ip", limit: 10, windowSeconds: 60 * 60 },
+  passwordResetByAccount: { name: "reset-account", limit: 3, windowSeconds: 60 * 60 },
+} satisfies Record<string, RateLimitRule>;
+
+export async function consumeRateLimit(rule: RateLimitRule, subject: string): Promise<RateLimitResult> {
+  const key = `${rule.name}:${subject.toLowerCase()}`;
+  return upstash ? consumeUpstash(rule, key) : consumePostgres(rule, key);
+}
+
+/** Forget a subject's count, e.g. an account's failed logins after it signs in successfully. */
+export async function resetRateLimit(rule: RateLimitRule, subject: string): Promise<void> {
+  const key = `${rule.name}:${subject.toLowerCase()}`;
+  if (upstash) await limiterFor(rule).resetUsedTokens(key);
+  else await db.rateLimitCounter.deleteMany({ where: { key } });
+}
+
+async function consumePostgres(rule: RateLimitRule, key: string): Promise<RateLimitResult> {
+  // Timestamps are UTC without a zone, as Prisma stores them.
+  const rows = await db.$queryRaw<{ count: number; retryAfter: number }[]>`
+    INSERT INTO "RateLimitCounter" ("key", "count", "resetAt")
+    VALUES (${key}, 1, (now() AT TIME ZONE 'UTC') + make_interval(secs => ${rule.windowSeconds}::int))
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE WHEN "RateLimitCounter"."resetAt" <= (now() AT TIME ZONE 'UTC') THEN 1 ELSE "RateLimitCounter"."count" + 1 END,
+      "resetAt" = CASE WHEN "RateLimitCounter"."resetAt" <= (now() AT TIME ZONE 'UTC') THEN EXCLUDED."resetAt" ELSE "RateLimitCounter"."resetAt" END
+    RETURNING "count"::int AS "count",
+      GREATEST(1, CEIL(EXTRACT(EPOCH FROM ("resetAt" - (now() AT TIME ZONE 'UTC')))))::int AS "retryAfter"`;
+  const row = rows[0]!;
+  if (Math.random() < 0.01) void sweepExpiredCounters();
+  return { allowed: row.count <= rule.limit, remaining: Math.max(0, rule.limit - row.count), retryAfterSeconds: row.retryAfter };
+}
+
+async function sweepExpiredCounters(): Promise<void> {
+  await db.rateLimitCounter.deleteMany({ where: { resetAt: { lt: new Date(Date.now() - 60 * 60 * 1000) } } }).catch(() => {});
+}
+
+const upstash =
+  env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN
+    ? new Redis({ url: env.UPSTASH_REDIS_REST_URL, token: env.UPSTASH_REDIS_REST_TOKEN })
+    : null;
+const limiters = new Map<string, Ratelimit>();
+
+function limiterFor(rule: RateLimitRule): Ratelimit {
+  let limiter = limiters.get(rule.name);
+  if (!limiter) {
+    limiter = new Ratelimit({ redis: upstash!, limiter: Ratelimit.fixedWindow(rule.limit, `${rule.windowSeconds} s`), prefix: "rl" });
+    limiters.set(rule.name, limiter);
+  }
+  return limiter;
+}
+
+async function consumeUpstash(rule: RateLimitRule, key: string): Promise<RateLimitResult> {
+  const result = await limiterFor(rule).limit(key);
+  return {
+    allowed: result.success,
+    remaining: result.remaining,
+    retryAfterSeconds: Math.max(1, Math.ceil((result.reset - Date.now()) / 1000)),
+  };
+}
