@@ -1,18 +1,7 @@
-// Runs once when the server starts: validate the environment (a bad deploy stops here, naming each bad
-// variable, instead of answering 500s) and install graceful shutdown. Request errors are logged with the
-// request id.
+// Next calls register() once per server start and onRequestError() for failures while rendering or
+// handling a request. The Node-only work lives in lib/boot.ts, away from the Edge compile of this file.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  try {
-    await import("./lib/env");
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  }
-  const { installShutdownHandlers } = await import("./lib/shutdown");
-  installShutdownHandlers();
-  const { startEmailRetryLoop } = await import("./lib/email");
-  startEmailRetryLoop();
+  if (process.env.NEXT_RUNTIME === "nodejs") await (await import("./lib/boot")).boot();
 }
 
 export async function onRequestError(

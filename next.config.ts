@@ -12,7 +12,12 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pino", "pino-roll", "@prisma/schema-engine-wasm"],
   async headers() {
     const headers = Object.entries(staticSecurityHeaders({ production })).map(([key, value]) => ({ key, value }));
-    return [{ source: "/:path*", headers }];
+    const framable = headers.map((header) => (header.key === "X-Frame-Options" ? { key: header.key, value: "SAMEORIGIN" } : header));
+    return [
+      { source: "/((?!dev/mailbox/[^/]+/html$).*)", headers },
+      // A stored email, shown in a sandboxed frame on the dev mailbox page.
+      { source: "/dev/mailbox/:id/html", headers: framable },
+    ];
   },
 };
 

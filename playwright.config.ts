@@ -18,6 +18,9 @@ export const serverEnv = {
   PASSWORD_PEPPER: process.env.E2E_PASSWORD_PEPPER ?? randomBytes(32).toString("base64"),
   FORCE_HTTPS: "false",
   LOG_LEVEL: "warn",
+  // Links in emails point at this server, and the dev mailbox is on so tests can read them.
+  APP_URL: baseURL,
+  DEV_MAILBOX: "true",
 };
 // Child processes (webServer, specs that start their own server) read the same secrets.
 process.env.E2E_AUTH_SECRET = serverEnv.AUTH_SECRET;

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
-import { contentSecurityPolicy, createNonce, requestIdFrom } from "@/lib/security-headers";
+import { contentSecurityPolicy, createNonce, emailPreviewPolicy, isEmailPreviewPath, requestIdFrom } from "@/lib/security-headers";
 
 // Runs before every page and route handler (static files excluded by the matcher): redirects plain HTTP
 // when HTTPS is enforced, stamps a request id, and sets a fresh nonce CSP that Next applies to its scripts.
@@ -18,12 +18,13 @@ export function proxy(request: NextRequest) {
   }
 
   const nonce = createNonce();
-  const csp = contentSecurityPolicy(nonce, { production });
+  const csp = isEmailPreviewPath(pathname) ? emailPreviewPolicy : contentSecurityPolicy(nonce, { production });
   const requestId = requestIdFrom(request.headers.get("x-request-id"));
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("x-request-id", requestId);
+  requestHeaders.set("x-pathname", `${pathname}${request.nextUrl.search}`);
   requestHeaders.set("Content-Security-Policy", csp);
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });

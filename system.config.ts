@@ -15,6 +15,14 @@ export const systemConfig = {
     /** NIST SP 800-63B-4 asks for 15 when a password is the only factor; lower it only with 2FA enforced. */
     passwordMinLength: 15,
     minimumAge: 16,
+    /** Sessions end after this long without a request… */
+    idleTimeoutMinutes: 30,
+    /** …and after this long in any case ("remember me" stretches it to rememberMeDays). */
+    absoluteTimeoutHours: 8,
+    rememberMeDays: 30,
+    /** Wrong passwords in a row that lock sign-in, and for how long. */
+    maxFailedLogins: 5,
+    lockoutMinutes: 15,
   },
   /** Feature switches: each later feature (registration, API docs…) adds its own here. */
   features: {

@@ -5,6 +5,8 @@ import "./globals.css";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteNavbar } from "@/components/site-navbar";
 import { SkipLink } from "@/components/skip-link";
+import { currentUser } from "@/lib/auth/current-user";
+import { mailboxEnabled } from "@/lib/email/mailbox";
 import { THEME_COOKIE, parseTheme, themeBootScript } from "@/lib/theme";
 import { systemConfig } from "@/system.config";
 
@@ -24,6 +26,7 @@ export const viewport: Viewport = { themeColor: systemConfig.themeColor };
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
+  const user = await currentUser();
 
   return (
     <html lang="en" data-bs-theme={theme ?? "light"} suppressHydrationWarning>
@@ -34,7 +37,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body className="d-flex flex-column min-vh-100">
         <SkipLink />
         <header>
-          <SiteNavbar name={systemConfig.name} links={[{ href: "/", label: "Home" }]} themeToggle={systemConfig.features.themeToggle} />
+          <SiteNavbar name={systemConfig.name} links={[{ href: "/", label: "Home" }, ...(mailboxEnabled() ? [{ href: "/dev/mailbox", label: "Mailbox" }] : [])]} themeToggle={systemConfig.features.themeToggle} user={user} />
         </header>
         <main id="main" className="flex-grow-1" tabIndex={-1}>
           {children}

@@ -31,6 +31,8 @@ const schema = z.object({
   UPSTASH_REDIS_REST_URL: z.url().optional(),
   UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
   RESEND_API_KEY: z.string().min(1).optional(),
+  /** Show stored emails at /dev/mailbox in a production build (disposable test environments only). */
+  DEV_MAILBOX: booleanFlag.default(false),
   /** Sender for outgoing mail, e.g. "Acme <no-reply@acme.example>"; defaults to the support address. */
   EMAIL_FROM: z.string().min(3).optional(),
 });

@@ -17,6 +17,7 @@ export function contentSecurityPolicy(nonce: string, { production }: HeaderOptio
     "font-src": ["'self'", "data:"],
     "connect-src": production ? ["'self'"] : ["'self'", "ws:", "wss:"],
     "manifest-src": ["'self'"],
+    "frame-src": ["'self'"],
     "object-src": ["'none'"],
     "base-uri": ["'none'"],
     "form-action": ["'self'"],
@@ -26,6 +27,10 @@ export function contentSecurityPolicy(nonce: string, { production }: HeaderOptio
   if (production) policy.push("upgrade-insecure-requests");
   return policy.join("; ");
 }
+
+/** For a stored email shown inside the dev mailbox: its inline styles render, nothing in it can run. */
+export const emailPreviewPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox";
+export const isEmailPreviewPath = (pathname: string) => /^\/dev\/mailbox\/[^/]+\/html$/.test(pathname);
 
 /** Headers that do not vary per request. */
 export function staticSecurityHeaders({ production }: HeaderOptions): Record<string, string> {

@@ -33,6 +33,12 @@ export const emailTemplates = {
       { link, label: "Confirm my email address" },
       "The link works once and expires in 24 hours. If you did not sign up, ignore this email.",
     ]),
+  alreadyRegistered: (firstName: string, loginLink: string) =>
+    render("already-registered", "You already have an account", `Hello ${firstName},`, [
+      "Someone tried to create an account with this email address, which already has one. If it was you, sign in instead:",
+      { link: loginLink, label: "Sign in" },
+      "If you forgot your password, use \"Forgot password\" on the sign-in page. If it was not you, ignore this email.",
+    ]),
   passwordReset: (firstName: string, link: string) =>
     render("password-reset", "Reset your password", `Hello ${firstName},`, [
       "Someone asked to reset the password of your account. If it was you, choose a new password:",

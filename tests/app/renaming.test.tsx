@@ -13,6 +13,9 @@ vi.mock("@/system.config", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/system.config")>();
   return { systemConfig: { ...original.systemConfig, name: NEW_NAME, shortName: "Acme" } };
 });
+// The shell signed out: no session lookup, and no server actions to load outside Next.
+vi.mock("@/lib/auth/current-user", () => ({ currentUser: async () => null }));
+vi.mock("@/app/account/actions", () => ({ logoutAction: async () => {} }));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-nonce": "test-nonce" }),
   cookies: async () => ({ get: () => undefined }),

@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { systemConfig } from "@/system.config";
+import { LoginForm } from "./login-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  const { next } = await searchParams;
+  return (
+    <>
+      <h1 className="h3 mb-1">Sign in</h1>
+      <p className="text-body-secondary mb-4">Welcome back to {systemConfig.name}.</p>
+      <LoginForm next={typeof next === "string" ? next : undefined} />
+      <p className="mt-3 mb-0 small">
+        New here? <Link href="/register">Create an account</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { ResendForm } from "./resend-form";
+
+export const metadata: Metadata = { title: "New confirmation link" };
+
+export default async function ResendPage({ searchParams }: { searchParams: Promise<{ email?: string }> }) {
+  const { email } = await searchParams;
+  return (
+    <>
+      <h1 className="h3 mb-3">Get a new confirmation link</h1>
+      <ResendForm email={typeof email === "string" ? email.slice(0, 254) : ""} />
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+"use client";
+
+import Link from "next/link";
+import { useState, useTransition } from "react";
+import { FormAlert } from "@/components/forms/form-alert";
+import type { ActionResult } from "@/lib/http/action";
+import { verifyEmailAction } from "./actions";
+
+export function VerifyEmailForm({ token }: { token: string }) {
+  const [pending, startTransition] = useTransition();
+  const [result, setResult] = useState<ActionResult>();
+
+  if (result?.ok) {
+    return (
+      <>
+        <FormAlert variant="success" message={result.message} />
+        <Link href="/login" className="btn btn-primary w-100">
+          Sign in
+        </Link>
+      </>
+    );
+  }
+  return (
+    <>
+      <FormAlert message={result && !result.ok ? result.formError : undefined} />
+      {result && !result.ok ? (
+        <Link href="/verify-email/resend">Send me a new confirmation link</Link>
+      ) : (
+        <>
+          <p>Confirm that this address is yours to finish creating your account.</p>
+          <button type="button" className="btn btn-primary w-100" disabled={pending} onClick={() => startTransition(async () => setResult(await verifyEmailAction({ token })))}>
+            {pending ? "Confirming…" : "Confirm my email address"}
+          </button>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { FormAlert } from "@/components/forms/form-alert";
+import type { ActionResult } from "@/lib/http/action";
+import { revokeOtherSessionsAction, revokeSessionAction } from "./actions";
+
+export type SessionRow = { id: string; ipAddress: string | null; userAgent: string | null; lastSeen: string };
+
+function describeDevice(userAgent: string | null): string {
+  if (!userAgent) return "Unknown device";
+  const browser = /Edg\//.test(userAgent) ? "Edge" : /Firefox\//.test(userAgent) ? "Firefox" : /Chrom(e|ium)\//.test(userAgent) ? "Chrome" : /Safari\//.test(userAgent) ? "Safari" : "Browser";
+  const os = /Windows/.test(userAgent) ? "Windows" : /Android/.test(userAgent) ? "Android" : /iPhone|iPad/.test(userAgent) ? "iOS" : /Mac OS X/.test(userAgent) ? "macOS" : /Linux/.test(userAgent) ? "Linux" : "";
+  return os ? `${browser} on ${os}` : browser;
+}
+
+export function SessionList({ sessions, currentSessionId }: { sessions: SessionRow[]; currentSessionId: string }) {
+  const [pending, startTransition] = useTransition();
+  const [result, setResult] = useState<ActionResult>();
+  const run = (action: () => Promise<ActionResult>) => startTransition(async () => setResult(await action()));
+
+  return (
+    <>
+      <FormAlert variant={result?.ok ? "success" : "danger"} message={result?.ok ? result.message : result?.formError} />
+      <ul className="list-group mb-3">
+        {sessions.map((session) => (
+          <li key={session.id} className="list-group-item d-flex justify-content-between align-items-start gap-2" data-testid="session-row">
+            <div>
+              <div className="fw-semibold">
+                {describeDevice(session.userAgent)}
+                {session.id === currentSessionId && <span className="badge text-bg-primary ms-2">this browser</span>}
+              </div>
+              <div className="small text-body-secondary">
+                {session.ipAddress ?? "unknown address"} · last seen {session.lastSeen}
+              </div>
+            </div>
+            {session.id !== currentSessionId && (
+              <button type="button" className="btn btn-sm btn-outline-danger" disabled={pending} onClick={() => run(() => revokeSessionAction({ sessionId: session.id }))}>
+                Sign out
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {sessions.length > 1 && (
+        <button type="button" className="btn btn-outline-danger" disabled={pending} onClick={() => run(() => revokeOtherSessionsAction({}))}>
+          Sign out all other sessions
+        </button>
+      )}
+    </>
+  );
+}

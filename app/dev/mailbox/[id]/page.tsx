@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getMailboxMessage, linksIn, mailboxEnabled } from "@/lib/email/mailbox";
+
+export const metadata: Metadata = { title: "Message (development mailbox)" };
+
+export default async function MailboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!mailboxEnabled()) notFound();
+  const message = await getMailboxMessage(id);
+  if (!message) notFound();
+  const links = linksIn(message.text);
+  return (
+    <div className="container py-5">
+      <p>
+        <Link href="/dev/mailbox">← Mailbox</Link>
+      </p>
+      <h1 className="h3">{message.subject}</h1>
+      <p className="text-body-secondary">
+        To {message.to} · {message.createdAt.toISOString().slice(0, 19).replace("T", " ")} UTC
+      </p>
+      {links.length > 0 && (
+        <ul aria-label="Links in this message">
+          {links.map((link) => (
+            <li key={link}>
+              <a href={link} data-testid="mail-link">
+                {link}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <iframe title="Message as HTML" src={`/dev/mailbox/${message.id}/html`} sandbox="" className="w-100 border rounded mb-3 mail-preview" />
+      <h2 className="h6">Plain text</h2>
+      <pre className="border rounded p-3 bg-body-tertiary small">{message.text}</pre>
+    </div>
+  );
+}

@@ -1,0 +1,177 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { openLatestMail } from "./mailbox";
+import { expectAccessible, snapshot, visitorHeaders, watchPage } from "./support";
+
+const PASSWORD = "lantern orbit quietly 1984";
+// Next's route announcer is a role=alert too: aim at the form's own messages.
+const formAlert = (page: Page) => page.locator("div.alert[role=alert]");
+const formStatus = (page: Page) => page.locator("div.alert[role=status]");
+
+test.describe.configure({ timeout: 90_000 });
+test.beforeEach(async ({ page }) => page.setExtraHTTPHeaders(visitorHeaders()));
+
+function newEmail(label: string): string {
+  return `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`;
+}
+
+async function register(page: Page, email: string, firstName = "Grace") {
+  await page.goto("/register");
+  await page.getByLabel("First name").fill(firstName);
+  await page.getByLabel("Last name").fill("Tester");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Date of birth").fill("1990-12-09");
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByLabel("Confirm password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(formStatus(page)).toContainText("Check your inbox");
+}
+
+async function verify(page: Page, email: string) {
+  const link = await openLatestMail(page, email, "Confirm your email address");
+  expect(link).toContain("/verify-email?token=");
+  await page.goto(link!);
+  await page.getByRole("button", { name: "Confirm my email address" }).click();
+  await expect(formStatus(page)).toContainText("Your email address is confirmed");
+}
+
+async function login(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+async function registeredUser(page: Page, label: string): Promise<string> {
+  const email = newEmail(label);
+  await register(page, email);
+  await verify(page, email);
+  return email;
+}
+
+async function signedInContext(browser: Browser, email: string) {
+  const context = await browser.newContext({ extraHTTPHeaders: visitorHeaders() });
+  const page = await context.newPage();
+  await login(page, email);
+  await expect(page).toHaveURL(/\/account$/);
+  return { context, page };
+}
+
+test.describe("accounts", () => {
+  test("register, confirm the email from the mailbox, sign in, edit the profile, sign out", async ({ page }) => {
+    const watch = watchPage(page);
+    const email = newEmail("journey");
+    await register(page, email);
+    await snapshot(page, "register-done");
+
+    // Signing in before confirming is refused, with a way to get a new link.
+    await login(page, email);
+    await expect(formAlert(page)).toContainText("Confirm your email address first");
+    await expect(page.getByRole("link", { name: "Send me a new confirmation link" })).toBeVisible();
+
+    await verify(page, email);
+    await snapshot(page, "verify-email-done");
+
+    await login(page, email);
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+    await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
+    await expect(page.getByTestId("session-row")).toHaveCount(1);
+    await expectAccessible(page);
+    await snapshot(page, "account");
+
+    await page.getByLabel("First name").fill("Gracie");
+    await page.getByRole("button", { name: "Save profile" }).click();
+    await expect(formStatus(page)).toContainText("Your profile is saved.");
+    await page.reload();
+    await expect(page.getByLabel("First name")).toHaveValue("Gracie");
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Gracie" })).toBeVisible();
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sign in" })).toBeVisible();
+    await page.goto("/account");
+    await expect(page).toHaveURL(/\/login\?next=%2Faccount$/);
+    watch.assertClean();
+  });
+
+  test("a session cookie copied before sign-out is worth nothing afterwards", async ({ browser }) => {
+    const setup = await browser.newPage({ extraHTTPHeaders: visitorHeaders() });
+    const email = await registeredUser(setup, "replay");
+    const { context, page } = await signedInContext(browser, email);
+    const stolen = await context.cookies();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sign in" })).toBeVisible();
+
+    const attacker = await browser.newContext({ extraHTTPHeaders: visitorHeaders() });
+    await attacker.addCookies(stolen);
+    const attackerPage = await attacker.newPage();
+    await attackerPage.goto("/account");
+    await expect(attackerPage).toHaveURL(/\/login/);
+  });
+
+  test("a session revoked from another browser is signed out on its next request", async ({ browser }) => {
+    const setup = await browser.newPage({ extraHTTPHeaders: visitorHeaders() });
+    const email = await registeredUser(setup, "revoke");
+    const first = await signedInContext(browser, email);
+    const second = await signedInContext(browser, email);
+
+    await second.page.reload();
+    await expect(second.page.getByTestId("session-row")).toHaveCount(2);
+    await snapshot(second.page, "account-two-sessions");
+    await second.page.getByRole("button", { name: "Sign out all other sessions" }).click();
+    await expect(formStatus(second.page)).toContainText("Signed out 1 other session");
+
+    await first.page.goto("/account");
+    await expect(first.page).toHaveURL(/\/login/);
+    await second.page.reload();
+    await expect(second.page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  });
+
+  test("five wrong passwords lock the account and email its owner", async ({ page }) => {
+    const email = await registeredUser(page, "lockout");
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await login(page, email, `wrong password number ${attempt}`);
+      await expect(formAlert(page)).toContainText("The email address or password is not right.");
+    }
+    await login(page, email);
+    await expect(formAlert(page)).toContainText("Sign-in is locked");
+    await openLatestMail(page, email, "Your account was locked");
+    await snapshot(page, "mail-account-locked");
+  });
+
+  test("the registration form shows the server's verdict next to the field", async ({ page }) => {
+    const watch = watchPage(page);
+    await page.goto("/register");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByText("Enter your first name.")).toBeVisible();
+    await expect(page.getByText("Use at least 15 characters.")).toBeVisible();
+
+    await page.getByLabel("First name").fill("Grace");
+    await page.getByLabel("Last name").fill("Hopper");
+    await page.getByLabel("Email address").fill(newEmail("field"));
+    await page.getByLabel("Date of birth").fill("1990-12-09");
+    await page.getByLabel("Password", { exact: true }).fill("grace writes compilers");
+    await page.getByLabel("Confirm password").fill("grace writes compilers");
+    await expect(page.getByText("Strength:")).toBeVisible();
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByText("Don't use your name or email address in your password.")).toBeVisible();
+    await expectAccessible(page);
+    await snapshot(page, "register-errors");
+    watch.assertClean();
+  });
+
+  test("a forged or reused confirmation link is refused and changes nothing", async ({ page }) => {
+    await page.goto(`/verify-email?token=${"A".repeat(43)}`);
+    await page.getByRole("button", { name: "Confirm my email address" }).click();
+    await expect(formAlert(page)).toContainText("not valid");
+
+    const email = newEmail("reuse");
+    await register(page, email);
+    const link = await openLatestMail(page, email, "Confirm your email address");
+    await page.goto(link!);
+    await page.getByRole("button", { name: "Confirm my email address" }).click();
+    await expect(formStatus(page)).toContainText("confirmed");
+    await page.goto(link!);
+    await page.getByRole("button", { name: "Confirm my email address" }).click();
+    await expect(formAlert(page)).toContainText("already used");
+  });
+});

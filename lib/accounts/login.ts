@@ -1,0 +1,79 @@
+import "server-only";
+import { audit } from "@/lib/audit";
+import { db } from "@/lib/db";
+import { emailTemplates, sendEmail } from "@/lib/email";
+import type { RequestContext } from "@/lib/request-context";
+import { consumeRateLimit, rateLimits, resetRateLimit } from "@/lib/rate-limit";
+import { systemConfig } from "@/system.config";
+import { hashPassword, verifyPassword } from "./password-hash";
+
+export type LoginFailure = "invalid" | "locked" | "unverified" | "disabled" | "rate_limited";
+export type LoginResult = { ok: true; userId: string } | { ok: false; reason: LoginFailure; retryAfterSeconds?: number };
+
+const { maxFailedLogins, lockoutMinutes } = systemConfig.accounts;
+// Failed attempts per address, known or not, so an unknown address locks after the same number of tries
+// as a real one and the lock message reveals nothing.
+const failedLoginsByEmail = { name: "login-failed", limit: maxFailedLogins, windowSeconds: lockoutMinutes * 60 };
+
+let dummyHash: Promise<string> | undefined;
+/** Verifying against this when the address is unknown makes both failures cost one bcrypt. */
+function dummy(): Promise<string> {
+  return (dummyHash ??= hashPassword("dummy password for timing equality"));
+}
+
+export async function authenticate(email: string, password: string, context: RequestContext): Promise<LoginResult> {
+  const byIp = await consumeRateLimit(rateLimits.loginByIp, context.ipAddress ?? "unknown");
+  const byAccount = await consumeRateLimit(rateLimits.loginByAccount, email);
+  if (!byIp.allowed || !byAccount.allowed) {
+    await audit({ action: "user.login_failed", context, details: { email, reason: "rate_limited" } });
+    return { ok: false, reason: "rate_limited", retryAfterSeconds: Math.max(byIp.retryAfterSeconds, byAccount.retryAfterSeconds) };
+  }
+
+  const user = await db.user.findUnique({ where: { email } });
+  const now = new Date();
+  if (user?.lockedUntil && user.lockedUntil > now) {
+    await verifyPassword(password, await dummy());
+    await audit({ action: "user.login_failed", actorId: user.id, target: { type: "user", id: user.id }, context, details: { reason: "locked" } });
+    return { ok: false, reason: "locked", retryAfterSeconds: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000) };
+  }
+
+  const passwordOk = await verifyPassword(password, user?.passwordHash ?? (await dummy()));
+  if (!user || !user.passwordHash || !passwordOk) return recordFailure(email, user, context);
+
+  if (user.status !== "ACTIVE") {
+    await audit({ action: "user.login_failed", actorId: user.id, target: { type: "user", id: user.id }, context, details: { reason: "disabled" } });
+    return { ok: false, reason: "disabled" };
+  }
+  if (!user.emailVerified) {
+    await audit({ action: "user.login_failed", actorId: user.id, target: { type: "user", id: user.id }, context, details: { reason: "unverified" } });
+    return { ok: false, reason: "unverified" };
+  }
+
+  await db.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null } });
+  await resetRateLimit(failedLoginsByEmail, email);
+  await resetRateLimit(rateLimits.loginByAccount, email);
+  return { ok: true, userId: user.id };
+}
+
+async function recordFailure(
+  email: string,
+  user: { id: string; email: string; firstName: string; failedLoginCount: number } | null,
+  context: RequestContext,
+): Promise<LoginResult> {
+  const counter = await consumeRateLimit(failedLoginsByEmail, email);
+  if (!user) {
+    await audit({ action: "user.login_failed", context, details: { email, reason: "unknown_email" } });
+    return counter.allowed ? { ok: false, reason: "invalid" } : { ok: false, reason: "locked", retryAfterSeconds: counter.retryAfterSeconds };
+  }
+  const failures = user.failedLoginCount + 1;
+  const target = { type: "user", id: user.id };
+  await audit({ action: "user.login_failed", actorId: user.id, target, context, details: { reason: "bad_password", failures } });
+  if (failures < maxFailedLogins) {
+    await db.user.update({ where: { id: user.id }, data: { failedLoginCount: failures } });
+    return { ok: false, reason: "invalid" };
+  }
+  await db.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: new Date(Date.now() + lockoutMinutes * 60_000) } });
+  await audit({ action: "user.locked", actorId: user.id, target, context, details: { minutes: lockoutMinutes } });
+  await sendEmail(user.email, emailTemplates.accountLocked(user.firstName, lockoutMinutes));
+  return { ok: false, reason: "invalid" };
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import type { z } from "zod";
+import { audit } from "@/lib/audit";
+import { db } from "@/lib/db";
+import type { RequestContext } from "@/lib/request-context";
+import type { profileSchema } from "./schemas";
+
+export async function getProfile(userId: string) {
+  return db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { email: true, firstName: true, lastName: true, dateOfBirth: true, createdAt: true, emailVerified: true },
+  });
+}
+
+/** A user edits their own profile; the id comes from their session, never from the form. */
+export async function updateOwnProfile(userId: string, data: z.output<typeof profileSchema>, context: RequestContext): Promise<void> {
+  const before = await getProfile(userId);
+  const dateOfBirth = new Date(`${data.dateOfBirth}T00:00:00Z`);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { firstName: data.firstName, lastName: data.lastName, dateOfBirth } });
+    await audit(
+      {
+        action: "user.profile_update",
+        actorId: userId,
+        target: { type: "user", id: userId },
+        context,
+        details: {
+          before: { firstName: before.firstName, lastName: before.lastName, dateOfBirth: before.dateOfBirth?.toISOString().slice(0, 10) ?? null },
+          after: { firstName: data.firstName, lastName: data.lastName, dateOfBirth: data.dateOfBirth },
+        },
+      },
+      tx,
+    );
+  });
+}

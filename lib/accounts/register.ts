@@ -1,0 +1,87 @@
+import "server-only";
+import { audit } from "@/lib/audit";
+import { db } from "@/lib/db";
+import { emailTemplates, sendEmail } from "@/lib/email";
+import type { RequestContext } from "@/lib/request-context";
+import { consumeRateLimit, rateLimits } from "@/lib/rate-limit";
+import { seedRoles } from "@/lib/seed";
+import { systemConfig } from "@/system.config";
+import { hashPassword } from "./password-hash";
+import { passwordProblems } from "./password-policy";
+import type { registerSchema } from "./schemas";
+import { consumeAccountToken, issueAccountToken } from "./tokens";
+import type { z } from "zod";
+
+type RegisterData = z.output<typeof registerSchema>;
+const defaultRole = seedRoles.find((role) => role.name === "user")!;
+export type RegisterResult =
+  | { ok: true }
+  | { ok: false; fieldErrors: Partial<Record<keyof RegisterData, string[]>> }
+  | { ok: false; retryAfterSeconds: number };
+
+export function verificationLink(token: string): string {
+  return new URL(`/verify-email?token=${encodeURIComponent(token)}`, systemConfig.url).toString();
+}
+
+/**
+ * Creates an unverified account and emails a verification link. An address that already has an account
+ * gets the same answer (so the form cannot be used to find out who is registered) and its owner an email.
+ */
+export async function registerUser(data: RegisterData, context: RequestContext): Promise<RegisterResult> {
+  const limit = await consumeRateLimit(rateLimits.registerByIp, context.ipAddress ?? "unknown");
+  if (!limit.allowed) return { ok: false, retryAfterSeconds: limit.retryAfterSeconds };
+
+  const problems = passwordProblems(data.password, data);
+  if (problems.length > 0) return { ok: false, fieldErrors: { password: problems } };
+
+  // Hash first, whether or not the address is taken, so the answer takes as long either way.
+  const passwordHash = await hashPassword(data.password);
+  const existing = await db.user.findUnique({ where: { email: data.email } });
+  if (existing) {
+    await sendEmail(existing.email, emailTemplates.alreadyRegistered(existing.firstName, new URL("/login", systemConfig.url).toString()));
+    return { ok: true };
+  }
+
+  const created = await db.$transaction(async (tx) => {
+    const user = await tx.user.create({
+      data: {
+        email: data.email,
+        firstName: data.firstName,
+        lastName: data.lastName,
+        dateOfBirth: new Date(`${data.dateOfBirth}T00:00:00Z`),
+        passwordHash,
+        passwordChangedAt: new Date(),
+        // Every member gets the default role; created here too, so a database that was never seeded still works.
+        roles: { create: { role: { connectOrCreate: { where: { name: defaultRole.name }, create: defaultRole } } } },
+      },
+    });
+    await audit({ action: "user.register", actorId: user.id, target: { type: "user", id: user.id }, context }, tx);
+    return { user, token: await issueAccountToken(user.id, "EMAIL_VERIFICATION", { client: tx }) };
+  });
+  await sendEmail(created.user.email, emailTemplates.verifyEmail(created.user.firstName, verificationLink(created.token)));
+  return { ok: true };
+}
+
+export type VerifyResult = { ok: true } | { ok: false; reason: "invalid" | "expired" | "used" };
+
+export async function verifyEmail(token: string, context: RequestContext): Promise<VerifyResult> {
+  return db.$transaction(async (tx) => {
+    const consumed = await consumeAccountToken(token, "EMAIL_VERIFICATION", tx);
+    if (!consumed.ok) return consumed;
+    await tx.user.update({ where: { id: consumed.userId }, data: { emailVerified: new Date() } });
+    await audit({ action: "user.verify_email", actorId: consumed.userId, target: { type: "user", id: consumed.userId }, context }, tx);
+    return { ok: true };
+  });
+}
+
+/** Sends a fresh link to an unverified account; answers the same whatever the address. */
+export async function resendVerification(email: string): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
+  const limit = await consumeRateLimit(rateLimits.verificationResendByAccount, email);
+  if (!limit.allowed) return { ok: false, retryAfterSeconds: limit.retryAfterSeconds };
+  const user = await db.user.findUnique({ where: { email } });
+  if (user && !user.emailVerified && user.status === "ACTIVE") {
+    const token = await issueAccountToken(user.id, "EMAIL_VERIFICATION");
+    await sendEmail(user.email, emailTemplates.verifyEmail(user.firstName, verificationLink(token)));
+  }
+  return { ok: true };
+}

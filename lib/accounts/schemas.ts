@@ -1,0 +1,64 @@
+import { z } from "@/lib/zod";
+import { systemConfig } from "@/system.config";
+
+// Shared by the forms (react-hook-form's zod resolver, in the browser) and the server actions that receive
+// them. The server adds what the browser cannot check: the common-password list and uniqueness.
+
+export const emailField = z
+  .string()
+  .trim()
+  .min(1, "Enter your email address.")
+  .max(254, "That email address is too long.")
+  .pipe(z.email("Enter a valid email address, like name@example.com."))
+  .transform((email) => email.toLowerCase());
+
+const nameField = (label: string) =>
+  z.string().trim().min(1, `Enter your ${label}.`).max(100, `Your ${label} can be at most 100 characters.`);
+
+export function ageOn(dateOfBirth: string, today = new Date()): number {
+  const [y, m, d] = dateOfBirth.split("-").map(Number) as [number, number, number];
+  let age = today.getUTCFullYear() - y;
+  if (today.getUTCMonth() + 1 < m || (today.getUTCMonth() + 1 === m && today.getUTCDate() < d)) age--;
+  return age;
+}
+
+const dateOfBirthField = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter your date of birth.")
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "Enter a real date.")
+  .refine((value) => ageOn(value) < 130, "Enter a real date of birth.")
+  .refine((value) => ageOn(value) >= systemConfig.accounts.minimumAge, `You must be at least ${systemConfig.accounts.minimumAge} years old.`);
+
+export const newPasswordField = z
+  .string()
+  .min(systemConfig.accounts.passwordMinLength, `Use at least ${systemConfig.accounts.passwordMinLength} characters.`)
+  .max(1024, "Use at most 1024 characters.")
+  .refine((value) => [...value].length >= systemConfig.accounts.passwordMinLength, `Use at least ${systemConfig.accounts.passwordMinLength} characters.`);
+
+export const profileSchema = z.object({
+  firstName: nameField("first name"),
+  lastName: nameField("last name"),
+  dateOfBirth: dateOfBirthField,
+});
+export type ProfileInput = z.input<typeof profileSchema>;
+
+export const registerSchema = z
+  .object({
+    firstName: nameField("first name"),
+    lastName: nameField("last name"),
+    email: emailField,
+    dateOfBirth: dateOfBirthField,
+    password: newPasswordField,
+    confirmPassword: z.string().min(1, "Type your password again."),
+  })
+  .refine((data) => data.password === data.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
+export type RegisterInput = z.input<typeof registerSchema>;
+
+export const loginSchema = z.object({
+  email: emailField,
+  password: z.string().min(1, "Enter your password.").max(1024, "That password is too long."),
+  rememberMe: z.boolean().default(false),
+});
+export type LoginInput = z.input<typeof loginSchema>;
+
+export const resendVerificationSchema = z.object({ email: emailField });

@@ -1,0 +1,84 @@
+import "server-only";
+import NextAuth, { CredentialsSignin, type NextAuthResult } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { authenticate, type LoginFailure } from "@/lib/accounts/login";
+import { loginSchema } from "@/lib/accounts/schemas";
+import { audit } from "@/lib/audit";
+import { env } from "@/lib/env";
+import { contextFromHeaders } from "@/lib/request-context";
+import { systemConfig } from "@/system.config";
+import { createSession, deleteSessionBySecret, findActiveSession } from "./sessions";
+
+// Auth.js runs the sign-in flow and the cookie; the session itself lives in our Session table. Auth.js's
+// credentials provider only issues JWTs, so its (encrypted) token carries nothing but the session secret,
+// and every request that reads the session checks the row: a logged-out or revoked cookie is worth nothing.
+
+export class LoginError extends CredentialsSignin {
+  constructor(readonly reason: LoginFailure, readonly retryAfterSeconds?: number) {
+    super(reason);
+    this.code = reason;
+  }
+}
+
+declare module "next-auth" {
+  interface Session {
+    sessionId: string;
+    user: { id: string } & DefaultUser;
+  }
+}
+type DefaultUser = { name?: string | null; email?: string | null; image?: string | null };
+
+const secureCookies = env.FORCE_HTTPS;
+
+const nextAuth = NextAuth({
+  secret: env.AUTH_SECRET,
+  trustHost: true,
+  useSecureCookies: secureCookies,
+  session: { strategy: "jwt", maxAge: systemConfig.accounts.rememberMeDays * 24 * 60 * 60 },
+  cookies: {
+    sessionToken: {
+      // __Host-: sent only over HTTPS, only to this exact host, for the whole site.
+      name: secureCookies ? "__Host-session" : "session",
+      options: { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies },
+    },
+  },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {}, rememberMe: {} },
+      async authorize(raw, request) {
+        const parsed = loginSchema.safeParse({ ...raw, rememberMe: raw.rememberMe === true || raw.rememberMe === "true" });
+        if (!parsed.success) throw new LoginError("invalid");
+        const context = contextFromHeaders(request.headers);
+        const result = await authenticate(parsed.data.email, parsed.data.password, context);
+        if (!result.ok) throw new LoginError(result.reason, result.retryAfterSeconds);
+        const secret = await createSession(result.userId, { rememberMe: parsed.data.rememberMe, context });
+        await audit({ action: "user.login", actorId: result.userId, target: { type: "user", id: result.userId }, context, details: { rememberMe: parsed.data.rememberMe } });
+        return { id: result.userId, sessionSecret: secret };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) return { sub: user.id, sid: (user as { sessionSecret: string }).sessionSecret };
+      const active = await findActiveSession(token.sid);
+      // null clears the cookie: the server-side session is gone, so is the browser's.
+      return active ? { ...token, sessionId: active.id, sub: active.userId } : null;
+    },
+    session({ session, token }) {
+      return { ...session, sessionId: String(token.sessionId ?? ""), user: { ...session.user, id: token.sub ?? "" } };
+    },
+  },
+  events: {
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      const ended = await deleteSessionBySecret(token?.sid);
+      if (ended) await audit({ action: "user.logout", actorId: ended.userId, target: { type: "user", id: ended.userId } });
+    },
+  },
+});
+
+export const handlers: NextAuthResult["handlers"] = nextAuth.handlers;
+export const auth: NextAuthResult["auth"] = nextAuth.auth;
+export const signIn: NextAuthResult["signIn"] = nextAuth.signIn;
+export const signOut: NextAuthResult["signOut"] = nextAuth.signOut;

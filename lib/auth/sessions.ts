@@ -1,0 +1,79 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { RequestContext } from "@/lib/request-context";
+import { hashToken, randomToken } from "@/lib/secure-token";
+import { systemConfig } from "@/system.config";
+
+// Server-side sessions. The browser's cookie carries a 256-bit secret (inside Auth.js's encrypted token);
+// the database keeps its SHA-256 with the deadlines. Every request looks the row up, so deleting it
+// (logout, revoke, password reset) ends that session at once, even for a copied cookie.
+
+const minutes = (n: number) => n * 60_000;
+const idleMs = minutes(systemConfig.accounts.idleTimeoutMinutes);
+const TOUCH_EVERY_MS = 60_000; // sliding the idle deadline on every request would be a write per request
+
+export type ActiveSession = { id: string; userId: string };
+
+export async function createSession(userId: string, options: { rememberMe: boolean; context: RequestContext }): Promise<string> {
+  const secret = randomToken();
+  const now = Date.now();
+  const absoluteMs = options.rememberMe ? systemConfig.accounts.rememberMeDays * 24 * 60 * 60_000 : systemConfig.accounts.absoluteTimeoutHours * 60 * 60_000;
+  await db.session.create({
+    data: {
+      sessionToken: hashToken(secret),
+      userId,
+      rememberMe: options.rememberMe,
+      expires: new Date(now + (options.rememberMe ? absoluteMs : idleMs)),
+      absoluteExpiresAt: new Date(now + absoluteMs),
+      ipAddress: options.context.ipAddress,
+      userAgent: options.context.userAgent,
+    },
+  });
+  return secret;
+}
+
+/** The live session behind a cookie secret, or null (unknown, revoked, idle too long, past its end, user disabled). */
+export async function findActiveSession(secret: unknown): Promise<ActiveSession | null> {
+  if (typeof secret !== "string" || secret.length !== 43) return null;
+  const session = await db.session.findUnique({
+    where: { sessionToken: hashToken(secret) },
+    select: { id: true, userId: true, expires: true, absoluteExpiresAt: true, lastSeenAt: true, rememberMe: true, user: { select: { status: true } } },
+  });
+  if (!session) return null;
+  const now = Date.now();
+  if (session.expires.getTime() <= now || session.absoluteExpiresAt.getTime() <= now || session.user.status !== "ACTIVE") {
+    await db.session.deleteMany({ where: { id: session.id } });
+    return null;
+  }
+  if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    const expires = session.rememberMe ? session.absoluteExpiresAt : new Date(Math.min(now + idleMs, session.absoluteExpiresAt.getTime()));
+    await db.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now), expires } });
+  }
+  return { id: session.id, userId: session.userId };
+}
+
+export async function deleteSessionBySecret(secret: unknown): Promise<ActiveSession | null> {
+  if (typeof secret !== "string") return null;
+  const session = await db.session.findUnique({ where: { sessionToken: hashToken(secret) }, select: { id: true, userId: true } });
+  if (session) await db.session.deleteMany({ where: { id: session.id } });
+  return session;
+}
+
+export async function listSessions(userId: string) {
+  return db.session.findMany({
+    where: { userId, expires: { gt: new Date() }, absoluteExpiresAt: { gt: new Date() } },
+    select: { id: true, ipAddress: true, userAgent: true, createdAt: true, lastSeenAt: true, rememberMe: true },
+    orderBy: { lastSeenAt: "desc" },
+  });
+}
+
+/** Revokes one of the user's own sessions; returns false for someone else's or an unknown id. */
+export async function revokeSession(userId: string, sessionId: string): Promise<boolean> {
+  const { count } = await db.session.deleteMany({ where: { id: sessionId, userId } });
+  return count === 1;
+}
+
+export async function revokeOtherSessions(userId: string, keepSessionId: string | null): Promise<number> {
+  const { count } = await db.session.deleteMany({ where: { userId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) } });
+  return count;
+}
