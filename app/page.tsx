@@ -4,6 +4,7 @@ import { systemConfig } from "@/system.config";
 
 const features: { icon: FeatureIconName; title: string; text: string }[] = [
   { icon: "shield", title: "Secure by default", text: "A fresh nonce Content-Security-Policy on every page, strict security headers and HTTPS enforcement in production." },
+  { icon: "lock", title: "Accounts you can trust", text: "Registration with email verification, a modern password policy, lockout and rate limits, and sessions you can see and revoke." },
   { icon: "database", title: "Your database, or none to install", text: "PostgreSQL in production; an embedded PostgreSQL (PGlite) so a fresh clone runs with no setup. Versioned migrations for both." },
   { icon: "pulse", title: "Operable", text: "Structured JSON logs with request ids, health, liveness and readiness checks, and graceful shutdown." },
   { icon: "pencil", title: "Yours to rename", text: "One configuration file names and brands the whole system: titles, navigation, emails and docs." },
@@ -28,7 +29,7 @@ export default function HomePage() {
         </h2>
         <div className="row g-4">
           {features.map((feature) => (
-            <div className="col-md-6 col-lg-3" key={feature.title}>
+            <div className="col-md-6 col-lg-4" key={feature.title}>
               <div className="card h-100 shadow-sm">
                 <div className="card-body">
                   <div className="feature-icon d-flex align-items-center justify-content-center mb-3">

@@ -65,6 +65,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
       }
     }
   }
+  if (raw?.DEV_MAILBOX && raw.RESEND_API_KEY) problems.push("  DEV_MAILBOX: cannot be on while RESEND_API_KEY sends real mail");
   if (problems.length > 0 || !raw) {
     throw new Error(`Invalid environment:\n${problems.join("\n")}`);
   }

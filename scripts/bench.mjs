@@ -90,4 +90,49 @@ for (const route of ["/api/health/live", "/api/health", "/", "/status"]) {
   );
 }
 console.log(`RSS after load: ${rssMb()} MB`);
+
+// Sign-in under load: LOGIN_CONCURRENCY browsers signing in at once (each through Auth.js's CSRF + callback
+// round trip, with a distinct client address so per-address limits stay out of the way), while one client
+// polls /api/health. bcrypt runs on libuv's thread pool, so health should stay fast.
+const loginConcurrency = Number(process.env.LOGIN_CONCURRENCY ?? 10);
+const loginSeconds = Number(process.env.LOGIN_SECONDS ?? 15);
+const percentile = (values, p) => values.toSorted((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
+
+async function signInOnce(n) {
+  const headers = { "x-forwarded-for": `198.18.${(n >> 8) & 255}.${n & 255}` };
+  const csrf = await fetch(`${base}/api/auth/csrf`, { headers });
+  const cookie = (csrf.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; ");
+  const { csrfToken } = await csrf.json();
+  const started = performance.now();
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { ...headers, cookie, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ csrfToken, email: "demo@example.com", password: "correct horse demo user", rememberMe: "false" }),
+  });
+  const ok = (response.headers.getSetCookie?.() ?? []).some((c) => c.startsWith("session="));
+  return { ms: performance.now() - started, ok };
+}
+
+const loginTimes = [];
+let loginFailures = 0;
+let counter = 0;
+const deadline = Date.now() + loginSeconds * 1000;
+const health = new Promise((resolve, reject) =>
+  autocannon({ url: `${base}/api/health`, connections: 1, duration: loginSeconds }, (error, result) => (error ? reject(error) : resolve(result))),
+);
+await Promise.all(
+  Array.from({ length: loginConcurrency }, async () => {
+    while (Date.now() < deadline) {
+      const { ms, ok } = await signInOnce(counter++);
+      if (ok) loginTimes.push(ms);
+      else loginFailures++;
+    }
+  }),
+);
+const healthResult = await health;
+console.log(
+  `sign-in, ${loginConcurrency} at once for ${loginSeconds} s: ${loginTimes.length} ok, ${loginFailures} failed; p50 ${Math.round(percentile(loginTimes, 50))} ms, p99 ${Math.round(percentile(loginTimes, 99))} ms`,
+);
+console.log(`GET /api/health meanwhile: p50 ${healthResult.latency.p50} ms, p99 ${healthResult.latency.p99} ms, ${healthResult.non2xx + healthResult.errors} errors`);
 stop();

@@ -49,3 +49,9 @@ describe("parseEnv", () => {
     }
   });
 });
+
+describe("parseEnv mail settings", () => {
+  it("refuses the dev mailbox beside a real mail provider", () => {
+    expect(() => parseEnv({ NODE_ENV: "test", DEV_MAILBOX: "true", RESEND_API_KEY: "re_123" })).toThrow(/DEV_MAILBOX/);
+  });
+});
