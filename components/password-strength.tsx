@@ -35,14 +35,18 @@ export function PasswordStrength({ password, userInputs }: { password: string; u
     };
   }, [password, inputsKey]);
 
-  if (!password || !result) return null;
+  // The space is reserved from the start, so the form below never jumps when the meter appears.
   return (
-    <div className="mt-2 small" aria-live="polite">
-      <meter className="w-100" min={0} max={4} low={2} high={3} optimum={4} value={result.score} aria-label="Password strength" />
-      <div>
-        Strength: <strong>{labels[result.score]}</strong>
-        {result.warning && <span className="text-body-secondary"> · {result.warning}</span>}
-      </div>
+    <div className="mt-2 small password-meter" aria-live="polite">
+      {password && result && (
+        <>
+          <meter className="w-100" min={0} max={4} low={2} high={3} optimum={4} value={result.score} aria-label="Password strength" />
+          <div>
+            Strength: <strong>{labels[result.score]}</strong>
+            {result.warning && <span className="text-body-secondary"> · {result.warning}</span>}
+          </div>
+        </>
+      )}
     </div>
   );
 }

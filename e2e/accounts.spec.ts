@@ -174,4 +174,69 @@ test.describe("accounts", () => {
     await page.getByRole("button", { name: "Confirm my email address" }).click();
     await expect(formAlert(page)).toContainText("already used");
   });
+
+  test("forgot password, then reset from the emailed link: every old session is dead", async ({ browser, page }) => {
+    const watch = watchPage(page);
+    const email = await registeredUser(page, "reset");
+    const elsewhere = await signedInContext(browser, email);
+
+    await page.goto("/login");
+    await page.getByRole("link", { name: "Forgot your password?" }).click();
+    await page.getByLabel("Email address").fill(email);
+    await page.getByRole("button", { name: "Send me a reset link" }).click();
+    await expect(formStatus(page)).toContainText("a link to choose a new password is on its way");
+    await snapshot(page, "forgot-password-sent");
+
+    const link = await openLatestMail(page, email, "Reset your password");
+    await page.goto(link!);
+    await page.getByLabel("Password", { exact: true }).fill("copper kettle sings at dawn");
+    await page.getByLabel("Confirm password").fill("copper kettle sings at dawn");
+    await snapshot(page, "reset-password");
+    await page.getByRole("button", { name: "Save my new password" }).click();
+    await expect(formStatus(page)).toContainText("Your password is changed");
+
+    await elsewhere.page.goto("/account");
+    await expect(elsewhere.page).toHaveURL(/\/login/);
+    await login(page, email, PASSWORD);
+    await expect(formAlert(page)).toContainText("not right");
+    await login(page, email, "copper kettle sings at dawn");
+    await expect(page).toHaveURL(/\/account$/);
+    await page.goto(link!);
+    await expect(page.getByText("This reset link is not valid any more")).toBeVisible();
+    await openLatestMail(page, email, "Your password was changed");
+    watch.assertClean();
+  });
+
+  test("change the password and the email address from the account page", async ({ browser, page }) => {
+    const email = await registeredUser(page, "change");
+    const other = await signedInContext(browser, email);
+    await login(page, email);
+    await expect(page).toHaveURL(/\/account$/);
+
+    await page.getByLabel("Current password").first().fill("not my password at all");
+    await page.getByLabel("New password", { exact: true }).fill("copper kettle sings at dawn");
+    await page.getByLabel("Confirm new password").fill("copper kettle sings at dawn");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByText("That is not your current password.")).toBeVisible();
+    await page.getByLabel("Current password").first().fill(PASSWORD);
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(formStatus(page).first()).toContainText("Your password is changed");
+    await other.page.goto("/account");
+    await expect(other.page).toHaveURL(/\/login/);
+
+    const newAddress = newEmail("moved");
+    await page.getByLabel("New email address").fill(newAddress);
+    await page.locator("#emailCurrentPassword").fill("copper kettle sings at dawn");
+    await page.getByRole("button", { name: "Send a confirmation link" }).click();
+    await expect(page.getByText(`We sent a confirmation link to ${newAddress}`)).toBeVisible();
+    await snapshot(page, "account-changes");
+
+    const link = await openLatestMail(page, newAddress, "Confirm your new email address");
+    await page.goto(link!);
+    await page.getByRole("button", { name: "Confirm my new address" }).click();
+    await expect(formStatus(page)).toContainText(`Your email address is now ${newAddress}`);
+    await openLatestMail(page, email, "Your email address was changed");
+    await page.goto("/account");
+    await expect(page.getByText(`Signed in as ${newAddress}`)).toBeVisible();
+  });
 });

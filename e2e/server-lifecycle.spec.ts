@@ -32,12 +32,13 @@ test("production refuses to start without its secrets, naming the missing variab
 
 test("with HTTPS enforced, plain HTTP is redirected while health probes still answer", async () => {
   const port = 3198;
-  const server = startServer(port, { ...serverEnv, FORCE_HTTPS: "true" });
+  const server = startServer(port, { ...serverEnv, FORCE_HTTPS: "true", APP_URL: "https://app.example" });
   try {
     await waitUntilLive(port);
-    const plain = await fetch(`http://127.0.0.1:${port}/status?x=1`, { redirect: "manual" });
+    // The configured public URL names the host: a forged Host header cannot steer the redirect elsewhere.
+    const plain = await fetch(`http://127.0.0.1:${port}/status?x=1`, { redirect: "manual", headers: { host: "evil.example" } });
     expect(plain.status).toBe(308);
-    expect(plain.headers.get("location")).toBe("https://127.0.0.1/status?x=1");
+    expect(plain.headers.get("location")).toBe("https://app.example/status?x=1");
     const behindTls = await fetch(`http://127.0.0.1:${port}/api/health/live`, { headers: { "x-forwarded-proto": "https" } });
     expect(behindTls.status).toBe(200);
   } finally {

@@ -2,13 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { requestEmailChange } from "@/lib/accounts/email-change";
+import { changePassword } from "@/lib/accounts/passwords";
 import { updateOwnProfile } from "@/lib/accounts/profile";
-import { profileSchema } from "@/lib/accounts/schemas";
+import { changeEmailSchema, changePasswordSchema, profileSchema } from "@/lib/accounts/schemas";
 import { audit } from "@/lib/audit";
 import { signOut } from "@/lib/auth";
 import { requireUser } from "@/lib/auth/current-user";
 import { revokeOtherSessions, revokeSession } from "@/lib/auth/sessions";
-import { validatedAction } from "@/lib/http/action";
+import { retryMessage, validatedAction } from "@/lib/http/action";
 
 export const updateProfileAction = validatedAction(profileSchema, async (data, context) => {
   const user = await requireUser();
@@ -32,6 +34,23 @@ export const revokeOtherSessionsAction = validatedAction(z.object({}), async (_d
   await audit({ action: "session.revoke", actorId: user.id, target: { type: "user", id: user.id }, context, details: { others: count } });
   revalidatePath("/account");
   return { ok: true, message: count ? `Signed out ${count} other session${count === 1 ? "" : "s"}.` : "There were no other sessions." };
+});
+
+export const changePasswordAction = validatedAction(changePasswordSchema, async (data, context) => {
+  const user = await requireUser();
+  const result = await changePassword(user.id, user.sessionId, data, context);
+  if (result.ok) {
+    revalidatePath("/account");
+    return { ok: true, message: "Your password is changed. Other sessions were signed out." };
+  }
+  return { ok: false, fieldErrors: result.fieldErrors, formError: result.retryAfterSeconds ? retryMessage(result.retryAfterSeconds) : result.formError };
+});
+
+export const changeEmailAction = validatedAction(changeEmailSchema, async (data, context) => {
+  const user = await requireUser();
+  const result = await requestEmailChange(user.id, data, context);
+  if (result.ok) return { ok: true, message: `We sent a confirmation link to ${data.newEmail}. Your address changes once you open it.` };
+  return { ok: false, fieldErrors: result.fieldErrors, formError: result.retryAfterSeconds ? retryMessage(result.retryAfterSeconds) : result.formError };
 });
 
 export async function logoutAction(): Promise<void> {

@@ -2,10 +2,28 @@ import type { Metadata } from "next";
 import { getProfile } from "@/lib/accounts/profile";
 import { requireUser } from "@/lib/auth/current-user";
 import { listSessions } from "@/lib/auth/sessions";
+import { systemConfig } from "@/system.config";
+import { ChangeEmailForm } from "./change-email-form";
+import { ChangePasswordForm } from "./change-password-form";
 import { ProfileForm } from "./profile-form";
 import { SessionList } from "./session-list";
 
 export const metadata: Metadata = { title: "Your account" };
+
+function AccountCard({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section className="col-lg-6" aria-labelledby={`${id}-heading`}>
+      <div className="card h-100">
+        <div className="card-body">
+          <h2 id={`${id}-heading`} className="h5 card-title">
+            {title}
+          </h2>
+          {children}
+        </div>
+      </div>
+    </section>
+  );
+}
 
 export default async function AccountPage() {
   const user = await requireUser();
@@ -18,31 +36,24 @@ export default async function AccountPage() {
         {profile.emailVerified && <span className="badge text-bg-success ms-2">verified</span>}
       </p>
       <div className="row g-4">
-        <section className="col-lg-6" aria-labelledby="profile-heading">
-          <div className="card h-100">
-            <div className="card-body">
-              <h2 id="profile-heading" className="h5 card-title">
-                Profile
-              </h2>
-              <ProfileForm
-                defaults={{ firstName: profile.firstName, lastName: profile.lastName, dateOfBirth: profile.dateOfBirth?.toISOString().slice(0, 10) ?? "" }}
-              />
-            </div>
-          </div>
-        </section>
-        <section className="col-lg-6" aria-labelledby="sessions-heading">
-          <div className="card h-100">
-            <div className="card-body">
-              <h2 id="sessions-heading" className="h5 card-title">
-                Where you are signed in
-              </h2>
-              <SessionList
-                currentSessionId={user.sessionId}
-                sessions={sessions.map((s) => ({ id: s.id, ipAddress: s.ipAddress, userAgent: s.userAgent, lastSeen: `${s.lastSeenAt.toISOString().slice(0, 16).replace("T", " ")} UTC` }))}
-              />
-            </div>
-          </div>
-        </section>
+        <AccountCard id="profile" title="Profile">
+          <ProfileForm
+            defaults={{ firstName: profile.firstName, lastName: profile.lastName, dateOfBirth: profile.dateOfBirth?.toISOString().slice(0, 10) ?? "" }}
+          />
+        </AccountCard>
+        <AccountCard id="sessions" title="Where you are signed in">
+          <SessionList
+            currentSessionId={user.sessionId}
+            sessions={sessions.map((s) => ({ id: s.id, ipAddress: s.ipAddress, userAgent: s.userAgent, lastSeen: `${s.lastSeenAt.toISOString().slice(0, 16).replace("T", " ")} UTC` }))}
+          />
+        </AccountCard>
+        <AccountCard id="password" title="Password">
+          <ChangePasswordForm minLength={systemConfig.accounts.passwordMinLength} userInputs={[profile.email, profile.firstName, profile.lastName]} />
+        </AccountCard>
+        <AccountCard id="email" title="Email address">
+          <p className="small text-body-secondary">We send a link to the new address; your old address is told once it changes.</p>
+          <ChangeEmailForm />
+        </AccountCard>
       </div>
     </div>
   );

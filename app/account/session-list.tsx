@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import type { ActionResult } from "@/lib/http/action";
 import { revokeOtherSessionsAction, revokeSessionAction } from "./actions";
 
@@ -16,6 +17,7 @@ function describeDevice(userAgent: string | null): string {
 
 export function SessionList({ sessions, currentSessionId }: { sessions: SessionRow[]; currentSessionId: string }) {
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
   const [result, setResult] = useState<ActionResult>();
   const run = (action: () => Promise<ActionResult>) => startTransition(async () => setResult(await action()));
 
@@ -35,7 +37,7 @@ export function SessionList({ sessions, currentSessionId }: { sessions: SessionR
               </div>
             </div>
             {session.id !== currentSessionId && (
-              <button type="button" className="btn btn-sm btn-outline-danger" disabled={pending} onClick={() => run(() => revokeSessionAction({ sessionId: session.id }))}>
+              <button type="button" className="btn btn-sm btn-outline-danger" disabled={pending || !hydrated} onClick={() => run(() => revokeSessionAction({ sessionId: session.id }))}>
                 Sign out
               </button>
             )}
@@ -43,7 +45,7 @@ export function SessionList({ sessions, currentSessionId }: { sessions: SessionR
         ))}
       </ul>
       {sessions.length > 1 && (
-        <button type="button" className="btn btn-outline-danger" disabled={pending} onClick={() => run(() => revokeOtherSessionsAction({}))}>
+        <button type="button" className="btn btn-outline-danger" disabled={pending || !hydrated} onClick={() => run(() => revokeOtherSessionsAction({}))}>
           Sign out all other sessions
         </button>
       )}

@@ -62,3 +62,22 @@ export const loginSchema = z.object({
 export type LoginInput = z.input<typeof loginSchema>;
 
 export const resendVerificationSchema = z.object({ email: emailField });
+
+export const forgotPasswordSchema = z.object({ email: emailField });
+
+export const resetPasswordSchema = z
+  .object({ token: z.string().max(200), password: newPasswordField, confirmPassword: z.string().min(1, "Type your password again.") })
+  .refine((data) => data.password === data.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
+export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password.").max(1024),
+    password: newPasswordField,
+    confirmPassword: z.string().min(1, "Type your new password again."),
+  })
+  .refine((data) => data.password === data.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
+export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
+
+export const changeEmailSchema = z.object({ newEmail: emailField, currentPassword: z.string().min(1, "Enter your current password.").max(1024) });
+export type ChangeEmailInput = z.input<typeof changeEmailSchema>;

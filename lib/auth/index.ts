@@ -5,6 +5,7 @@ import { authenticate, type LoginFailure } from "@/lib/accounts/login";
 import { loginSchema } from "@/lib/accounts/schemas";
 import { audit } from "@/lib/audit";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 import { contextFromHeaders } from "@/lib/request-context";
 import { systemConfig } from "@/system.config";
 import { createSession, deleteSessionBySecret, findActiveSession } from "./sessions";
@@ -43,6 +44,14 @@ const nextAuth = NextAuth({
     },
   },
   pages: { signIn: "/login", error: "/login" },
+  // Refused sign-ins are expected traffic, already audited: keep them out of the error log.
+  logger: {
+    error: (error) => {
+      if (error.name !== "CredentialsSignin") log.error({ err: error }, "auth.js error");
+    },
+    warn: (code) => log.warn({ code }, "auth.js warning"),
+    debug: () => {},
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {}, rememberMe: {} },

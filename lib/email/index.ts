@@ -1,5 +1,5 @@
 import "server-only";
-import { after } from "next/server";
+import { runAfterResponse } from "@/lib/after-response";
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 import type { RenderedEmail } from "./templates";
@@ -18,17 +18,8 @@ export async function sendEmail(to: string, email: RenderedEmail): Promise<strin
   const message = await db.emailMessage.create({
     data: { to, subject: email.subject, html: email.html, text: email.text, template: email.template },
   });
-  runAfterResponse(() => deliverEmail(message.id));
+  runAfterResponse("email delivery", () => deliverEmail(message.id));
   return message.id;
-}
-
-function runAfterResponse(task: () => Promise<unknown>): void {
-  const safe = () => task().catch((error: unknown) => log.error({ err: error }, "email: delivery crashed"));
-  try {
-    after(safe);
-  } catch {
-    void safe(); // outside a request (scripts, tests): deliver now, still without awaiting
-  }
 }
 
 /** Claims one message (so two processes never send it twice) and tries to deliver it. */

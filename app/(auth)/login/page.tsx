@@ -12,7 +12,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <h1 className="h3 mb-1">Sign in</h1>
       <p className="text-body-secondary mb-4">Welcome back to {systemConfig.name}.</p>
       <LoginForm next={typeof next === "string" ? next : undefined} />
-      <p className="mt-3 mb-0 small">
+      <p className="mt-3 mb-1 small">
+        <Link href="/forgot-password">Forgot your password?</Link>
+      </p>
+      <p className="mb-0 small">
         New here? <Link href="/register">Create an account</Link>
       </p>
     </>

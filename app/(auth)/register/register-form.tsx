@@ -1,36 +1,23 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useTransition } from "react";
-import { useForm, useWatch, type Path } from "react-hook-form";
+import { useState } from "react";
+import { useWatch } from "react-hook-form";
 import { FormAlert } from "@/components/forms/form-alert";
 import { FormField, fieldProps } from "@/components/forms/form-field";
-import { PasswordStrength } from "@/components/password-strength";
-import { registerSchema, type RegisterInput } from "@/lib/accounts/schemas";
+import { NewPasswordFields } from "@/components/forms/new-password-fields";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { registerSchema } from "@/lib/accounts/schemas";
 import { registerAction } from "./actions";
 
 export function RegisterForm({ minLength }: { minLength: number }) {
-  const [pending, startTransition] = useTransition();
-  const [formError, setFormError] = useState<string>();
   const [registeredEmail, setRegisteredEmail] = useState<string>();
-  const form = useForm<RegisterInput>({
-    resolver: zodResolver(registerSchema),
-    defaultValues: { firstName: "", lastName: "", email: "", dateOfBirth: "", password: "", confirmPassword: "" },
-  });
-  const { errors } = form.formState;
-  const [password, email, firstName, lastName] = useWatch({ control: form.control, name: ["password", "email", "firstName", "lastName"] });
-
-  const onSubmit = form.handleSubmit((values) =>
-    startTransition(async () => {
-      setFormError(undefined);
-      const result = await registerAction(values);
-      if (result.ok) return setRegisteredEmail(values.email.trim().toLowerCase());
-      setFormError(result.formError);
-      for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-        form.setError(field as Path<RegisterInput>, { message: messages[0] });
-      }
-    }),
+  const { form, pending, result, onSubmit, error } = useActionForm(
+    registerSchema,
+    registerAction,
+    { firstName: "", lastName: "", email: "", dateOfBirth: "", password: "", confirmPassword: "" },
+    (_result, form) => setRegisteredEmail(form.getValues("email").trim().toLowerCase()),
   );
+  const [password, email, firstName, lastName] = useWatch({ control: form.control, name: ["password", "email", "firstName", "lastName"] });
 
   if (registeredEmail) {
     return (
@@ -42,10 +29,9 @@ export function RegisterForm({ minLength }: { minLength: number }) {
     );
   }
 
-  const error = (name: keyof RegisterInput) => errors[name]?.message;
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <FormAlert message={formError} />
+    <form method="post" onSubmit={onSubmit} noValidate>
+      <FormAlert message={result?.ok === false ? result.formError : undefined} />
       <div className="row">
         <div className="col-sm-6">
           <FormField id="firstName" label="First name" error={error("firstName")}>
@@ -64,13 +50,7 @@ export function RegisterForm({ minLength }: { minLength: number }) {
       <FormField id="dateOfBirth" label="Date of birth" error={error("dateOfBirth")}>
         <input {...fieldProps("dateOfBirth", error("dateOfBirth"))} type="date" autoComplete="bday" {...form.register("dateOfBirth")} />
       </FormField>
-      <FormField id="password" label="Password" error={error("password")} hint={`At least ${minLength} characters. A few unrelated words make a strong, memorable password.`}>
-        <input {...fieldProps("password", error("password"), true)} type="password" autoComplete="new-password" {...form.register("password")} />
-        <PasswordStrength password={password} userInputs={[email, firstName, lastName]} />
-      </FormField>
-      <FormField id="confirmPassword" label="Confirm password" error={error("confirmPassword")}>
-        <input {...fieldProps("confirmPassword", error("confirmPassword"))} type="password" autoComplete="new-password" {...form.register("confirmPassword")} />
-      </FormField>
+      <NewPasswordFields register={form.register} password={password} userInputs={[email, firstName, lastName]} minLength={minLength} errors={{ password: error("password"), confirmPassword: error("confirmPassword") }} />
       <button type="submit" className="btn btn-primary w-100" disabled={pending}>
         {pending ? "Creating your account…" : "Create account"}
       </button>

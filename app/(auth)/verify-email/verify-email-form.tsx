@@ -3,11 +3,13 @@
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import type { ActionResult } from "@/lib/http/action";
 import { verifyEmailAction } from "./actions";
 
 export function VerifyEmailForm({ token }: { token: string }) {
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
   const [result, setResult] = useState<ActionResult>();
 
   if (result?.ok) {
@@ -28,7 +30,7 @@ export function VerifyEmailForm({ token }: { token: string }) {
       ) : (
         <>
           <p>Confirm that this address is yours to finish creating your account.</p>
-          <button type="button" className="btn btn-primary w-100" disabled={pending} onClick={() => startTransition(async () => setResult(await verifyEmailAction({ token })))}>
+          <button type="button" className="btn btn-primary w-100" disabled={pending || !hydrated} onClick={() => startTransition(async () => setResult(await verifyEmailAction({ token })))}>
             {pending ? "Confirming…" : "Confirm my email address"}
           </button>
         </>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { ResendForm } from "./resend-form";
+import { EmailRequestForm } from "@/components/forms/email-request-form";
+import { resendVerificationAction } from "../actions";
 
 export const metadata: Metadata = { title: "New confirmation link" };
 
@@ -8,7 +9,7 @@ export default async function ResendPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <h1 className="h3 mb-3">Get a new confirmation link</h1>
-      <ResendForm email={typeof email === "string" ? email.slice(0, 254) : ""} />
+      <EmailRequestForm action={resendVerificationAction} submitLabel="Send a new link" email={typeof email === "string" ? email.slice(0, 254) : ""} />
     </>
   );
 }

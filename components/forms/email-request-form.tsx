@@ -1,0 +1,24 @@
+"use client";
+
+import { FormAlert } from "@/components/forms/form-alert";
+import { FormField, fieldProps } from "@/components/forms/form-field";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { forgotPasswordSchema } from "@/lib/accounts/schemas";
+import type { ActionResult } from "@/lib/http/action";
+
+/** "Send me a link" forms (reset password, new confirmation link): one address in, a neutral answer out. */
+export function EmailRequestForm({ action, submitLabel, email = "" }: { action: (input: { email: string }) => Promise<ActionResult>; submitLabel: string; email?: string }) {
+  const { form, pending, result, onSubmit, error } = useActionForm(forgotPasswordSchema, action, { email });
+  if (result?.ok) return <FormAlert variant="success" message={result.message} />;
+  return (
+    <form method="post" onSubmit={onSubmit} noValidate>
+      <FormAlert message={result?.ok === false ? result.formError : undefined} />
+      <FormField id="email" label="Email address" error={error("email")}>
+        <input {...fieldProps("email", error("email"))} type="email" autoComplete="email" {...form.register("email")} />
+      </FormField>
+      <button type="submit" className="btn btn-primary w-100" disabled={pending}>
+        {submitLabel}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,89 @@
+import "server-only";
+import { runAfterResponse } from "@/lib/after-response";
+import { audit } from "@/lib/audit";
+import { revokeOtherSessions } from "@/lib/auth/sessions";
+import { db } from "@/lib/db";
+import { emailTemplates, sendEmail } from "@/lib/email";
+import { consumeRateLimit, rateLimits } from "@/lib/rate-limit";
+import type { RequestContext } from "@/lib/request-context";
+import { hashToken } from "@/lib/secure-token";
+import { systemConfig } from "@/system.config";
+import { hashPassword, verifyPassword } from "./password-hash";
+import { passwordProblems } from "./password-policy";
+import { consumeAccountToken, issueAccountToken } from "./tokens";
+
+// Forgotten, reset and changed passwords. Each new password goes through the same policy as registration.
+
+export type PasswordResult = { ok: true } | { ok: false; fieldErrors?: Record<string, string[]>; formError?: string; retryAfterSeconds?: number };
+
+export function resetLink(token: string): string {
+  return new URL(`/reset-password?token=${encodeURIComponent(token)}`, systemConfig.url).toString();
+}
+
+/**
+ * Always the same answer, in the same time: the lookup and the email happen after the response, so
+ * neither the words nor the timing tell whether the address has an account.
+ */
+export async function requestPasswordReset(email: string, context: RequestContext): Promise<PasswordResult> {
+  const byIp = await consumeRateLimit(rateLimits.passwordResetByIp, context.ipAddress ?? "unknown");
+  if (!byIp.allowed) return { ok: false, retryAfterSeconds: byIp.retryAfterSeconds };
+  runAfterResponse("password reset email", async () => {
+    if (!(await consumeRateLimit(rateLimits.passwordResetByAccount, email)).allowed) return;
+    const user = await db.user.findUnique({ where: { email } });
+    if (!user || user.status !== "ACTIVE") return;
+    const token = await issueAccountToken(user.id, "PASSWORD_RESET");
+    await audit({ action: "user.password_reset_request", actorId: user.id, target: { type: "user", id: user.id }, context });
+    await sendEmail(user.email, emailTemplates.passwordReset(user.firstName, resetLink(token)));
+  });
+  return { ok: true };
+}
+
+/** The live reset token's owner, without spending it (the form checks the link before asking for a password). */
+export async function findResetTokenOwner(token: string) {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const row = await db.accountToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
+  if (!row || row.purpose !== "PASSWORD_RESET" || row.usedAt || row.expiresAt <= new Date()) return null;
+  return row.user;
+}
+
+/** Sets a new password from a reset link, then ends every session: whoever knew the old password is out. */
+export async function resetPassword(token: string, password: string, context: RequestContext): Promise<PasswordResult> {
+  const user = await findResetTokenOwner(token);
+  if (!user) return { ok: false, formError: "This reset link is not valid any more. Ask for a new one." };
+  const problems = passwordProblems(password, user);
+  if (problems.length) return { ok: false, fieldErrors: { password: problems } };
+  const passwordHash = await hashPassword(password);
+  const done = await db.$transaction(async (tx) => {
+    const consumed = await consumeAccountToken(token, "PASSWORD_RESET", tx);
+    if (!consumed.ok || consumed.userId !== user.id) return false;
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date(), failedLoginCount: 0, lockedUntil: null } });
+    await tx.session.deleteMany({ where: { userId: user.id } });
+    await audit({ action: "user.password_reset", actorId: user.id, target: { type: "user", id: user.id }, context }, tx);
+    return true;
+  });
+  if (!done) return { ok: false, formError: "This reset link is not valid any more. Ask for a new one." };
+  await sendEmail(user.email, emailTemplates.passwordChanged(user.firstName));
+  return { ok: true };
+}
+
+/** A signed-in user changes their password: the current one is required, other sessions end. */
+export async function changePassword(
+  userId: string,
+  sessionId: string,
+  input: { currentPassword: string; password: string },
+  context: RequestContext,
+): Promise<PasswordResult> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  const limit = await consumeRateLimit(rateLimits.loginByAccount, user.email);
+  if (!limit.allowed) return { ok: false, retryAfterSeconds: limit.retryAfterSeconds };
+  if (!user.passwordHash || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
+    return { ok: false, fieldErrors: { currentPassword: ["That is not your current password."] } };
+  }
+  const problems = passwordProblems(input.password, user);
+  if (problems.length) return { ok: false, fieldErrors: { password: problems } };
+  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(input.password), passwordChangedAt: new Date() } });
+  const ended = await revokeOtherSessions(userId, sessionId);
+  await audit({ action: "user.password_change", actorId: userId, target: { type: "user", id: userId }, context, details: { otherSessionsEnded: ended } });
+  await sendEmail(user.email, emailTemplates.passwordChanged(user.firstName));
+  return { ok: true };
+}
