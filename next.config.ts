@@ -8,8 +8,9 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // `NEXT_OUTPUT=standalone npm run build` makes the self-contained server the Dockerfile copies.
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
-  // Loaded from node_modules at run time: they read their own .wasm/.data files or start worker threads.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pino", "pino-roll", "@prisma/schema-engine-wasm"],
+  // Loaded from node_modules at run time: they read their own .wasm/.data files, start worker threads, or
+  // (bcryptjs) are required by one.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pino", "pino-roll", "@prisma/schema-engine-wasm", "bcryptjs"],
   async headers() {
     const headers = Object.entries(staticSecurityHeaders({ production })).map(([key, value]) => ({ key, value }));
     const framable = headers.map((header) => (header.key === "X-Frame-Options" ? { key: header.key, value: "SAMEORIGIN" } : header));

@@ -26,7 +26,8 @@ const env = {
 };
 
 if (databaseUrl.startsWith("pglite:")) rmSync(databaseUrl.slice(7), { recursive: true, force: true });
-const migrated = spawnSync("npm", ["run", "db:setup", "--silent"], { env, stdio: "ignore" });
+// Seeded as development so the demo accounts exist for the sign-in benchmark (the server runs production).
+const migrated = spawnSync("npm", ["run", "db:setup", "--silent"], { env: { ...env, NODE_ENV: "development" }, stdio: "ignore" });
 if (migrated.status !== 0) throw new Error("db:setup failed");
 
 const server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], { env, stdio: "ignore" });

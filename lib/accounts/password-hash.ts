@@ -1,7 +1,7 @@
 import "server-only";
 import { createHmac } from "node:crypto";
-import bcrypt from "bcryptjs";
 import { env } from "@/lib/env";
+import { bcryptCompare, bcryptHash } from "./bcrypt-pool";
 
 // v1 = bcrypt (cost 12) over base64(HMAC-SHA256(pepper, password)). The pre-hash keeps every password
 // under bcrypt's 72-byte limit, so long passphrases are never silently truncated, and a stolen database
@@ -13,15 +13,15 @@ function preHash(password: string): string {
   return createHmac("sha256", env.PASSWORD_PEPPER).update(password.normalize("NFKC"), "utf8").digest("base64");
 }
 
-/** Async bcrypt yields to the event loop, so hashing never freezes other requests. */
+/** Runs on worker threads (bcrypt-pool.ts), so hashing never freezes other requests. */
 export async function hashPassword(password: string): Promise<string> {
-  return `${VERSION}$${await bcrypt.hash(preHash(password), BCRYPT_COST)}`;
+  return `${VERSION}$${await bcryptHash(preHash(password), BCRYPT_COST)}`;
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [version, hash] = splitOnce(stored, "$");
   if (version !== VERSION || !hash) return false;
-  return bcrypt.compare(preHash(password), hash);
+  return bcryptCompare(preHash(password), hash);
 }
 
 function splitOnce(value: string, separator: string): [string, string | undefined] {

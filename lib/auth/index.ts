@@ -47,7 +47,7 @@ const nextAuth = NextAuth({
   // Refused sign-ins are expected traffic, already audited: keep them out of the error log.
   logger: {
     error: (error) => {
-      if (error.name !== "CredentialsSignin") log.error({ err: error }, "auth.js error");
+      if (!(error instanceof CredentialsSignin)) log.error({ err: error }, "auth.js error");
     },
     warn: (code) => log.warn({ code }, "auth.js warning"),
     debug: () => {},
