@@ -16,6 +16,9 @@ export const rateLimits = {
   loginByIp: { name: "login-ip", limit: 20, windowSeconds: 15 * 60 },
   loginByAccount: { name: "login-account", limit: 10, windowSeconds: 15 * 60 },
   registerByIp: { name: "register-ip", limit: 5, windowSeconds: 60 * 60 },
+  // Per address too: nobody can flood someone's inbox with "you already have an account" mail.
+  registerByAccount: { name: "register-account", limit: 3, windowSeconds: 60 * 60 },
+  verificationResendByIp: { name: "verify-resend-ip", limit: 10, windowSeconds: 60 * 60 },
   verificationResendByAccount: { name: "verify-resend", limit: 3, windowSeconds: 60 * 60 },
   passwordResetByIp: { name: "reset-ip", limit: 10, windowSeconds: 60 * 60 },
   passwordResetByAccount: { name: "reset-account", limit: 3, windowSeconds: 60 * 60 },

@@ -28,8 +28,13 @@ export function verificationLink(token: string): string {
  * gets the same answer (so the form cannot be used to find out who is registered) and its owner an email.
  */
 export async function registerUser(data: RegisterData, context: RequestContext): Promise<RegisterResult> {
-  const limit = await consumeRateLimit(rateLimits.registerByIp, context.ipAddress ?? "unknown");
-  if (!limit.allowed) return { ok: false, retryAfterSeconds: limit.retryAfterSeconds };
+  for (const [rule, subject] of [
+    [rateLimits.registerByIp, context.ipAddress ?? "unknown"],
+    [rateLimits.registerByAccount, data.email],
+  ] as const) {
+    const limit = await consumeRateLimit(rule, subject);
+    if (!limit.allowed) return { ok: false, retryAfterSeconds: limit.retryAfterSeconds };
+  }
 
   const problems = passwordProblems(data.password, data);
   if (problems.length > 0) return { ok: false, fieldErrors: { password: problems } };
@@ -75,9 +80,14 @@ export async function verifyEmail(token: string, context: RequestContext): Promi
 }
 
 /** Sends a fresh link to an unverified account; answers the same whatever the address. */
-export async function resendVerification(email: string): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
-  const limit = await consumeRateLimit(rateLimits.verificationResendByAccount, email);
-  if (!limit.allowed) return { ok: false, retryAfterSeconds: limit.retryAfterSeconds };
+export async function resendVerification(email: string, context: RequestContext): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
+  for (const [rule, subject] of [
+    [rateLimits.verificationResendByIp, context.ipAddress ?? "unknown"],
+    [rateLimits.verificationResendByAccount, email],
+  ] as const) {
+    const limit = await consumeRateLimit(rule, subject);
+    if (!limit.allowed) return { ok: false, retryAfterSeconds: limit.retryAfterSeconds };
+  }
   const user = await db.user.findUnique({ where: { email } });
   if (user && !user.emailVerified && user.status === "ACTIVE") {
     const token = await issueAccountToken(user.id, "EMAIL_VERIFICATION");

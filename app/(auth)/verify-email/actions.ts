@@ -16,8 +16,8 @@ export const verifyEmailAction = validatedAction(z.object({ token: z.string().ma
   return result.ok ? { ok: true, message: "Your email address is confirmed. You can sign in now." } : { ok: false, formError: messages[result.reason] };
 });
 
-export const resendVerificationAction = validatedAction(resendVerificationSchema, async ({ email }) => {
-  const result = await resendVerification(email);
+export const resendVerificationAction = validatedAction(resendVerificationSchema, async ({ email }, context) => {
+  const result = await resendVerification(email, context);
   if (!result.ok) return { ok: false, formError: retryMessage(result.retryAfterSeconds) };
   return { ok: true, message: `If ${email} has an account waiting for confirmation, a new link is on its way.` };
 });

@@ -45,3 +45,16 @@ describe("registration", () => {
     expect(await db.user.count({ where: { email } })).toBe(0);
   });
 });
+
+describe("registration limits", () => {
+  useTestDatabase();
+
+  it("limits registrations per address, whoever sends them, so no inbox can be flooded", async () => {
+    const email = `${unique("flood")}@example.com`;
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push(await registerUser(data(email), context()));
+    expect(results.slice(0, 3).every((r) => r.ok)).toBe(true);
+    expect(results[3]).toMatchObject({ ok: false, retryAfterSeconds: expect.any(Number) });
+    expect(await db.emailMessage.count({ where: { to: email } })).toBe(3);
+  });
+});
