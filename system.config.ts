@@ -23,6 +23,14 @@ export const systemConfig = {
     /** Wrong passwords in a row that lock sign-in, and for how long. */
     maxFailedLogins: 5,
     lockoutMinutes: 15,
+    twoFactor: {
+      /** Members of these roles must turn on two-factor sign-in before they can use anything else. */
+      requiredForRoles: ["admin"] as readonly string[],
+      /** Wrong codes in a row at sign-in that lock it (for lockoutMinutes), like wrong passwords. */
+      maxFailedCodes: 5,
+      /** How long the half-signed-in state after the password waits for the code. */
+      challengeMinutes: 10,
+    },
   },
   /** Feature switches: each later feature (registration, API docs…) adds its own here. */
   features: {

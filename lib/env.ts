@@ -19,6 +19,8 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
   /** HMAC key applied to passwords before bcrypt; kept outside the database. */
   PASSWORD_PEPPER: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+  /** Key for secrets the database keeps encrypted (TOTP secrets): AES-256-GCM under keys derived from it. */
+  DATA_ENCRYPTION_KEY: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
   APP_URL: z.url().optional(),
   FORCE_HTTPS: booleanFlag.optional(),
   LOG_LEVEL: z.enum(logLevels).optional(),
@@ -41,6 +43,7 @@ export type Env = z.infer<typeof schema> & {
   DATABASE_URL: string;
   AUTH_SECRET: string;
   PASSWORD_PEPPER: string;
+  DATA_ENCRYPTION_KEY: string;
   FORCE_HTTPS: boolean;
   LOG_LEVEL: (typeof logLevels)[number];
 };
@@ -57,7 +60,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const production = raw?.NODE_ENV === "production" && !isBuildPhase();
   if (raw && production) {
     if (!raw.DATABASE_URL) problems.push("  DATABASE_URL: required in production");
-    for (const name of ["AUTH_SECRET", "PASSWORD_PEPPER"] as const) {
+    for (const name of ["AUTH_SECRET", "PASSWORD_PEPPER", "DATA_ENCRYPTION_KEY"] as const) {
       const value = raw[name];
       if (!value) problems.push(`  ${name}: required in production`);
       else if (/change-?me|example|placeholder/i.test(value)) {
@@ -75,6 +78,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     DATABASE_URL: raw.DATABASE_URL ?? (test ? "pglite:memory" : "pglite:.data/pglite"),
     AUTH_SECRET: raw.AUTH_SECRET ?? localSecret("AUTH_SECRET", test),
     PASSWORD_PEPPER: raw.PASSWORD_PEPPER ?? localSecret("PASSWORD_PEPPER", test),
+    DATA_ENCRYPTION_KEY: raw.DATA_ENCRYPTION_KEY ?? localSecret("DATA_ENCRYPTION_KEY", test),
     FORCE_HTTPS: raw.FORCE_HTTPS ?? raw.NODE_ENV === "production",
     LOG_LEVEL: raw.LOG_LEVEL ?? (test ? "warn" : "info"),
   };

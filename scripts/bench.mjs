@@ -21,6 +21,7 @@ const env = {
   DATABASE_URL: databaseUrl,
   AUTH_SECRET: randomBytes(32).toString("base64"),
   PASSWORD_PEPPER: randomBytes(32).toString("base64"),
+  DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
   FORCE_HTTPS: "false",
   LOG_LEVEL: "warn",
 };

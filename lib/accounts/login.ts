@@ -8,7 +8,7 @@ import { systemConfig } from "@/system.config";
 import { hashPassword, verifyPassword } from "./password-hash";
 
 export type LoginFailure = "invalid" | "locked" | "unverified" | "disabled" | "rate_limited";
-export type LoginResult = { ok: true; userId: string } | { ok: false; reason: LoginFailure; retryAfterSeconds?: number };
+export type LoginResult = { ok: true; userId: string; twoFactor: boolean } | { ok: false; reason: LoginFailure; retryAfterSeconds?: number };
 
 const { maxFailedLogins, lockoutMinutes } = systemConfig.accounts;
 // Failed attempts per address, known or not, so an unknown address locks after the same number of tries
@@ -52,7 +52,7 @@ export async function authenticate(email: string, password: string, context: Req
   await db.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null } });
   await resetRateLimit(failedLoginsByEmail, email);
   await resetRateLimit(rateLimits.loginByAccount, email);
-  return { ok: true, userId: user.id };
+  return { ok: true, userId: user.id, twoFactor: user.twoFactorEnabledAt !== null };
 }
 
 async function recordFailure(

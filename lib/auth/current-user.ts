@@ -1,29 +1,73 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { db } from "@/lib/db";
+import { twoFactorRequiredFor } from "@/lib/two-factor/policy";
 import { auth } from "./index";
 
-export type CurrentUser = { id: string; sessionId: string; email: string; firstName: string; lastName: string };
+export type CurrentUser = {
+  id: string;
+  sessionId: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  roles: string[];
+  twoFactorEnabled: boolean;
+};
 
-/** The signed-in user behind this request (its server-side session checked), or null. */
-export async function currentUser(): Promise<CurrentUser | null> {
+/**
+ * Where the visitor behind this request stands. Only "active" may use the system; "two_factor" (password
+ * given, code owed) reaches the challenge alone, "enrolment" (a role requires two-factor that is not set up
+ * yet) the set-up page alone. Computed per request, so a role given mid-session takes effect at once.
+ */
+export type SessionState =
+  | { stage: "anonymous" }
+  | { stage: "two_factor"; sessionId: string }
+  | { stage: "enrolment" | "active"; user: CurrentUser };
+
+export const currentSession = cache(async (): Promise<SessionState> => {
   const session = await auth();
-  if (!session?.sessionId || !session.user.id) return null;
+  if (!session?.sessionId) return { stage: "anonymous" };
+  if (session.twoFactorPending) return { stage: "two_factor", sessionId: session.sessionId };
+  if (!session.user?.id) return { stage: "anonymous" };
   const user = await db.user.findUnique({
     where: { id: session.user.id },
-    select: { id: true, email: true, firstName: true, lastName: true, status: true },
+    select: { id: true, email: true, firstName: true, lastName: true, status: true, twoFactorEnabledAt: true, roles: { select: { role: { select: { name: true } } } } },
   });
-  if (!user || user.status !== "ACTIVE") return null;
-  return { id: user.id, sessionId: session.sessionId, email: user.email, firstName: user.firstName, lastName: user.lastName };
+  if (!user || user.status !== "ACTIVE") return { stage: "anonymous" };
+  const roles = user.roles.map((r) => r.role.name);
+  const current: CurrentUser = {
+    id: user.id,
+    sessionId: session.sessionId,
+    email: user.email,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    roles,
+    twoFactorEnabled: user.twoFactorEnabledAt !== null,
+  };
+  return { stage: !current.twoFactorEnabled && twoFactorRequiredFor(roles) ? "enrolment" : "active", user: current };
+});
+
+/** The fully signed-in user behind this request, or null (nobody, or a sign-in that is not finished). */
+export async function currentUser(): Promise<CurrentUser | null> {
+  const state = await currentSession();
+  return state.stage === "active" ? state.user : null;
 }
 
-/** For pages and actions that need a signed-in user: anyone else goes to the sign-in page and back. */
-export async function requireUser(): Promise<CurrentUser> {
-  const user = await currentUser();
-  if (!user) {
-    const path = (await headers()).get("x-pathname") ?? "/account";
-    redirect(`/login?next=${encodeURIComponent(path)}`);
-  }
-  return user;
+export const TWO_FACTOR_CHALLENGE_PATH = "/login/two-factor";
+export const TWO_FACTOR_SETUP_PATH = "/account/two-factor";
+
+/**
+ * For pages and actions that need a signed-in user. Anyone else is sent where they can go on: to sign in,
+ * to the two-factor challenge, or (a role requires two-factor) to set it up; then back here.
+ * `duringEnrolment` is for the set-up page and its actions only.
+ */
+export async function requireUser(options: { duringEnrolment?: boolean } = {}): Promise<CurrentUser> {
+  const state = await currentSession();
+  if (state.stage === "active" || (state.stage === "enrolment" && options.duringEnrolment)) return state.user;
+  const next = encodeURIComponent((await headers()).get("x-pathname") ?? "/account");
+  if (state.stage === "two_factor") redirect(`${TWO_FACTOR_CHALLENGE_PATH}?next=${next}`);
+  if (state.stage === "enrolment") redirect(TWO_FACTOR_SETUP_PATH);
+  redirect(`/login?next=${next}`);
 }

@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { contextFromHeaders } from "@/lib/request-context";
 import { systemConfig } from "@/system.config";
+import { completeChallenge } from "@/lib/two-factor/challenge";
 import { createSession, deleteSessionBySecret, findActiveSession } from "./sessions";
 
 // Auth.js runs the sign-in flow and the cookie; the session itself lives in our Session table. Auth.js's
@@ -24,7 +25,9 @@ export class LoginError extends CredentialsSignin {
 declare module "next-auth" {
   interface Session {
     sessionId: string;
-    user: { id: string } & DefaultUser;
+    /** Password accepted, two-factor code still owed: such a session carries no user at all. */
+    twoFactorPending: boolean;
+    user?: { id: string } & DefaultUser;
   }
 }
 type DefaultUser = { name?: string | null; email?: string | null; image?: string | null };
@@ -61,9 +64,23 @@ const nextAuth = NextAuth({
         const context = contextFromHeaders(request.headers);
         const result = await authenticate(parsed.data.email, parsed.data.password, context);
         if (!result.ok) throw new LoginError(result.reason, result.retryAfterSeconds);
-        const secret = await createSession(result.userId, { rememberMe: parsed.data.rememberMe, context });
-        await audit({ action: "user.login", actorId: result.userId, target: { type: "user", id: result.userId }, context, details: { rememberMe: parsed.data.rememberMe } });
+        const secret = await createSession(result.userId, { rememberMe: parsed.data.rememberMe, context, twoFactorPending: result.twoFactor });
+        // With two-factor on, the sign-in is logged when the code is accepted (lib/two-factor/challenge.ts).
+        if (!result.twoFactor) {
+          await audit({ action: "user.login", actorId: result.userId, target: { type: "user", id: result.userId }, context, details: { rememberMe: parsed.data.rememberMe } });
+        }
         return { id: result.userId, sessionSecret: secret };
+      },
+    }),
+    // The second step: the challenge's server action passes the one-time grant a right code earned. Over
+    // HTTP this endpoint is reachable too, but a grant is 256 random bits that only the server ever held.
+    Credentials({
+      id: "two-factor",
+      credentials: { grant: {} },
+      async authorize(raw, request) {
+        const completed = await completeChallenge(String(raw.grant ?? ""), contextFromHeaders(request.headers));
+        if (!completed) throw new LoginError("invalid");
+        return { id: completed.userId, sessionSecret: completed.sessionSecret };
       },
     }),
   ],
@@ -72,10 +89,12 @@ const nextAuth = NextAuth({
       if (user) return { sub: user.id, sid: (user as { sessionSecret: string }).sessionSecret };
       const active = await findActiveSession(token.sid);
       // null clears the cookie: the server-side session is gone, so is the browser's.
-      return active ? { ...token, sessionId: active.id, sub: active.userId } : null;
+      return active ? { ...token, sessionId: active.id, sub: active.userId, twoFactorPending: active.twoFactorPending } : null;
     },
     session({ session, token }) {
-      return { ...session, sessionId: String(token.sessionId ?? ""), user: { ...session.user, id: token.sub ?? "" } };
+      const sessionId = String(token.sessionId ?? "");
+      if (token.twoFactorPending) return { expires: session.expires, sessionId, twoFactorPending: true };
+      return { ...session, sessionId, twoFactorPending: false, user: { ...session.user, id: token.sub ?? "" } };
     },
   },
   events: {

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
 import { hashToken, randomToken } from "@/lib/secure-token";
@@ -12,18 +13,26 @@ const minutes = (n: number) => n * 60_000;
 const idleMs = minutes(systemConfig.accounts.idleTimeoutMinutes);
 const TOUCH_EVERY_MS = 60_000; // sliding the idle deadline on every request would be a write per request
 
-export type ActiveSession = { id: string; userId: string };
+export type ActiveSession = { id: string; userId: string; twoFactorPending: boolean };
 
-export async function createSession(userId: string, options: { rememberMe: boolean; context: RequestContext }): Promise<string> {
+type SessionOptions = { rememberMe: boolean; context: RequestContext; twoFactorPending?: boolean };
+
+/** A new session and the secret for its cookie. A half-authenticated one lives only as long as its challenge. */
+export async function createSession(userId: string, options: SessionOptions, client: Prisma.TransactionClient = db): Promise<string> {
   const secret = randomToken();
   const now = Date.now();
-  const absoluteMs = options.rememberMe ? systemConfig.accounts.rememberMeDays * 24 * 60 * 60_000 : systemConfig.accounts.absoluteTimeoutHours * 60 * 60_000;
-  await db.session.create({
+  const absoluteMs = options.twoFactorPending
+    ? minutes(systemConfig.accounts.twoFactor.challengeMinutes)
+    : options.rememberMe
+      ? systemConfig.accounts.rememberMeDays * 24 * 60 * 60_000
+      : systemConfig.accounts.absoluteTimeoutHours * 60 * 60_000;
+  await client.session.create({
     data: {
       sessionToken: hashToken(secret),
       userId,
       rememberMe: options.rememberMe,
-      expires: new Date(now + (options.rememberMe ? absoluteMs : idleMs)),
+      twoFactorPending: options.twoFactorPending ?? false,
+      expires: new Date(now + (options.rememberMe || options.twoFactorPending ? absoluteMs : idleMs)),
       absoluteExpiresAt: new Date(now + absoluteMs),
       ipAddress: options.context.ipAddress,
       userAgent: options.context.userAgent,
@@ -37,7 +46,7 @@ export async function findActiveSession(secret: unknown): Promise<ActiveSession 
   if (typeof secret !== "string" || secret.length !== 43) return null;
   const session = await db.session.findUnique({
     where: { sessionToken: hashToken(secret) },
-    select: { id: true, userId: true, expires: true, absoluteExpiresAt: true, lastSeenAt: true, rememberMe: true, user: { select: { status: true } } },
+    select: { id: true, userId: true, expires: true, absoluteExpiresAt: true, lastSeenAt: true, rememberMe: true, twoFactorPending: true, user: { select: { status: true } } },
   });
   if (!session) return null;
   const now = Date.now();
@@ -49,19 +58,19 @@ export async function findActiveSession(secret: unknown): Promise<ActiveSession 
     const expires = session.rememberMe ? session.absoluteExpiresAt : new Date(Math.min(now + idleMs, session.absoluteExpiresAt.getTime()));
     await db.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now), expires } });
   }
-  return { id: session.id, userId: session.userId };
+  return { id: session.id, userId: session.userId, twoFactorPending: session.twoFactorPending };
 }
 
 export async function deleteSessionBySecret(secret: unknown): Promise<ActiveSession | null> {
   if (typeof secret !== "string") return null;
-  const session = await db.session.findUnique({ where: { sessionToken: hashToken(secret) }, select: { id: true, userId: true } });
+  const session = await db.session.findUnique({ where: { sessionToken: hashToken(secret) }, select: { id: true, userId: true, twoFactorPending: true } });
   if (session) await db.session.deleteMany({ where: { id: session.id } });
   return session;
 }
 
 export async function listSessions(userId: string) {
   return db.session.findMany({
-    where: { userId, expires: { gt: new Date() }, absoluteExpiresAt: { gt: new Date() } },
+    where: { userId, twoFactorPending: false, expires: { gt: new Date() }, absoluteExpiresAt: { gt: new Date() } },
     select: { id: true, ipAddress: true, userAgent: true, createdAt: true, lastSeenAt: true, rememberMe: true },
     orderBy: { lastSeenAt: "desc" },
   });

@@ -50,10 +50,34 @@ export const emailTemplates = {
       "The password of your account was just changed, and every other signed-in browser was signed out.",
       `If this was not you, reset your password now and write to ${systemConfig.supportEmail}.`,
     ]),
-  accountLocked: (firstName: string, minutes: number) =>
+  accountLocked: (firstName: string, minutes: number, after: "passwords" | "codes" = "passwords") =>
     render("account-locked", "Your account was locked", `Hello ${firstName},`, [
-      `After several wrong passwords, sign-in to your account is locked for ${minutes} minutes.`,
-      "If this was not you, someone may be guessing your password: consider resetting it once the lock ends.",
+      `After several wrong ${after === "codes" ? "two-factor codes" : "passwords"}, sign-in to your account is locked for ${minutes} minutes.`,
+      after === "codes"
+        ? "Whoever tried knew your password. If this was not you, reset your password once the lock ends."
+        : "If this was not you, someone may be guessing your password: consider resetting it once the lock ends.",
+    ]),
+  twoFactorEnabled: (firstName: string) =>
+    render("two-factor-enabled", "Two-factor sign-in is on", `Hello ${firstName},`, [
+      "Two-factor sign-in was turned on for your account: signing in now needs a code from your authenticator app as well as your password. Other signed-in browsers were signed out.",
+      "Keep your recovery codes somewhere safe: each one lets you in once if you lose your phone.",
+      `If this was not you, write to ${systemConfig.supportEmail} at once.`,
+    ]),
+  twoFactorDisabled: (firstName: string) =>
+    render("two-factor-disabled", "Two-factor sign-in is off", `Hello ${firstName},`, [
+      "Two-factor sign-in was turned off for your account: your password alone now signs you in.",
+      `If this was not you, reset your password and write to ${systemConfig.supportEmail} at once.`,
+    ]),
+  recoveryCodeUsed: (firstName: string, left: number) =>
+    render("recovery-code-used", "A recovery code was used", `Hello ${firstName},`, [
+      `Someone signed in to your account with one of your two-factor recovery codes. You have ${left} left.`,
+      left <= 3 ? "You are running low: make new recovery codes in your account settings." : "Each code works once.",
+      `If this was not you, reset your password and write to ${systemConfig.supportEmail} at once.`,
+    ]),
+  twoFactorReset: (firstName: string) =>
+    render("two-factor-reset", "Two-factor sign-in was reset", `Hello ${firstName},`, [
+      "An administrator reset two-factor sign-in for your account, usually because a phone was lost. Your password alone signs you in until you set it up again.",
+      `If you did not ask for this, write to ${systemConfig.supportEmail} at once.`,
     ]),
   confirmNewEmail: (firstName: string, link: string) =>
     render("confirm-new-email", "Confirm your new email address", `Hello ${firstName},`, [

@@ -5,10 +5,16 @@ import { currentRequestContext, type RequestContext } from "@/lib/request-contex
 // The one door for server actions that take a form: parse with the same zod schema as the form, hand the
 // handler clean data and the caller's address, and return field errors in a shape the form can show.
 
-export type ActionResult = { ok: true; message?: string } | { ok: false; fieldErrors?: Record<string, string[]>; formError?: string };
+/** `data` carries what the page shows once and never renders again (new recovery codes). */
+export type ActionResult<T = undefined> =
+  | { ok: true; message?: string; data?: T }
+  | { ok: false; fieldErrors?: Record<string, string[]>; formError?: string };
 
-export function validatedAction<S extends z.ZodType>(schema: S, handler: (data: z.output<S>, context: RequestContext) => Promise<ActionResult>) {
-  return async (input: unknown): Promise<ActionResult> => {
+export function validatedAction<S extends z.ZodType, T = undefined>(
+  schema: S,
+  handler: (data: z.output<S>, context: RequestContext) => Promise<ActionResult<T>>,
+) {
+  return async (input: unknown): Promise<ActionResult<T>> => {
     const parsed = schema.safeParse(input);
     if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
     return handler(parsed.data, await currentRequestContext());

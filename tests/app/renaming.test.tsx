@@ -14,7 +14,7 @@ vi.mock("@/system.config", async (importOriginal) => {
   return { systemConfig: { ...original.systemConfig, name: NEW_NAME, shortName: "Acme" } };
 });
 // The shell signed out: no session lookup, and no server actions to load outside Next.
-vi.mock("@/lib/auth/current-user", () => ({ currentUser: async () => null }));
+vi.mock("@/lib/auth/current-user", () => ({ currentSession: async () => ({ stage: "anonymous" }) }));
 vi.mock("@/app/account/actions", () => ({ logoutAction: async () => {} }));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-nonce": "test-nonce" }),

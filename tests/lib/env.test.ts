@@ -23,17 +23,17 @@ describe("parseEnv", () => {
   });
 
   it("refuses to start production without a database URL and real secrets", () => {
-    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/DATABASE_URL: required[\s\S]*AUTH_SECRET: required[\s\S]*PASSWORD_PEPPER: required/);
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/DATABASE_URL: required[\s\S]*AUTH_SECRET: required[\s\S]*PASSWORD_PEPPER: required[\s\S]*DATA_ENCRYPTION_KEY: required/);
   });
 
   it("refuses placeholder secrets in production", () => {
     expect(() =>
-      parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/app", AUTH_SECRET: "changeme-changeme-changeme-changeme", PASSWORD_PEPPER: strong }),
+      parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/app", AUTH_SECRET: "changeme-changeme-changeme-changeme", PASSWORD_PEPPER: strong, DATA_ENCRYPTION_KEY: strong }),
     ).toThrow(/AUTH_SECRET: is a placeholder/);
   });
 
   it("accepts a complete production environment and enforces HTTPS by default", () => {
-    const env = parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/app", AUTH_SECRET: strong, PASSWORD_PEPPER: strong });
+    const env = parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/app", AUTH_SECRET: strong, PASSWORD_PEPPER: strong, DATA_ENCRYPTION_KEY: strong });
     expect(env.FORCE_HTTPS).toBe(true);
     expect(env.LOG_LEVEL).toBe("info");
   });

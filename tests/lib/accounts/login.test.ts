@@ -39,7 +39,7 @@ describe("authenticate", () => {
 
   it("accepts the right password and audits nothing as a failure", async () => {
     const u = await user();
-    expect(await authenticate(u.email, PASSWORD, ctx())).toEqual({ ok: true, userId: u.id });
+    expect(await authenticate(u.email, PASSWORD, ctx())).toEqual({ ok: true, userId: u.id, twoFactor: false });
   });
 
   it("gives an unknown address and a wrong password the same answer", async () => {

@@ -1,0 +1,105 @@
+import "server-only";
+import { audit } from "@/lib/audit";
+import { createSession } from "@/lib/auth/sessions";
+import { db } from "@/lib/db";
+import { emailTemplates, sendEmail } from "@/lib/email";
+import type { RequestContext } from "@/lib/request-context";
+import { hashToken, randomToken } from "@/lib/secure-token";
+import { systemConfig } from "@/system.config";
+import { acceptTotpCode, remainingRecoveryCodes, spendRecoveryCode } from "./codes";
+import { twoFactorRequiredFor } from "./policy";
+
+// The second step of signing in. The password step left a half-authenticated session (twoFactorPending);
+// a right code earns a one-time grant, which the sign-in flow swaps for a brand-new full session: the
+// half-authenticated cookie is worth nothing afterwards, so copying it early gains an attacker nothing.
+
+export type ChallengeMethod = "totp" | "recovery";
+export type ChallengeResult =
+  | { ok: true; grant: string }
+  | { ok: false; reason: "invalid" | "locked" | "expired"; retryAfterSeconds?: number };
+
+const { maxFailedCodes } = systemConfig.accounts.twoFactor;
+const { lockoutMinutes } = systemConfig.accounts;
+
+/** After a right password: what the person still has to do before they are fully signed in. */
+export async function stageAfterPassword(email: string): Promise<"two_factor" | "enrolment" | "active"> {
+  const user = await db.user.findUnique({ where: { email }, select: { twoFactorEnabledAt: true, roles: { select: { role: { select: { name: true } } } } } });
+  if (user?.twoFactorEnabledAt) return "two_factor";
+  return user && twoFactorRequiredFor(user.roles.map((r) => r.role.name)) ? "enrolment" : "active";
+}
+
+async function pendingSession(sessionId: string) {
+  const session = await db.session.findUnique({
+    where: { id: sessionId },
+    select: {
+      id: true,
+      twoFactorPending: true,
+      absoluteExpiresAt: true,
+      user: { select: { id: true, email: true, firstName: true, status: true, lockedUntil: true, twoFactorSecret: true, twoFactorLastStep: true, twoFactorEnabledAt: true } },
+    },
+  });
+  if (!session?.twoFactorPending || session.absoluteExpiresAt <= new Date() || session.user.status !== "ACTIVE" || !session.user.twoFactorEnabledAt) return null;
+  return session;
+}
+
+export async function verifyChallenge(sessionId: string, method: ChallengeMethod, code: string, context: RequestContext): Promise<ChallengeResult> {
+  const session = await pendingSession(sessionId);
+  if (!session) return { ok: false, reason: "expired" };
+  const { user } = session;
+  const target = { type: "user", id: user.id };
+  if (user.lockedUntil && user.lockedUntil > new Date()) {
+    await db.session.deleteMany({ where: { id: session.id } });
+    return { ok: false, reason: "locked", retryAfterSeconds: Math.ceil((user.lockedUntil.getTime() - Date.now()) / 1000) };
+  }
+
+  const passed = method === "totp" ? await acceptTotpCode(user, code) : await spendRecoveryCode(user.id, code);
+  if (!passed) return recordFailure(user, method, context);
+
+  const grant = randomToken();
+  await db.user.update({ where: { id: user.id }, data: { twoFactorFailedCount: 0 } });
+  await db.session.update({ where: { id: session.id }, data: { upgradeTokenHash: hashToken(grant) } });
+  if (method === "recovery") {
+    const left = await remainingRecoveryCodes(user.id);
+    await audit({ action: "user.two_factor_recovery_used", actorId: user.id, target, context, details: { left } });
+    await sendEmail(user.email, emailTemplates.recoveryCodeUsed(user.firstName, left));
+  }
+  return { ok: true, grant };
+}
+
+async function recordFailure(user: { id: string; email: string; firstName: string }, method: ChallengeMethod, context: RequestContext): Promise<ChallengeResult> {
+  const target = { type: "user", id: user.id };
+  const { twoFactorFailedCount: failures } = await db.user.update({
+    where: { id: user.id },
+    data: { twoFactorFailedCount: { increment: 1 } },
+    select: { twoFactorFailedCount: true },
+  });
+  await audit({ action: "user.two_factor_failed", actorId: user.id, target, context, details: { method, failures } });
+  if (failures < maxFailedCodes) return { ok: false, reason: "invalid" };
+
+  // Locked like too many wrong passwords: the password step refuses too until the lock ends.
+  await db.user.update({ where: { id: user.id }, data: { twoFactorFailedCount: 0, lockedUntil: new Date(Date.now() + lockoutMinutes * 60_000) } });
+  await db.session.deleteMany({ where: { userId: user.id, twoFactorPending: true } });
+  await audit({ action: "user.locked", actorId: user.id, target, context, details: { minutes: lockoutMinutes, reason: "two_factor" } });
+  await sendEmail(user.email, emailTemplates.accountLocked(user.firstName, lockoutMinutes, "codes"));
+  return { ok: false, reason: "locked", retryAfterSeconds: lockoutMinutes * 60 };
+}
+
+/**
+ * Swaps a grant for a full session: the half-authenticated session is deleted (once: a replayed grant finds
+ * nothing) and a new one with a new secret is made. Returns the new cookie secret and the user, or null.
+ */
+export async function completeChallenge(grant: string, context: RequestContext): Promise<{ userId: string; sessionSecret: string } | null> {
+  if (typeof grant !== "string" || grant.length !== 43) return null;
+  const session = await db.session.findUnique({
+    where: { upgradeTokenHash: hashToken(grant) },
+    select: { id: true, userId: true, rememberMe: true, twoFactorPending: true, absoluteExpiresAt: true },
+  });
+  if (!session?.twoFactorPending || session.absoluteExpiresAt <= new Date()) return null;
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.session.deleteMany({ where: { id: session.id, upgradeTokenHash: hashToken(grant) } });
+    if (count !== 1) return null;
+    const sessionSecret = await createSession(session.userId, { rememberMe: session.rememberMe, context }, tx);
+    await audit({ action: "user.login", actorId: session.userId, target: { type: "user", id: session.userId }, context, details: { rememberMe: session.rememberMe, twoFactor: true } }, tx);
+    return { userId: session.userId, sessionSecret };
+  });
+}

@@ -1,0 +1,161 @@
+import "server-only";
+import { verifyPassword } from "@/lib/accounts/password-hash";
+import { audit } from "@/lib/audit";
+import { revokeOtherSessions } from "@/lib/auth/sessions";
+import { db } from "@/lib/db";
+import { emailTemplates, sendEmail } from "@/lib/email";
+import { consumeRateLimit, rateLimits } from "@/lib/rate-limit";
+import type { RequestContext } from "@/lib/request-context";
+import { acceptTotpCode, openTotpSecret, remainingRecoveryCodes, replaceRecoveryCodes, sealTotpSecret } from "./codes";
+import { twoFactorRequiredFor } from "./policy";
+import { formatManualKey, newTotpSecret, otpauthUri, qrCodeSvg, verifyTotp } from "./totp";
+
+// A user's own two-factor settings: enrol, see status, regenerate recovery codes, turn off; and the
+// administrative reset for someone who lost their device. Every change is audited and the owner told.
+
+export type TwoFactorResult<T = object> =
+  | ({ ok: true } & T)
+  | { ok: false; fieldErrors?: Record<string, string[]>; formError?: string; retryAfterSeconds?: number };
+
+const userTarget = (id: string) => ({ type: "user", id });
+const wrongCode = ["That code is not right. Use the current code from your app."];
+
+async function loadUser(userId: string) {
+  return db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: {
+      id: true,
+      email: true,
+      firstName: true,
+      passwordHash: true,
+      twoFactorSecret: true,
+      twoFactorPendingSecret: true,
+      twoFactorEnabledAt: true,
+      twoFactorLastStep: true,
+      roles: { select: { role: { select: { name: true } } } },
+    },
+  });
+}
+
+/** Guessing codes or passwords on the settings page counts against the same budget as signing in. */
+async function withinLimit(email: string) {
+  return consumeRateLimit(rateLimits.loginByAccount, email);
+}
+
+export async function twoFactorStatus(userId: string) {
+  const user = await loadUser(userId);
+  return {
+    enabled: user.twoFactorEnabledAt !== null,
+    enabledAt: user.twoFactorEnabledAt,
+    enrolling: user.twoFactorPendingSecret !== null,
+    required: twoFactorRequiredFor(user.roles.map((r) => r.role.name)),
+    recoveryCodesLeft: user.twoFactorEnabledAt ? await remainingRecoveryCodes(userId) : 0,
+  };
+}
+
+/** Makes a fresh secret to enrol (replacing an unfinished one). Nothing changes for sign-in until it is confirmed. */
+export async function startEnrolment(userId: string): Promise<TwoFactorResult> {
+  const user = await loadUser(userId);
+  if (user.twoFactorEnabledAt) return { ok: false, formError: "Two-factor sign-in is already on." };
+  await db.user.update({ where: { id: userId }, data: { twoFactorPendingSecret: sealTotpSecret(userId, newTotpSecret()) } });
+  return { ok: true };
+}
+
+/** What the enrolment page shows: the QR code and the same secret typed out. */
+export async function enrolmentDetails(userId: string): Promise<{ qrSvg: string; manualKey: string; uri: string } | null> {
+  const user = await loadUser(userId);
+  const secret = user.twoFactorEnabledAt ? null : openTotpSecret(userId, user.twoFactorPendingSecret);
+  if (!secret) return null;
+  const uri = otpauthUri(secret, user.email);
+  return { qrSvg: await qrCodeSvg(uri), manualKey: formatManualKey(secret), uri };
+}
+
+/** Turns two-factor on once the user proves their app has the secret; returns the recovery codes, once. */
+export async function confirmEnrolment(userId: string, sessionId: string, code: string, context: RequestContext): Promise<TwoFactorResult<{ recoveryCodes: string[] }>> {
+  const user = await loadUser(userId);
+  if (user.twoFactorEnabledAt) return { ok: false, formError: "Two-factor sign-in is already on." };
+  const limit = await withinLimit(user.email);
+  if (!limit.allowed) return { ok: false, retryAfterSeconds: limit.retryAfterSeconds };
+  const secret = openTotpSecret(userId, user.twoFactorPendingSecret);
+  if (!secret) return { ok: false, formError: "Start the set-up again: that enrolment has expired." };
+  const step = await verifyTotp(secret, code, null);
+  if (step === null) return { ok: false, fieldErrors: { code: wrongCode } };
+
+  const recoveryCodes = await db.$transaction(async (tx) => {
+    const { count } = await tx.user.updateMany({
+      where: { id: userId, twoFactorEnabledAt: null, twoFactorPendingSecret: user.twoFactorPendingSecret },
+      data: { twoFactorSecret: user.twoFactorPendingSecret, twoFactorPendingSecret: null, twoFactorEnabledAt: new Date(), twoFactorLastStep: step, twoFactorFailedCount: 0 },
+    });
+    if (count !== 1) return null;
+    const codes = await replaceRecoveryCodes(userId, tx);
+    await audit({ action: "user.two_factor_enable", actorId: userId, target: userTarget(userId), context }, tx);
+    return codes;
+  });
+  if (!recoveryCodes) return { ok: false, formError: "Two-factor sign-in changed in another window. Reload the page." };
+  // Sessions signed in with the password alone end: from now on every session passed the second factor.
+  await revokeOtherSessions(userId, sessionId);
+  await sendEmail(user.email, emailTemplates.twoFactorEnabled(user.firstName));
+  return { ok: true, recoveryCodes };
+}
+
+/** New recovery codes (the old ones stop working), after the password or a current code. */
+export async function regenerateRecoveryCodes(userId: string, proof: string, context: RequestContext): Promise<TwoFactorResult<{ recoveryCodes: string[] }>> {
+  const user = await loadUser(userId);
+  if (!user.twoFactorEnabledAt) return { ok: false, formError: "Two-factor sign-in is off." };
+  const limit = await withinLimit(user.email);
+  if (!limit.allowed) return { ok: false, retryAfterSeconds: limit.retryAfterSeconds };
+  const proven = /^\d{6}$/.test(proof)
+    ? await acceptTotpCode(user, proof)
+    : !!user.passwordHash && (await verifyPassword(proof, user.passwordHash));
+  if (!proven) return { ok: false, fieldErrors: { proof: ["That is neither your password nor a current code."] } };
+  const recoveryCodes = await db.$transaction(async (tx) => {
+    const codes = await replaceRecoveryCodes(userId, tx);
+    await audit({ action: "user.two_factor_recovery_codes", actorId: userId, target: userTarget(userId), context }, tx);
+    return codes;
+  });
+  return { ok: true, recoveryCodes };
+}
+
+/** Turns two-factor off: needs the password and a current code, and is refused where a role requires it. */
+export async function disableTwoFactor(userId: string, input: { password: string; code: string }, context: RequestContext): Promise<TwoFactorResult> {
+  const user = await loadUser(userId);
+  if (!user.twoFactorEnabledAt) return { ok: false, formError: "Two-factor sign-in is already off." };
+  if (twoFactorRequiredFor(user.roles.map((r) => r.role.name))) {
+    return { ok: false, formError: "Your role requires two-factor sign-in, so it cannot be turned off." };
+  }
+  const limit = await withinLimit(user.email);
+  if (!limit.allowed) return { ok: false, retryAfterSeconds: limit.retryAfterSeconds };
+  if (!user.passwordHash || !(await verifyPassword(input.password, user.passwordHash))) {
+    return { ok: false, fieldErrors: { password: ["That is not your password."] } };
+  }
+  if (!(await acceptTotpCode(user, input.code))) return { ok: false, fieldErrors: { code: wrongCode } };
+  await clearTwoFactor(userId, { action: "user.two_factor_disable", actorId: userId, context });
+  await sendEmail(user.email, emailTemplates.twoFactorDisabled(user.firstName));
+  return { ok: true };
+}
+
+/**
+ * For an administrator helping someone who lost their device: two-factor is switched off and the person
+ * enrols again at their next sign-in if their role requires it. The admin console calls this once it exists.
+ */
+export async function resetTwoFactor(userId: string, actorId: string, context: RequestContext): Promise<void> {
+  const user = await loadUser(userId);
+  await clearTwoFactor(userId, { action: "user.two_factor_reset", actorId, context, details: { wasEnabled: user.twoFactorEnabledAt !== null } });
+  await sendEmail(user.email, emailTemplates.twoFactorReset(user.firstName));
+}
+
+async function clearTwoFactor(
+  userId: string,
+  entry: { action: "user.two_factor_disable" | "user.two_factor_reset"; actorId: string; context: RequestContext; details?: { wasEnabled: boolean } },
+) {
+  await db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: userId },
+      data: { twoFactorSecret: null, twoFactorPendingSecret: null, twoFactorEnabledAt: null, twoFactorLastStep: null, twoFactorFailedCount: 0 },
+    });
+    await tx.recoveryCode.deleteMany({ where: { userId } });
+    // A half-finished sign-in waiting for a code can no longer be completed.
+    await tx.session.deleteMany({ where: { userId, twoFactorPending: true } });
+    await audit({ action: entry.action, actorId: entry.actorId, target: userTarget(userId), context: entry.context, details: entry.details }, tx);
+  });
+}

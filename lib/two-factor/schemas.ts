@@ -1,0 +1,26 @@
+import { z } from "@/lib/zod";
+
+// Shared by the two-factor forms and the server actions behind them.
+
+/** Six digits; spaces are forgiven because apps show codes as "123 456". */
+export const totpCodeField = z
+  .string()
+  .transform((value) => value.replace(/\s/g, ""))
+  .pipe(z.string().regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app."));
+
+/** Ten letters and digits, with or without the dash. */
+export const recoveryCodeField = z
+  .string()
+  .transform((value) => value.replace(/[\s-]/g, "").toLowerCase())
+  .pipe(z.string().regex(/^[a-z0-9]{10}$/, "Enter one of your recovery codes, like abcde-23456."));
+
+export const totpChallengeSchema = z.object({ code: totpCodeField });
+export const recoveryChallengeSchema = z.object({ recoveryCode: recoveryCodeField });
+export const confirmEnrolmentSchema = z.object({ code: totpCodeField });
+export const disableTwoFactorSchema = z.object({
+  password: z.string().min(1, "Enter your password.").max(1024, "That password is too long."),
+  code: totpCodeField,
+});
+export const regenerateRecoveryCodesSchema = z.object({
+  proof: z.string().trim().min(1, "Enter your password or a current code from your app.").max(1024, "That is too long."),
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { hashRecoveryCode, newRecoveryCodes, normalizeRecoveryCode, RECOVERY_CODE_COUNT } from "@/lib/two-factor/recovery-codes";
+
+describe("recovery codes", () => {
+  it("makes ten different codes without look-alike characters", () => {
+    const codes = newRecoveryCodes();
+    expect(codes).toHaveLength(RECOVERY_CODE_COUNT);
+    expect(new Set(codes).size).toBe(RECOVERY_CODE_COUNT);
+    for (const code of codes) expect(code).toMatch(/^[2-9a-hjkmnp-z]{5}-[2-9a-hjkmnp-z]{5}$/);
+  });
+
+  it("hashes with a key: stable, not the code, different per code", () => {
+    const [a, b] = newRecoveryCodes() as [string, string];
+    const hash = hashRecoveryCode(a)!;
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(hash).not.toContain(a.replace("-", ""));
+    expect(hashRecoveryCode(a)).toBe(hash);
+    expect(hashRecoveryCode(b)).not.toBe(hash);
+  });
+
+  it("forgives case, spaces and the dash, and refuses anything else", () => {
+    const [code] = newRecoveryCodes() as [string];
+    expect(hashRecoveryCode(code.toUpperCase().replace("-", " "))).toBe(hashRecoveryCode(code));
+    expect(normalizeRecoveryCode("abcde-fghjk")).toBe("abcdefghjk");
+    for (const bad of ["", "abcde", "abcde-fghjkm", "abcde-fgh0k", "abcde-fghik", "'; drop table"]) expect(hashRecoveryCode(bad)).toBeNull();
+  });
+});

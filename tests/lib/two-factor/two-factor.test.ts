@@ -1,0 +1,191 @@
+import { generate } from "otplib";
+import { describe, expect, it } from "vitest";
+import { authenticate } from "@/lib/accounts/login";
+import { hashPassword } from "@/lib/accounts/password-hash";
+import { createSession, findActiveSession } from "@/lib/auth/sessions";
+import { db } from "@/lib/db";
+import { completeChallenge, stageAfterPassword, verifyChallenge } from "@/lib/two-factor/challenge";
+import { confirmEnrolment, disableTwoFactor, enrolmentDetails, regenerateRecoveryCodes, resetTwoFactor, startEnrolment, twoFactorStatus } from "@/lib/two-factor/manage";
+import { systemConfig } from "@/system.config";
+import { unique, useTestDatabase } from "../../helpers/database";
+
+const PASSWORD = "lantern orbit quietly 1984";
+const context = () => ({ ipAddress: `198.51.100.${Math.floor(Math.random() * 250)}`, userAgent: "Test", requestId: null });
+const now = () => Math.floor(Date.now() / 1000);
+/** A code one step ahead: still inside the window, and newer than a code just used. */
+const codeAhead = (secret: string, steps: number) => generate({ secret, epoch: now() + steps * 30 });
+
+async function user(roles: string[] = []) {
+  return db.user.create({
+    data: {
+      email: `${unique("tfa")}@example.com`,
+      firstName: "Tess",
+      lastName: "Factor",
+      passwordHash: await hashPassword(PASSWORD),
+      emailVerified: new Date(),
+      roles: { create: roles.map((name) => ({ role: { connectOrCreate: { where: { name }, create: { name } } } })) },
+    },
+  });
+}
+
+/** Enrols through the real functions and returns the secret as the user's app would hold it. */
+async function enrolled(roles: string[] = []) {
+  const u = await user(roles);
+  const session = await createSession(u.id, { rememberMe: false, context: context() });
+  const sessionId = (await findActiveSession(session))!.id;
+  expect(await startEnrolment(u.id)).toEqual({ ok: true });
+  const details = (await enrolmentDetails(u.id))!;
+  const secret = details.manualKey.replace(/\s/g, "");
+  const result = await confirmEnrolment(u.id, sessionId, await generate({ secret }), context());
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  return { user: u, secret, recoveryCodes: result.recoveryCodes };
+}
+
+/** The password step for a two-factor user: a half-authenticated session and its id. */
+async function passwordStep(userId: string) {
+  const secret = await createSession(userId, { rememberMe: true, context: context(), twoFactorPending: true });
+  return { secret, id: (await findActiveSession(secret))!.id };
+}
+
+describe("two-factor enrolment", () => {
+  useTestDatabase();
+
+  it("turns on only after a valid code, stores the secret encrypted and the recovery codes hashed", async () => {
+    const u = await user();
+    const session = await createSession(u.id, { rememberMe: false, context: context() });
+    const other = await createSession(u.id, { rememberMe: false, context: context() });
+    const sessionId = (await findActiveSession(session))!.id;
+    await startEnrolment(u.id);
+    const details = (await enrolmentDetails(u.id))!;
+    const secret = details.manualKey.replace(/\s/g, "");
+    expect(details.qrSvg).toContain("<svg");
+    expect((await twoFactorStatus(u.id)).enabled).toBe(false);
+
+    expect(await confirmEnrolment(u.id, sessionId, "000000", context())).toMatchObject({ ok: false, fieldErrors: { code: expect.any(Array) } });
+    expect((await twoFactorStatus(u.id)).enabled).toBe(false);
+
+    const result = await confirmEnrolment(u.id, sessionId, await generate({ secret }), context());
+    expect(result.ok).toBe(true);
+    const codes = result.ok ? result.recoveryCodes : [];
+    expect(codes).toHaveLength(10);
+
+    const row = await db.user.findUniqueOrThrow({ where: { id: u.id }, include: { recoveryCodes: true } });
+    expect(row.twoFactorSecret).toMatch(/^v1\./);
+    expect(row.twoFactorSecret).not.toContain(secret);
+    expect(row.twoFactorPendingSecret).toBeNull();
+    expect(row.recoveryCodes).toHaveLength(10);
+    for (const stored of row.recoveryCodes) expect(codes.map((c) => c.replace("-", ""))).not.toContain(stored.codeHash);
+    expect(await findActiveSession(other)).toBeNull(); // signed in with the password alone
+    expect(await findActiveSession(session)).not.toBeNull();
+    expect(await db.auditLog.count({ where: { targetId: u.id, action: "user.two_factor_enable" } })).toBe(1);
+    expect(await db.emailMessage.count({ where: { to: u.email, template: "two-factor-enabled" } })).toBe(1);
+    expect(await stageAfterPassword(u.email)).toBe("two_factor");
+    expect(await authenticate(u.email, PASSWORD, context())).toMatchObject({ ok: true, twoFactor: true });
+  });
+
+  it("new recovery codes need the password or a current code, and the old ones die", async () => {
+    const { user: u, secret, recoveryCodes } = await enrolled();
+    expect(await regenerateRecoveryCodes(u.id, "wrong password entirely", context())).toMatchObject({ ok: false });
+    const byPassword = await regenerateRecoveryCodes(u.id, PASSWORD, context());
+    const byCode = await regenerateRecoveryCodes(u.id, await codeAhead(secret, 1), context());
+    expect(byPassword.ok && byCode.ok).toBe(true);
+    const { id } = await passwordStep(u.id);
+    expect(await verifyChallenge(id, "recovery", recoveryCodes[0]!, context())).toMatchObject({ ok: false, reason: "invalid" });
+    if (byPassword.ok) expect(await verifyChallenge(id, "recovery", byPassword.recoveryCodes[0]!, context())).toMatchObject({ ok: false, reason: "invalid" });
+    if (byCode.ok) expect(await verifyChallenge(id, "recovery", byCode.recoveryCodes[0]!, context())).toMatchObject({ ok: true });
+  });
+
+  it("turns off only with the password and a current code, unless a role requires it", async () => {
+    const { user: u, secret } = await enrolled();
+    expect(await disableTwoFactor(u.id, { password: "wrong password entirely", code: await codeAhead(secret, 1) }, context())).toMatchObject({ fieldErrors: { password: expect.any(Array) } });
+    expect(await disableTwoFactor(u.id, { password: PASSWORD, code: "123456" }, context())).toMatchObject({ fieldErrors: { code: expect.any(Array) } });
+    expect(await disableTwoFactor(u.id, { password: PASSWORD, code: await codeAhead(secret, 1) }, context())).toEqual({ ok: true });
+    expect(await twoFactorStatus(u.id)).toMatchObject({ enabled: false, recoveryCodesLeft: 0 });
+    expect(await db.recoveryCode.count({ where: { userId: u.id } })).toBe(0);
+    expect(await db.emailMessage.count({ where: { to: u.email, template: "two-factor-disabled" } })).toBe(1);
+
+    const role = systemConfig.accounts.twoFactor.requiredForRoles[0]!;
+    const required = await enrolled([role]);
+    expect(await disableTwoFactor(required.user.id, { password: PASSWORD, code: await codeAhead(required.secret, 1) }, context())).toMatchObject({ ok: false, formError: expect.stringMatching(/role requires/) });
+  });
+
+  it("lets an administrator reset it, audited with the actor and told to the owner", async () => {
+    const admin = await user();
+    const { user: u } = await enrolled();
+    const pending = await passwordStep(u.id);
+    await resetTwoFactor(u.id, admin.id, context());
+    expect(await twoFactorStatus(u.id)).toMatchObject({ enabled: false });
+    expect(await findActiveSession(pending.secret)).toBeNull();
+    expect(await db.auditLog.findFirst({ where: { targetId: u.id, action: "user.two_factor_reset" } })).toMatchObject({ actorId: admin.id });
+    expect(await db.emailMessage.count({ where: { to: u.email, template: "two-factor-reset" } })).toBe(1);
+  });
+});
+
+describe("two-factor sign-in challenge", () => {
+  useTestDatabase();
+
+  it("swaps a right code for a new full session once; the half-authenticated cookie and the grant are then worthless", async () => {
+    const { user: u, secret } = await enrolled();
+    const pending = await passwordStep(u.id);
+    expect(await findActiveSession(pending.secret)).toMatchObject({ twoFactorPending: true });
+
+    const result = await verifyChallenge(pending.id, "totp", await codeAhead(secret, 1), context());
+    if (!result.ok) throw new Error(result.reason);
+    const done = (await completeChallenge(result.grant, context()))!;
+    expect(done.userId).toBe(u.id);
+    expect(await findActiveSession(done.sessionSecret)).toMatchObject({ userId: u.id, twoFactorPending: false });
+    expect(await findActiveSession(pending.secret)).toBeNull();
+    expect(await completeChallenge(result.grant, context())).toBeNull();
+    expect(await completeChallenge("x".repeat(43), context())).toBeNull();
+    expect(await db.auditLog.findFirst({ where: { targetId: u.id, action: "user.login" }, orderBy: { createdAt: "desc" } })).toMatchObject({ details: { twoFactor: true } });
+  });
+
+  it("refuses a code used before (replay), even inside its window", async () => {
+    const { user: u, secret } = await enrolled();
+    const code = await codeAhead(secret, 1);
+    const first = await passwordStep(u.id);
+    expect(await verifyChallenge(first.id, "totp", code, context())).toMatchObject({ ok: true });
+    const second = await passwordStep(u.id);
+    expect(await verifyChallenge(second.id, "totp", code, context())).toMatchObject({ ok: false, reason: "invalid" });
+    // The enrolment code (the current step) is spent too.
+    expect(await verifyChallenge(second.id, "totp", await generate({ secret }), context())).toMatchObject({ ok: false, reason: "invalid" });
+  });
+
+  it("accepts each recovery code once, tells the owner and counts what is left", async () => {
+    const { user: u, recoveryCodes } = await enrolled();
+    const first = await passwordStep(u.id);
+    expect(await verifyChallenge(first.id, "recovery", recoveryCodes[3]!.toUpperCase(), context())).toMatchObject({ ok: true });
+    const second = await passwordStep(u.id);
+    expect(await verifyChallenge(second.id, "recovery", recoveryCodes[3]!, context())).toMatchObject({ ok: false, reason: "invalid" });
+    expect((await twoFactorStatus(u.id)).recoveryCodesLeft).toBe(9);
+    expect(await db.emailMessage.count({ where: { to: u.email, template: "recovery-code-used" } })).toBe(1);
+    expect(await db.auditLog.findFirst({ where: { targetId: u.id, action: "user.two_factor_recovery_used" } })).toMatchObject({ details: { left: 9 } });
+  });
+
+  it("locks sign-in after five wrong codes, like wrong passwords, and ends the half-authenticated session", async () => {
+    const { user: u, secret } = await enrolled();
+    const pending = await passwordStep(u.id);
+    for (let i = 1; i < systemConfig.accounts.twoFactor.maxFailedCodes; i++) {
+      expect(await verifyChallenge(pending.id, i % 2 ? "totp" : "recovery", i % 2 ? "000000" : "aaaaa-bbbbb", context())).toMatchObject({ ok: false, reason: "invalid" });
+    }
+    expect(await verifyChallenge(pending.id, "totp", "999999", context())).toMatchObject({ ok: false, reason: "locked" });
+    expect(await findActiveSession(pending.secret)).toBeNull();
+    expect(await verifyChallenge(pending.id, "totp", await codeAhead(secret, 1), context())).toMatchObject({ ok: false, reason: "expired" });
+    expect(await authenticate(u.email, PASSWORD, context())).toMatchObject({ ok: false, reason: "locked" });
+    expect(await db.emailMessage.count({ where: { to: u.email, template: "account-locked" } })).toBe(1);
+    expect(await db.auditLog.findFirst({ where: { targetId: u.id, action: "user.locked" } })).toMatchObject({ details: { reason: "two_factor" } });
+  });
+
+  it("does not treat a full session or another user's session as a challenge", async () => {
+    const { user: u, secret } = await enrolled();
+    const full = await createSession(u.id, { rememberMe: false, context: context() });
+    expect(await verifyChallenge((await findActiveSession(full))!.id, "totp", await codeAhead(secret, 1), context())).toMatchObject({ ok: false, reason: "expired" });
+    expect(await verifyChallenge("no-such-session", "totp", "123456", context())).toMatchObject({ ok: false, reason: "expired" });
+  });
+
+  it("sends a user of a role that requires two-factor to enrolment", async () => {
+    const u = await user([systemConfig.accounts.twoFactor.requiredForRoles[0]!]);
+    expect(await stageAfterPassword(u.email)).toBe("enrolment");
+    expect(await stageAfterPassword((await user()).email)).toBe("active");
+  });
+});
