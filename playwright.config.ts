@@ -16,6 +16,7 @@ export const serverEnv = {
   DATABASE_URL: databaseUrl,
   AUTH_SECRET: process.env.E2E_AUTH_SECRET ?? randomBytes(32).toString("base64"),
   PASSWORD_PEPPER: process.env.E2E_PASSWORD_PEPPER ?? randomBytes(32).toString("base64"),
+  DATA_ENCRYPTION_KEY: process.env.E2E_DATA_ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
   FORCE_HTTPS: "false",
   LOG_LEVEL: "warn",
   // Links in emails point at this server, and the dev mailbox is on so tests can read them.
@@ -25,6 +26,7 @@ export const serverEnv = {
 // Child processes (webServer, specs that start their own server) read the same secrets.
 process.env.E2E_AUTH_SECRET = serverEnv.AUTH_SECRET;
 process.env.E2E_PASSWORD_PEPPER = serverEnv.PASSWORD_PEPPER;
+process.env.E2E_DATA_ENCRYPTION_KEY = serverEnv.DATA_ENCRYPTION_KEY;
 
 export default defineConfig({
   testDir: "e2e",
@@ -44,7 +46,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `${resetEmbedded}npm run db:setup --silent && npx next start -H 127.0.0.1 -p ${port}`,
+    // Seeded as in development, so the demo accounts (an administrator among them) exist to test with.
+    command: `${resetEmbedded}NODE_ENV=development npm run db:setup --silent && npx next start -H 127.0.0.1 -p ${port}`,
     url: `${baseURL}/api/health/live`,
     env: { ...serverEnv, NODE_ENV: "production" },
     reuseExistingServer: false,

@@ -5,7 +5,7 @@ import "./globals.css";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteNavbar } from "@/components/site-navbar";
 import { SkipLink } from "@/components/skip-link";
-import { currentUser } from "@/lib/auth/current-user";
+import { currentSession } from "@/lib/auth/current-user";
 import { mailboxEnabled } from "@/lib/email/mailbox";
 import { THEME_COOKIE, parseTheme, themeBootScript } from "@/lib/theme";
 import { systemConfig } from "@/system.config";
@@ -26,7 +26,9 @@ export const viewport: Viewport = { themeColor: systemConfig.themeColor };
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
-  const user = await currentUser();
+  const session = await currentSession();
+  // Someone who must set up two-factor first still sees who is signed in, and can sign out.
+  const user = session.stage === "active" || session.stage === "enrolment" ? session.user : null;
 
   return (
     <html lang="en" data-bs-theme={theme ?? "light"} suppressHydrationWarning>

@@ -1,52 +1,10 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser } from "@playwright/test";
 import { openLatestMail } from "./mailbox";
 import { expectAccessible, snapshot, visitorHeaders, watchPage } from "./support";
-
-const PASSWORD = "lantern orbit quietly 1984";
-// Next's route announcer is a role=alert too: aim at the form's own messages.
-const formAlert = (page: Page) => page.locator("div.alert[role=alert]");
-const formStatus = (page: Page) => page.locator("div.alert[role=status]");
+import { formAlert, formStatus, login, newEmail, PASSWORD, register, registeredUser, verify } from "./users";
 
 test.describe.configure({ timeout: 90_000 });
 test.beforeEach(async ({ page }) => page.setExtraHTTPHeaders(visitorHeaders()));
-
-function newEmail(label: string): string {
-  return `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`;
-}
-
-async function register(page: Page, email: string, firstName = "Grace") {
-  await page.goto("/register");
-  await page.getByLabel("First name").fill(firstName);
-  await page.getByLabel("Last name").fill("Tester");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Date of birth").fill("1990-12-09");
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByLabel("Confirm password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(formStatus(page)).toContainText("Check your inbox");
-}
-
-async function verify(page: Page, email: string) {
-  const link = await openLatestMail(page, email, "Confirm your email address");
-  expect(link).toContain("/verify-email?token=");
-  await page.goto(link!);
-  await page.getByRole("button", { name: "Confirm my email address" }).click();
-  await expect(formStatus(page)).toContainText("Your email address is confirmed");
-}
-
-async function login(page: Page, email: string, password = PASSWORD) {
-  await page.goto("/login");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
-
-async function registeredUser(page: Page, label: string): Promise<string> {
-  const email = newEmail(label);
-  await register(page, email);
-  await verify(page, email);
-  return email;
-}
 
 async function signedInContext(browser: Browser, email: string) {
   const context = await browser.newContext({ extraHTTPHeaders: visitorHeaders() });

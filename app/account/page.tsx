@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getProfile } from "@/lib/accounts/profile";
 import { requireUser } from "@/lib/auth/current-user";
 import { listSessions } from "@/lib/auth/sessions";
@@ -49,6 +50,22 @@ export default async function AccountPage() {
         </AccountCard>
         <AccountCard id="password" title="Password">
           <ChangePasswordForm minLength={systemConfig.accounts.passwordMinLength} userInputs={[profile.email, profile.firstName, profile.lastName]} />
+        </AccountCard>
+        <AccountCard id="two-factor" title="Two-factor sign-in">
+          {user.twoFactorEnabled ? (
+            <p>
+              <span className="badge text-bg-success me-2">On</span>
+              Signing in needs a code from your authenticator app.
+            </p>
+          ) : (
+            <p>
+              <span className="badge text-bg-secondary me-2">Off</span>
+              Add a code from an app on your phone to your password, so a stolen password alone cannot sign in.
+            </p>
+          )}
+          <Link href="/account/two-factor" className="btn btn-outline-primary">
+            {user.twoFactorEnabled ? "Manage two-factor sign-in" : "Set up two-factor sign-in"}
+          </Link>
         </AccountCard>
         <AccountCard id="email" title="Email address">
           <p className="small text-body-secondary">We send a link to the new address; your old address is told once it changes.</p>

@@ -11,16 +11,16 @@ import { useHydrated } from "./use-hydrated";
  * One way to wire a form to a server action: the zod schema validates in the browser, the action validates
  * again on the server, and the server's field errors land next to the same fields.
  */
-export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>>(
+export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T = undefined>(
   schema: S,
-  action: (values: z.input<S>) => Promise<ActionResult>,
+  action: (values: z.input<S>) => Promise<ActionResult<T>>,
   defaultValues: DefaultValues<z.input<S>>,
-  onSuccess?: (result: Extract<ActionResult, { ok: true }>, form: UseFormReturn<z.input<S>>) => void,
+  onSuccess?: (result: Extract<ActionResult<T>, { ok: true }>, form: UseFormReturn<z.input<S>>) => void,
 ) {
   const [transitionPending, startTransition] = useTransition();
   const hydrated = useHydrated();
   const pending = transitionPending || !hydrated; // keeps submit buttons disabled until the form works
-  const [result, setResult] = useState<ActionResult>();
+  const [result, setResult] = useState<ActionResult<T>>();
   const form = useForm<z.input<S>>({ resolver: zodResolver(schema) as unknown as Resolver<z.input<S>>, defaultValues });
 
   const onSubmit = form.handleSubmit((values) =>
