@@ -140,6 +140,8 @@ test.describe("accounts", () => {
 
     await page.goto("/login");
     await page.getByRole("link", { name: "Forgot your password?" }).click();
+    // The sign-in page has an "Email address" field too: wait for the client-side navigation to land.
+    await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
     await page.getByLabel("Email address").fill(email);
     await page.getByRole("button", { name: "Send me a reset link" }).click();
     await expect(formStatus(page)).toContainText("a link to choose a new password is on its way");
