@@ -10,6 +10,8 @@ const nextConfig: NextConfig = {
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   // Loaded from node_modules at run time: they read their own .wasm/.data files, start worker threads, or
   // (bcryptjs) are required by one.
+  // forbidden() and app/forbidden.tsx: a real 403 page when a signed-in user lacks a permission.
+  experimental: { authInterrupts: true },
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pino", "pino-roll", "@prisma/schema-engine-wasm", "bcryptjs"],
   async headers() {
     const headers = Object.entries(staticSecurityHeaders({ production })).map(([key, value]) => ({ key, value }));

@@ -1,10 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { sessionCookieName } from "@/lib/auth/cookie-name";
 import { env } from "@/lib/env";
 import { contentSecurityPolicy, createNonce, emailPreviewPolicy, isEmailPreviewPath, requestIdFrom } from "@/lib/security-headers";
 
 // Runs before every page and route handler (static files excluded by the matcher): redirects plain HTTP
 // when HTTPS is enforced, stamps a request id, and sets a fresh nonce CSP that Next applies to its scripts.
 const production = env.NODE_ENV === "production";
+const SESSION_COOKIE = sessionCookieName(env.FORCE_HTTPS);
 
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -15,6 +17,11 @@ export function proxy(request: NextRequest) {
     // otherwise the requested host on the default HTTPS port.
     const host = env.APP_URL ? new URL(env.APP_URL).host : new URL(`http://${request.headers.get("host") ?? request.nextUrl.host}`).hostname;
     return NextResponse.redirect(`https://${host}${pathname}${request.nextUrl.search}`, 308);
+  }
+
+  // A coarse first gate: no session cookie, no admin console. Permissions are checked in the data layer.
+  if (pathname.startsWith("/admin") && !request.cookies.has(SESSION_COOKIE)) {
+    return NextResponse.redirect(new URL(`/login?next=${encodeURIComponent(pathname)}`, request.url));
   }
 
   const nonce = createNonce();

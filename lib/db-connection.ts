@@ -1,7 +1,8 @@
 import "server-only";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -38,9 +39,12 @@ export function openConnection(url: string, options: ConnectionOptions = {}): Co
   };
 }
 
+/** The extensions migrations use (pg_trgm for trigram search indexes), loaded into every embedded database. */
+export const pgliteOptions: PGliteOptions = { extensions: { pg_trgm } };
+
 function openPGlite(location: string): Connection {
   if (location === "memory" || location === "memory://") {
-    const pglite = new PGlite();
+    const pglite = new PGlite(pgliteOptions);
     return {
       kind: "pglite",
       label: "pglite (in memory)",
@@ -52,7 +56,7 @@ function openPGlite(location: string): Connection {
   const dataDir = path.resolve(location);
   mkdirSync(dataDir, { recursive: true });
   const releaseLock = lockDataDir(dataDir);
-  const pglite = new PGlite(dataDir);
+  const pglite = new PGlite(dataDir, pgliteOptions);
   return {
     kind: "pglite",
     label: `pglite:${path.relative(process.cwd(), dataDir) || dataDir}`,

@@ -7,6 +7,7 @@ import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapte
 import * as engineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { pgliteOptions } from "./db-connection";
 
 // Prisma's own schema engine, compiled to WebAssembly and driven through a driver adapter. It writes the
 // standard `_prisma_migrations` history, so `prisma migrate deploy` accepts the same folder elsewhere, but it
@@ -93,9 +94,14 @@ export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFac
  * The history is replayed on a throwaway in-memory PGlite (the shadow database).
  */
 export async function pendingSchemaChange(): Promise<string | null> {
-  const shadow = new PGlite();
+  const main = new PGlite(pgliteOptions);
+  const shadow = new PGlite(pgliteOptions);
+  const factory = new PrismaPGlite(main);
+  // The engine replays the history on the factory's shadow database, which the adapter would open
+  // without the extensions the migrations create (pg_trgm): hand it one that has them.
+  factory.connectToShadowDb = () => new PrismaPGlite(shadow).connect();
   try {
-    return await withEngine(new PrismaPGlite(shadow), async (engine) => {
+    return await withEngine(factory, async (engine) => {
       const result = await engine.diff({
         from: { tag: "migrations", ...readMigrations() },
         to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: readFileSync(schemaPath, "utf8") }] },
@@ -107,6 +113,6 @@ export async function pendingSchemaChange(): Promise<string | null> {
       return sql === "" || sql === emptyMigration ? null : sql;
     });
   } finally {
-    await shadow.close();
+    await Promise.all([main.close(), shadow.close()]);
   }
 }

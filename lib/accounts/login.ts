@@ -50,9 +50,14 @@ export async function authenticate(email: string, password: string, context: Req
   }
 
   await db.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null } });
+  await clearLoginLimits(email);
+  return { ok: true, userId: user.id, twoFactor: user.twoFactorEnabledAt !== null };
+}
+
+/** Forgets an address's failed and attempted sign-ins (after a success, or when an administrator unlocks it). */
+export async function clearLoginLimits(email: string): Promise<void> {
   await resetRateLimit(failedLoginsByEmail, email);
   await resetRateLimit(rateLimits.loginByAccount, email);
-  return { ok: true, userId: user.id, twoFactor: user.twoFactorEnabledAt !== null };
 }
 
 async function recordFailure(

@@ -1,6 +1,8 @@
 import "server-only";
 import type { z } from "zod";
 import { audit } from "@/lib/audit";
+import { authorize, type Actor } from "@/lib/authz";
+import { userPermissions } from "@/lib/users/permissions";
 import { db } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
 import type { profileSchema } from "./schemas";
@@ -13,7 +15,10 @@ export async function getProfile(userId: string) {
 }
 
 /** A user edits their own profile; the id comes from their session, never from the form. */
-export async function updateOwnProfile(userId: string, data: z.output<typeof profileSchema>, context: RequestContext): Promise<void> {
+export async function updateOwnProfile(actor: Actor, data: z.output<typeof profileSchema>, context: RequestContext): Promise<void> {
+  const userId = actor.id;
+  // Owners may edit their own profile without users:update (lib/users/permissions.ts): the record rule.
+  await authorize(actor, userPermissions.update, { record: { ownerId: userId }, context });
   const before = await getProfile(userId);
   const dateOfBirth = new Date(`${data.dateOfBirth}T00:00:00Z`);
   await db.$transaction(async (tx) => {

@@ -1,8 +1,10 @@
 import "server-only";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
+import { authorize, ForbiddenError } from "@/lib/authz";
 import { db } from "@/lib/db";
+import { currentRequestContext } from "@/lib/request-context";
 import { twoFactorRequiredFor } from "@/lib/two-factor/policy";
 import { auth } from "./index";
 
@@ -13,6 +15,8 @@ export type CurrentUser = {
   firstName: string;
   lastName: string;
   roles: string[];
+  /** Everything the user's roles grant: an Actor for lib/authz. */
+  permissions: ReadonlySet<string>;
   twoFactorEnabled: boolean;
 };
 
@@ -33,9 +37,18 @@ export const currentSession = cache(async (): Promise<SessionState> => {
   if (!session.user?.id) return { stage: "anonymous" };
   const user = await db.user.findUnique({
     where: { id: session.user.id },
-    select: { id: true, email: true, firstName: true, lastName: true, status: true, twoFactorEnabledAt: true, roles: { select: { role: { select: { name: true } } } } },
+    select: {
+      id: true,
+      email: true,
+      firstName: true,
+      lastName: true,
+      status: true,
+      deletedAt: true,
+      twoFactorEnabledAt: true,
+      roles: { select: { role: { select: { name: true, permissions: { select: { permission: { select: { key: true } } } } } } } },
+    },
   });
-  if (!user || user.status !== "ACTIVE") return { stage: "anonymous" };
+  if (!user || user.status !== "ACTIVE" || user.deletedAt) return { stage: "anonymous" };
   const roles = user.roles.map((r) => r.role.name);
   const current: CurrentUser = {
     id: user.id,
@@ -44,6 +57,7 @@ export const currentSession = cache(async (): Promise<SessionState> => {
     firstName: user.firstName,
     lastName: user.lastName,
     roles,
+    permissions: new Set(user.roles.flatMap((r) => r.role.permissions.map((p) => p.permission.key))),
     twoFactorEnabled: user.twoFactorEnabledAt !== null,
   };
   return { stage: !current.twoFactorEnabled && twoFactorRequiredFor(roles) ? "enrolment" : "active", user: current };
@@ -70,4 +84,16 @@ export async function requireUser(options: { duringEnrolment?: boolean } = {}): 
   if (state.stage === "two_factor") redirect(`${TWO_FACTOR_CHALLENGE_PATH}?next=${next}`);
   if (state.stage === "enrolment") redirect(TWO_FACTOR_SETUP_PATH);
   redirect(`/login?next=${next}`);
+}
+
+/** For pages: a signed-in user holding `permission`, or the 403 page (the refusal is audited). */
+export async function requirePermission(permission: string): Promise<CurrentUser> {
+  const user = await requireUser();
+  try {
+    await authorize(user, permission, { context: await currentRequestContext() });
+  } catch (error) {
+    if (error instanceof ForbiddenError) forbidden();
+    throw error;
+  }
+  return user;
 }

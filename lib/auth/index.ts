@@ -9,6 +9,7 @@ import { log } from "@/lib/log";
 import { contextFromHeaders } from "@/lib/request-context";
 import { systemConfig } from "@/system.config";
 import { completeChallenge } from "@/lib/two-factor/challenge";
+import { sessionCookieName } from "./cookie-name";
 import { createSession, deleteSessionBySecret, findActiveSession } from "./sessions";
 
 // Auth.js runs the sign-in flow and the cookie; the session itself lives in our Session table. Auth.js's
@@ -42,7 +43,7 @@ const nextAuth = NextAuth({
   cookies: {
     sessionToken: {
       // __Host-: sent only over HTTPS, only to this exact host, for the whole site.
-      name: secureCookies ? "__Host-session" : "session",
+      name: sessionCookieName(secureCookies),
       options: { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies },
     },
   },

@@ -1,4 +1,5 @@
 import "server-only";
+import { ForbiddenError } from "@/lib/authz";
 import { requestLog } from "@/lib/log";
 import { problem } from "./problem";
 
@@ -18,8 +19,12 @@ export function route<C>(handler: Handler<C>): Handler<C> {
     try {
       response = await handler(request, context);
     } catch (error) {
-      log.error({ err: error, method: request.method, path: pathname }, "route handler failed");
-      response = problem(500, { requestId });
+      if (error instanceof ForbiddenError) {
+        response = problem(403, { requestId, detail: "You do not have permission to do that." });
+      } else {
+        log.error({ err: error, method: request.method, path: pathname }, "route handler failed");
+        response = problem(500, { requestId });
+      }
     }
     log.info({ method: request.method, path: pathname, status: response.status, ms: Math.round(performance.now() - started) }, "api");
     return response;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/accounts/password-hash";
 import { db } from "@/lib/db";
+import { permissionCatalog, seededGrants } from "@/lib/authz/catalog";
 import { demoUsers, seed, seedRoles } from "@/lib/seed";
 import { useTestDatabase } from "../helpers/database";
 
@@ -20,6 +21,26 @@ describe("seed", () => {
       expect(users).toHaveLength(1);
       expect(users[0]!.roles.map((link) => link.role.name).sort()).toEqual([...demo.roles].sort());
     }
+  });
+
+  it("syncs the declared permissions and grants them to the seeded roles once", async () => {
+    await seed(db, { demoUsers: false });
+    const keys = (await db.permission.findMany()).map((p) => p.key).sort();
+    expect(keys).toEqual(permissionCatalog.map((p) => p.key).sort());
+    const grants = async (role: string) =>
+      (await db.rolePermission.findMany({ where: { role: { name: role } }, include: { permission: true } })).map((g) => g.permission.key).sort();
+    expect(await grants("admin")).toEqual(keys);
+    expect(await grants("manager")).toEqual([...(seededGrants.manager as string[])].sort());
+    expect(await grants("user")).toEqual([]);
+
+    // An administrator's later change survives the next seed.
+    await db.rolePermission.deleteMany({ where: { role: { name: "manager" }, permission: { key: "audit:read" } } });
+    expect((await seed(db, { demoUsers: false })).permissions).toEqual({ created: [], removed: [] });
+    expect(await grants("manager")).not.toContain("audit:read");
+
+    // A permission no longer declared disappears.
+    await db.permission.create({ data: { key: "gone:away" } });
+    expect((await seed(db, { demoUsers: false })).permissions.removed).toEqual(["gone:away"]);
   });
 
   it("stores demo passwords as versioned, peppered bcrypt hashes that verify", async () => {

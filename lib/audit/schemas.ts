@@ -1,0 +1,22 @@
+import { PAGE_SIZES } from "@/lib/users/schemas";
+import { z } from "@/lib/zod";
+
+const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
+const day = z.preprocess(blankToUndefined, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use the form YYYY-MM-DD.").optional());
+
+// Filters for the audit log viewer and its CSV export (the same query string drives both).
+export const auditQuerySchema = z
+  .object({
+    actor: z.preprocess(blankToUndefined, z.string().trim().max(254, "At most 254 characters.").optional()),
+    action: z.preprocess(blankToUndefined, z.string().max(64).regex(/^[a-z_]+\.[a-z_]+$/, "Unknown action.").optional()),
+    target: z.preprocess(blankToUndefined, z.string().trim().max(64).regex(/^[a-z0-9_-]+$/i, "A target is an id.").optional()),
+    from: day,
+    to: day,
+    page: z.coerce.number("Page must be a number.").int().min(1, "Pages start at 1.").max(100_000, "That page is out of range.").default(1),
+    size: z.coerce
+      .number("Page size must be a number.")
+      .refine((v) => (PAGE_SIZES as readonly number[]).includes(v), `Page size is one of ${PAGE_SIZES.join(", ")}.`)
+      .default(50),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "The end date is before the start date." });
+export type AuditQuery = z.output<typeof auditQuerySchema>;
