@@ -5,7 +5,9 @@ import "./globals.css";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteNavbar } from "@/components/site-navbar";
 import { SkipLink } from "@/components/skip-link";
+import { adminPermissions } from "@/lib/admin/permissions";
 import { currentSession } from "@/lib/auth/current-user";
+import { can } from "@/lib/authz";
 import { mailboxEnabled } from "@/lib/email/mailbox";
 import { THEME_COOKIE, parseTheme, themeBootScript } from "@/lib/theme";
 import { systemConfig } from "@/system.config";
@@ -29,6 +31,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const session = await currentSession();
   // Someone who must set up two-factor first still sees who is signed in, and can sign out.
   const user = session.stage === "active" || session.stage === "enrolment" ? session.user : null;
+  const links = [
+    { href: "/", label: "Home" },
+    ...(session.stage === "active" && can(session.user, adminPermissions.access) ? [{ href: "/admin", label: "Admin" }] : []),
+    ...(mailboxEnabled() ? [{ href: "/dev/mailbox", label: "Mailbox" }] : []),
+  ];
 
   return (
     <html lang="en" data-bs-theme={theme ?? "light"} suppressHydrationWarning>
@@ -39,7 +46,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body className="d-flex flex-column min-vh-100">
         <SkipLink />
         <header>
-          <SiteNavbar name={systemConfig.name} links={[{ href: "/", label: "Home" }, ...(mailboxEnabled() ? [{ href: "/dev/mailbox", label: "Mailbox" }] : [])]} themeToggle={systemConfig.features.themeToggle} user={user} />
+          <SiteNavbar name={systemConfig.name} links={links} themeToggle={systemConfig.features.themeToggle} user={user} />
         </header>
         <main id="main" className="flex-grow-1" tabIndex={-1}>
           {children}

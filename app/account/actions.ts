@@ -14,7 +14,7 @@ import { retryMessage, validatedAction } from "@/lib/http/action";
 
 export const updateProfileAction = validatedAction(profileSchema, async (data, context) => {
   const user = await requireUser();
-  await updateOwnProfile(user.id, data, context);
+  await updateOwnProfile(user, data, context);
   revalidatePath("/", "layout"); // the navbar shows the first name
   return { ok: true, message: "Your profile is saved." };
 });

@@ -1,0 +1,88 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { useToast } from "@/components/admin/toasts";
+import { useHydrated } from "@/components/forms/use-hydrated";
+import { setRolePermissionsAction } from "./actions";
+
+type Role = { id: string; name: string; locked: boolean; permissions: string[] };
+type Permission = { key: string; description: string; yours: boolean };
+
+/** Roles across, permissions down; each role's column is saved on its own. */
+export function PermissionMatrix({ roles, permissions, readOnly }: { roles: Role[]; permissions: Permission[]; readOnly: boolean }) {
+  const [grants, setGrants] = useState(() => Object.fromEntries(roles.map((r) => [r.id, new Set(r.permissions)])));
+  const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
+  const toast = useToast();
+  const router = useRouter();
+  const dirty = (role: Role) => grants[role.id]!.size !== role.permissions.length || role.permissions.some((p) => !grants[role.id]!.has(p));
+  const toggle = (roleId: string, key: string) =>
+    setGrants((all) => {
+      const next = new Set(all[roleId]);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return { ...all, [roleId]: next };
+    });
+  const save = (role: Role) =>
+    startTransition(async () => {
+      const result = await setRolePermissionsAction({ roleId: role.id, permissions: [...grants[role.id]!] });
+      toast(result.ok ? `${role.name}: ${result.message}` : (result.formError ?? "That did not work."), result.ok);
+      if (result.ok) router.refresh();
+    });
+
+  return (
+    <div className="table-responsive">
+      <table className="table table-sm align-middle permission-matrix">
+        <thead>
+          <tr>
+            <th scope="col">Permission</th>
+            {roles.map((role) => (
+              <th scope="col" key={role.id} className="text-center">
+                {role.name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {permissions.map((p) => (
+            <tr key={p.key}>
+              <th scope="row" className="fw-normal">
+                <code>{p.key}</code>
+                <div className="small text-body-secondary">{p.description}</div>
+              </th>
+              {roles.map((role) => (
+                <td key={role.id} className="text-center">
+                  <input
+                    type="checkbox"
+                    className="form-check-input"
+                    aria-label={`${role.name}: ${p.key}`}
+                    checked={grants[role.id]!.has(p.key)}
+                    disabled={role.locked || readOnly || !p.yours || !hydrated}
+                    onChange={() => toggle(role.id, p.key)}
+                  />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+        {!readOnly && (
+          <tfoot>
+            <tr>
+              <td />
+              {roles.map((role) => (
+                <td key={role.id} className="text-center">
+                  {!role.locked && (
+                    <button type="button" className="btn btn-sm btn-primary" disabled={pending || !dirty(role)} onClick={() => save(role)}>
+                      Save {role.name}
+                    </button>
+                  )}
+                </td>
+              ))}
+            </tr>
+          </tfoot>
+        )}
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import Modal from "react-bootstrap/Modal";
+import { useHydrated } from "@/components/forms/use-hydrated";
+import type { ActionResult } from "@/lib/http/action";
+import { useToast } from "./toasts";
+
+type Props<I> = {
+  action: (input: I) => Promise<ActionResult>;
+  input: I;
+  label: string;
+  variant?: "primary" | "outline-primary" | "outline-secondary" | "outline-danger" | "danger";
+  /** Destructive buttons ask first. */
+  confirm?: { title: string; body: string; confirmLabel: string };
+  /** Where to go after success (the page is refreshed in place otherwise). */
+  thenGoTo?: string;
+};
+
+/** A server action behind one button: optional confirm dialog, a toast with the outcome, fresh data after. */
+export function ActionButton<I>({ action, input, label, variant = "outline-secondary", confirm, thenGoTo }: Props<I>) {
+  const [pending, startTransition] = useTransition();
+  const [asking, setAsking] = useState(false);
+  const hydrated = useHydrated();
+  const toast = useToast();
+  const router = useRouter();
+
+  const run = () =>
+    startTransition(async () => {
+      setAsking(false);
+      const result = await action(input);
+      toast(result.ok ? (result.message ?? "Done.") : (result.formError ?? Object.values(result.fieldErrors ?? {})[0]?.[0] ?? "That did not work."), result.ok);
+      if (result.ok && thenGoTo) router.push(thenGoTo);
+      else if (result.ok) router.refresh();
+    });
+
+  return (
+    <>
+      <button type="button" className={`btn btn-sm btn-${variant}`} disabled={pending || !hydrated} onClick={() => (confirm ? setAsking(true) : run())}>
+        {label}
+      </button>
+      {confirm && (
+        <Modal show={asking} onHide={() => setAsking(false)} centered>
+          <Modal.Header closeButton>
+            <Modal.Title as="h2" className="h5">
+              {confirm.title}
+            </Modal.Title>
+          </Modal.Header>
+          <Modal.Body>{confirm.body}</Modal.Body>
+          <Modal.Footer>
+            <button type="button" className="btn btn-outline-secondary" onClick={() => setAsking(false)}>
+              Cancel
+            </button>
+            <button type="button" className="btn btn-danger" onClick={run} disabled={pending}>
+              {confirm.confirmLabel}
+            </button>
+          </Modal.Footer>
+        </Modal>
+      )}
+    </>
+  );
+}
