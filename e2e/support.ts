@@ -32,7 +32,7 @@ export function watchPage(page: Page) {
 /** Saves a full-page screenshot under e2e/screenshots/ for a person to look at. */
 export async function snapshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: true, animations: "disabled" });
 }
 
 /** Fails on any serious or critical WCAG 2.1 AA violation. */

@@ -1,58 +1,13 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { generate } from "otplib";
+import { expect, test, type BrowserContext } from "@playwright/test";
 import { expectAccessible, snapshot, visitorHeaders, watchPage } from "./support";
+import { adminContext, CHALLENGE, codeAt, enrol, passCode, passRecoveryCode, signOut } from "./two-factor-support";
 import { formAlert, login, registeredUser } from "./users";
 
 // The codes here come from the enrolled secret, computed with otplib like an authenticator app would.
 
 test.describe.configure({ timeout: 120_000 });
 test.beforeEach(async ({ page }) => page.setExtraHTTPHeaders(visitorHeaders()));
-
-const CHALLENGE = /\/login\/two-factor/;
-/** A code for `steps` periods from now: the next one is still accepted, and newer than a code just used. */
-const codeAt = (secret: string, steps = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + steps * 30 });
-
-/** Sets up two-factor from the settings page; returns the secret (read from the manual key) and the recovery codes. */
-async function enrol(page: Page, screenshots = false) {
-  await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
-  const key = page.getByTestId("manual-key");
-  await expect(key).toBeVisible();
-  const secret = (await key.innerText()).replace(/\s/g, "");
-  expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-  await expect(page.getByRole("img", { name: "QR code for your authenticator app" }).locator("svg")).toBeVisible();
-  if (screenshots) await snapshot(page, "two-factor-enrol");
-
-  await page.getByLabel("Authentication code").fill("000000");
-  await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
-  await expect(page.locator("#code-error")).toContainText("not right");
-
-  await page.getByLabel("Authentication code").fill(await codeAt(secret));
-  await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
-  const list = page.getByRole("list", { name: "Recovery codes" });
-  await expect(list.getByRole("listitem")).toHaveCount(10);
-  const recoveryCodes = await list.getByRole("listitem").allInnerTexts();
-  if (screenshots) await snapshot(page, "two-factor-recovery-codes");
-  await page.getByRole("link", { name: "I have saved my codes, continue" }).click();
-  await expect(page).toHaveURL(/\/account$/);
-  return { secret, recoveryCodes };
-}
-
-async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
-}
-
-async function passCode(page: Page, code: string) {
-  await page.getByLabel("Authentication code").fill(code);
-  await page.getByRole("button", { name: "Verify" }).click();
-}
-
-async function passRecoveryCode(page: Page, code: string) {
-  await page.getByRole("button", { name: "Use a recovery code instead" }).click();
-  await page.getByLabel("Recovery code").fill(code);
-  await page.getByRole("button", { name: "Verify" }).click();
-}
 
 /** Every page this build serves, from Next's own manifest, so a page added later is checked too. */
 function builtPages(): string[] {
@@ -150,15 +105,26 @@ test.describe("two-factor sign-in", () => {
     await replay.close();
   });
 
-  test("a user of a role that requires two-factor is sent to enrolment and reaches nothing else until done", async ({ page }) => {
+  test("a user of a role that requires two-factor is sent to enrolment and reaches nothing else until done", async ({ page, browser }) => {
     const watch = watchPage(page);
-    // The seeded administrator: the admin role requires two-factor (system.config.ts).
-    await login(page, "admin@example.com", "correct horse admin demo");
+    const email = await registeredUser(page, "tfa-role");
+    // An administrator gives them the admin role, which requires two-factor (system.config.ts).
+    const { context: adminSession, page: admin } = await adminContext(browser, visitorHeaders());
+    await admin.goto(`/admin/users?q=${encodeURIComponent(email)}`);
+    await admin.getByTestId("user-row").getByRole("link").click();
+    await admin.getByLabel("admin", { exact: true }).check();
+    await admin.getByRole("button", { name: "Save roles" }).click();
+    await expect(admin.getByTestId("toast")).toContainText("The roles are saved");
+    await adminSession.close();
+
+    await login(page, email);
     await expect(page).toHaveURL(/\/account\/two-factor$/);
     await expect(page.locator("div.alert[role=status]")).toContainText("Your role requires two-factor sign-in");
     await snapshot(page, "two-factor-required");
-    await page.goto("/account");
-    await expect(page).toHaveURL(/\/account\/two-factor$/);
+    for (const path of ["/account", "/admin", "/admin/users"]) {
+      await page.goto(path);
+      await expect(page, `${path} must wait for enrolment`).toHaveURL(/\/account\/two-factor$/);
+    }
 
     const { secret } = await enrol(page);
     await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
@@ -167,7 +133,7 @@ test.describe("two-factor sign-in", () => {
     await snapshot(page, "two-factor-manage");
 
     await signOut(page);
-    await login(page, "admin@example.com", "correct horse admin demo");
+    await login(page, email);
     await expect(page).toHaveURL(CHALLENGE);
     await passCode(page, await codeAt(secret, 1));
     await expect(page).toHaveURL(/\/account$/);

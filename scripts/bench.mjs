@@ -3,11 +3,11 @@
 // first-load JavaScript of the landing page (gzip, as a first visit downloads it) and, with autocannon,
 // throughput and latency percentiles of the main endpoints. Loopback only; every run is bounded in time.
 import { spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
+import { benchServerEnv } from "./bench-env.mjs";
 
 const port = Number(process.env.BENCH_PORT ?? 3300);
 const base = `http://127.0.0.1:${port}`;
@@ -15,16 +15,7 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? "pglite:.data/bench";
 
-const env = {
-  ...process.env,
-  NODE_ENV: "production",
-  DATABASE_URL: databaseUrl,
-  AUTH_SECRET: randomBytes(32).toString("base64"),
-  PASSWORD_PEPPER: randomBytes(32).toString("base64"),
-  DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-  FORCE_HTTPS: "false",
-  LOG_LEVEL: "warn",
-};
+const env = benchServerEnv(databaseUrl);
 
 if (databaseUrl.startsWith("pglite:")) rmSync(databaseUrl.slice(7), { recursive: true, force: true });
 // Seeded as development so the demo accounts exist for the sign-in benchmark (the server runs production).

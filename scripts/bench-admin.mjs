@@ -1,0 +1,61 @@
+// The admin console's users list under load, on PostgreSQL with 100,000 users:
+//   npm run build && BENCH_DATABASE_URL=postgres://… npm run bench:admin
+// Seeds the demo accounts and USERS synthetic users, starts `next start`, signs in as the demo manager
+// (who may read users) and measures the list page with search and filters using autocannon.
+import { spawn, spawnSync } from "node:child_process";
+import autocannon from "autocannon";
+import { benchServerEnv } from "./bench-env.mjs";
+
+const databaseUrl = process.env.BENCH_DATABASE_URL;
+if (!databaseUrl?.startsWith("postgres")) throw new Error("set BENCH_DATABASE_URL to a PostgreSQL database you can fill");
+const port = Number(process.env.BENCH_PORT ?? 3301);
+const base = `http://127.0.0.1:${port}`;
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const env = benchServerEnv(databaseUrl);
+const run = (args) => {
+  const result = spawnSync("npx", args, { env: { ...env, NODE_ENV: "development" }, stdio: "inherit" });
+  if (result.status !== 0) throw new Error(`${args.join(" ")} failed`);
+};
+run(["tsx", "--conditions=react-server", "scripts/db.ts", "setup"]);
+run(["tsx", "--conditions=react-server", "scripts/bench-users.ts"]);
+
+const server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], { env, stdio: "ignore" });
+process.on("exit", () => server.kill("SIGTERM"));
+for (let i = 0; ; i++) {
+  if ((await fetch(`${base}/api/health/live`).catch(() => null))?.ok) break;
+  if (i > 100) throw new Error("server did not start");
+  await new Promise((resolve) => setTimeout(resolve, 200));
+}
+
+const csrf = await fetch(`${base}/api/auth/csrf`);
+const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+const { csrfToken } = await csrf.json();
+const signIn = await fetch(`${base}/api/auth/callback/credentials`, {
+  method: "POST",
+  redirect: "manual",
+  headers: { cookie: csrfCookie, "content-type": "application/x-www-form-urlencoded" },
+  body: new URLSearchParams({ csrfToken, email: "manager@example.com", password: "correct horse manager demo", rememberMe: "false" }),
+});
+const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("session="));
+if (!cookie) throw new Error("could not sign in as the demo manager");
+
+const cases = [
+  ["first page, no filter", "/admin/users"],
+  ["search 'hopper' + active + role user", "/admin/users?q=hopper&status=active&role=user"],
+  ["search 'grace tur' + 2FA on, by name", "/admin/users?q=grace+tur&twoFactor=on&sort=name&dir=asc"],
+  ["unconfirmed, page 200", "/admin/users?verified=no&page=200"],
+];
+console.log(`PostgreSQL, ${connections} connections, ${seconds} s each`);
+console.log("case                                        req/s   p50 ms   p99 ms   errors");
+for (const [name, path] of cases) {
+  const check = await fetch(`${base}${path}`, { headers: { cookie } });
+  if (check.status !== 200) throw new Error(`${path} answered ${check.status}`);
+  const result = await new Promise((resolve, reject) =>
+    autocannon({ url: `${base}${path}`, connections, duration: seconds, headers: { cookie } }, (error, r) => (error ? reject(error) : resolve(r))),
+  );
+  console.log(
+    `${name.padEnd(42)} ${String(Math.round(result.requests.average)).padStart(6)} ${String(result.latency.p50).padStart(8)} ${String(result.latency.p99).padStart(8)} ${String(result.errors + result.non2xx).padStart(8)}`,
+  );
+}
+server.kill("SIGTERM");

@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import { ForbiddenError } from "@/lib/authz";
+import { permissionCatalog } from "@/lib/authz/catalog";
+import { createSession, findActiveSession } from "@/lib/auth/sessions";
+import { db } from "@/lib/db";
+import { seed } from "@/lib/seed";
+import { listUsers } from "@/lib/users/list";
+import { deleteUser, purgeUser, setUserDisabled, setUserRoles, updateUserProfile } from "@/lib/users/manage";
+import { userListQuerySchema } from "@/lib/users/schemas";
+import { unique, useTestDatabase } from "../../helpers/database";
+
+const context = { ipAddress: "198.51.100.7", userAgent: "Test", requestId: null };
+const everything = (id: string) => ({ id, permissions: new Set(permissionCatalog.map((p) => p.key)) });
+
+async function user(roles: string[] = [], name = "Person") {
+  return db.user.create({
+    data: {
+      email: `${unique("adm")}@example.com`,
+      firstName: name,
+      lastName: unique("Last"),
+      emailVerified: new Date(),
+      roles: { create: roles.map((n) => ({ role: { connect: { name: n } } })) },
+    },
+  });
+}
+const roleId = async (name: string) => (await db.role.findUniqueOrThrow({ where: { name } })).id;
+
+describe("user administration", () => {
+  useTestDatabase();
+
+  it("refuses without the permission before looking anything up, and audits it", async () => {
+    const target = await user();
+    const nobody = { id: (await user()).id, permissions: new Set<string>() };
+    await expect(setUserDisabled(nobody, target.id, true, context)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(setUserDisabled(nobody, "no-such-user", true, context)).rejects.toBeInstanceOf(ForbiddenError);
+    expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).status).toBe("ACTIVE");
+    expect(await db.auditLog.count({ where: { action: "authz.denied", actorId: nobody.id } })).toBe(2);
+  });
+
+  it("answers 404 for unknown ids and 422 for unknown roles, changing nothing", async () => {
+    await seed(db, { demoUsers: false });
+    const admin = everything((await user(["admin"])).id);
+    expect(await setUserDisabled(admin, "nosuchuser", true, context)).toMatchObject({ ok: false, status: 404 });
+    const target = await user(["user"]);
+    expect(await setUserRoles(admin, target.id, ["nosuchrole"], context)).toMatchObject({ ok: false, status: 422 });
+    expect(await db.userRole.count({ where: { userId: target.id } })).toBe(1);
+  });
+
+  it("disabling signs the user out everywhere and is audited with before and after", async () => {
+    await seed(db, { demoUsers: false });
+    const admin = everything((await user(["admin"])).id);
+    const target = await user();
+    const secret = await createSession(target.id, { rememberMe: false, context });
+    expect(await setUserDisabled(admin, target.id, true, context)).toMatchObject({ ok: true });
+    expect(await findActiveSession(secret)).toBeNull();
+    expect(await db.auditLog.findFirst({ where: { action: "admin.user_disable", targetId: target.id } })).toMatchObject({ actorId: admin.id, details: { before: "ACTIVE", after: "DISABLED" } });
+    expect(await setUserDisabled(admin, admin.id, true, context)).toMatchObject({ ok: false, status: 409 });
+  });
+
+  it("keeps the last active administrator", async () => {
+    await seed(db, { demoUsers: false });
+    // Only this test's administrators count: every other admin in the database is made inactive for it.
+    await db.user.updateMany({ where: { roles: { some: { role: { name: "admin" } } } }, data: { status: "DISABLED" } });
+    const last = await user(["admin"]);
+    const other = everything((await user(["manager"])).id);
+    expect(await setUserRoles(other, last.id, [], context)).toMatchObject({ ok: false, status: 409, message: expect.stringMatching(/last active administrator/) });
+    expect(await setUserDisabled(other, last.id, true, context)).toMatchObject({ ok: false, status: 409 });
+    expect(await deleteUser(other, last.id, context)).toMatchObject({ ok: false, status: 409 });
+    expect(await purgeUser(other, last.id, context)).toMatchObject({ ok: false, status: 409 });
+    const second = await user(["admin"]);
+    expect(await setUserRoles(other, last.id, [], context)).toMatchObject({ ok: true });
+    await db.user.deleteMany({ where: { id: { in: [second.id] } } });
+  });
+
+  it("does not let anyone give or take a role that can do more than they can", async () => {
+    await seed(db, { demoUsers: false });
+    const managerGrants = (await db.rolePermission.findMany({ where: { role: { name: "manager" } }, include: { permission: true } })).map((g) => g.permission.key);
+    const manager = { id: (await user(["manager"])).id, permissions: new Set([...managerGrants, "users:assign_roles"]) };
+    const target = await user(["user"]);
+    const refused = await setUserRoles(manager, target.id, [await roleId("user"), await roleId("admin")], context);
+    expect(refused).toMatchObject({ ok: false, status: 409, message: expect.stringMatching(/admin/) });
+    expect(await setUserRoles(manager, target.id, [await roleId("user"), await roleId("manager")], context)).toMatchObject({ ok: true });
+  });
+
+  it("lets people edit their own profile without users:update, and nobody else's", async () => {
+    const me = await user();
+    const other = await user();
+    const self = { id: me.id, permissions: new Set<string>() };
+    expect(await updateUserProfile(self, { firstName: "New", lastName: "Name", dateOfBirth: "" }, me.id, context)).toMatchObject({ ok: true });
+    await expect(updateUserProfile(self, { firstName: "New", lastName: "Name", dateOfBirth: "" }, other.id, context)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("soft delete hides the user and keeps the row; the list searches names and emails", async () => {
+    await seed(db, { demoUsers: false });
+    const admin = everything((await user(["admin"])).id);
+    const target = await user([], "Zebedee");
+    const query = (q: string, extra: Record<string, string> = {}) => userListQuerySchema.parse({ q, ...extra });
+    expect((await listUsers(admin, query("zebed"))).users.map((u) => u.id)).toContain(target.id);
+    expect((await listUsers(admin, query(target.email.slice(0, 12).toUpperCase()))).users.map((u) => u.id)).toContain(target.id);
+    expect(await deleteUser(admin, target.id, context)).toMatchObject({ ok: true });
+    expect((await listUsers(admin, query("zebed"))).users.map((u) => u.id)).not.toContain(target.id);
+    expect((await listUsers(admin, query("zebed", { status: "deleted" }))).users.map((u) => u.id)).toContain(target.id);
+    expect(await db.user.findUnique({ where: { id: target.id } })).toMatchObject({ status: "DISABLED" });
+  });
+
+  it("refuses page sizes and sorts off the allowlist", () => {
+    expect(userListQuerySchema.safeParse({ size: "1000" }).success).toBe(false);
+    expect(userListQuerySchema.safeParse({ sort: "passwordHash" }).success).toBe(false);
+    expect(userListQuerySchema.safeParse({ page: "0" }).success).toBe(false);
+    expect(userListQuerySchema.parse({})).toMatchObject({ page: 1, size: 25, sort: "createdAt", dir: "desc" });
+  });
+});
