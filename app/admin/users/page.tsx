@@ -65,8 +65,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
       {result && query && (
         <>
           <p className="small text-body-secondary" role="status">
-            {result.total.toLocaleString("en")} user{result.total === 1 ? "" : "s"}
-            {result.total > 0 && ` · page ${query.page} of ${result.pages.toLocaleString("en")}`}
+            {result.capped ? `More than ${result.total.toLocaleString("en")} users` : `${result.total.toLocaleString("en")} user${result.total === 1 ? "" : "s"}`}
+            {result.total > 0 && ` · page ${query.page}${result.capped ? "" : ` of ${result.pages.toLocaleString("en")}`}`}
           </p>
           <div className="table-responsive">
             <table className="table table-sm table-hover align-middle">
