@@ -31,6 +31,7 @@ const orderBy = (query: UserListQuery): Prisma.UserOrderByWithRelationInput[] =>
 
 /** Counting stops here: an exact count of a large table costs more than the page itself. */
 export const USER_COUNT_CAP = 10_000;
+const SEARCH_FIRST_LIMIT = 1_000;
 
 const listFields = {
   id: true,
@@ -55,9 +56,16 @@ export async function listUsers(actor: Actor, query: UserListQuery, context?: Re
     // ILIKE rather than use the trigram indexes; on SSD storage 1.1 is the usual value. Only this
     // transaction is affected, and the count and the page read one snapshot.
     await tx.$executeRawUnsafe("SET LOCAL random_page_cost = 1.1");
-    const count = await tx.user.count({ where, take: USER_COUNT_CAP + 1 });
-    const page = await tx.user.findMany({ where, orderBy: orderBy(query), skip: (query.page - 1) * query.size, take: query.size, select: listFields });
-    return [count, page] as const;
+    const pageOf = (filter: Prisma.UserWhereInput) =>
+      tx.user.findMany({ where: filter, orderBy: orderBy(query), skip: (query.page - 1) * query.size, take: query.size, select: listFields });
+    if (query.q.trim()) {
+      // Few matches: search first, then sort. With ORDER BY … LIMIT the planner may walk a sort index testing
+      // every row against the search, which is slow when matches are rare; unordered, it takes the trigram
+      // indexes. Many matches: the index walk finds a page quickly, so the plain query below is better.
+      const matches = await tx.user.findMany({ where, select: { id: true }, take: SEARCH_FIRST_LIMIT + 1 });
+      if (matches.length <= SEARCH_FIRST_LIMIT) return [matches.length, await pageOf({ id: { in: matches.map((m) => m.id) } })] as const;
+    }
+    return [await tx.user.count({ where, take: USER_COUNT_CAP + 1 }), await pageOf(where)] as const;
   });
   const capped = total > USER_COUNT_CAP;
   // Past the cap, pages go on one at a time while a full page came back.
