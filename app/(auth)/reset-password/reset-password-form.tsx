@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { useWatch } from "react-hook-form";
+import { DoneThenSignIn } from "@/components/forms/done-then-sign-in";
 import { FormAlert } from "@/components/forms/form-alert";
 import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -12,14 +12,7 @@ export function ResetPasswordForm({ token, minLength, userInputs }: { token: str
   const { form, pending, result, onSubmit, error } = useActionForm(resetPasswordSchema, resetPasswordAction, { token, password: "", confirmPassword: "" });
   const password = useWatch({ control: form.control, name: "password" });
   if (result?.ok) {
-    return (
-      <>
-        <FormAlert variant="success" message={result.message} />
-        <Link href="/login" className="btn btn-primary w-100">
-          Sign in
-        </Link>
-      </>
-    );
+    return <DoneThenSignIn message={result.message} />;
   }
   return (
     <form method="post" onSubmit={onSubmit} noValidate>

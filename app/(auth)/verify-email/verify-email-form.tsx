@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState, useTransition } from "react";
+import { DoneThenSignIn } from "@/components/forms/done-then-sign-in";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useHydrated } from "@/components/forms/use-hydrated";
 import type { ActionResult } from "@/lib/http/action";
@@ -13,14 +14,7 @@ export function VerifyEmailForm({ token }: { token: string }) {
   const [result, setResult] = useState<ActionResult>();
 
   if (result?.ok) {
-    return (
-      <>
-        <FormAlert variant="success" message={result.message} />
-        <Link href="/login" className="btn btn-primary w-100">
-          Sign in
-        </Link>
-      </>
-    );
+    return <DoneThenSignIn message={result.message} />;
   }
   return (
     <>
