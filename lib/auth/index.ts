@@ -42,7 +42,6 @@ const nextAuth = NextAuth({
   session: { strategy: "jwt", maxAge: systemConfig.accounts.rememberMeDays * 24 * 60 * 60 },
   cookies: {
     sessionToken: {
-      // __Host-: sent only over HTTPS, only to this exact host, for the whole site.
       name: sessionCookieName(secureCookies),
       options: { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies },
     },
