@@ -7,6 +7,8 @@ export const tokenLifetimeMinutes: Record<TokenPurpose, number> = {
   EMAIL_VERIFICATION: 24 * 60,
   PASSWORD_RESET: 30,
   EMAIL_CHANGE: 24 * 60,
+  // Lives as long as the change it can cancel.
+  EMAIL_CHANGE_CANCEL: 24 * 60,
 };
 
 /** Issues a single-use link token; any earlier unused one of the same purpose stops working. */

@@ -57,10 +57,13 @@ export type AuditEntry = {
 };
 
 export async function audit(entry: AuditEntry, client: Prisma.TransactionClient = db): Promise<void> {
+  // A copy of the actor's address as it is now: the row stays readable after the account changes or is purged.
+  const actor = entry.actorId ? await client.user.findUnique({ where: { id: entry.actorId }, select: { email: true } }) : null;
   await client.auditLog.create({
     data: {
       action: entry.action,
       actorId: entry.actorId ?? null,
+      actorEmail: actor?.email ?? null,
       targetType: entry.target?.type ?? null,
       targetId: entry.target?.id ?? null,
       ipAddress: entry.context?.ipAddress ?? null,

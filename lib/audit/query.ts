@@ -13,7 +13,7 @@ import type { AuditQuery } from "./schemas";
 function auditWhere(query: AuditQuery): Prisma.AuditLogWhereInput {
   const actor = query.actor;
   return {
-    ...(actor ? (actor.includes("@") ? { actor: { email: actor.toLowerCase() } } : { actorId: actor }) : {}),
+    ...(actor ? (actor.includes("@") ? { actorEmail: actor.toLowerCase() } : { actorId: actor }) : {}),
     ...(query.action ? { action: query.action } : {}),
     ...(query.target ? { targetId: query.target } : {}),
     ...(query.from || query.to
@@ -32,7 +32,7 @@ const select = {
   ipAddress: true,
   userAgent: true,
   details: true,
-  actor: { select: { email: true } },
+  actorEmail: true,
 } as const;
 
 export async function listAuditEntries(actor: Actor, query: AuditQuery, context?: RequestContext) {
@@ -78,7 +78,7 @@ export async function exportAuditCsv(actor: Actor, query: AuditQuery, context: R
       const last = rows[rows.length - 1]!;
       cursor = { createdAt: last.createdAt, id: last.id };
       const lines = rows.map((row) =>
-        [row.createdAt.toISOString(), row.action, row.actorId, row.actor?.email, row.targetType, row.targetId, row.ipAddress, row.userAgent, row.details].map(csvField).join(","),
+        [row.createdAt.toISOString(), row.action, row.actorId, row.actorEmail, row.targetType, row.targetId, row.ipAddress, row.userAgent, row.details].map(csvField).join(","),
       );
       controller.enqueue(encoder.encode(`${lines.join("\r\n")}\r\n`));
     },

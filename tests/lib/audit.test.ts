@@ -26,12 +26,13 @@ describe("audit log", () => {
     });
   });
 
-  it("keeps the trail when the actor is deleted", async () => {
-    const user = await db.user.create({ data: { email: `${unique("gone")}@example.com`, firstName: "G", lastName: "One" } });
+  it("keeps the whole trail, actor id and address included, when the actor is purged", async () => {
+    const email = `${unique("gone")}@example.com`;
+    const user = await db.user.create({ data: { email, firstName: "G", lastName: "One" } });
     await audit({ action: "user.logout", actorId: user.id, target: { type: "user", id: user.id } });
     await db.user.delete({ where: { id: user.id } });
     const rows = await db.auditLog.findMany({ where: { targetId: user.id } });
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.actorId).toBeNull();
+    expect(rows[0]).toMatchObject({ actorId: user.id, actorEmail: email, targetId: user.id });
   });
 });

@@ -98,7 +98,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                     <td>
                       <code>{e.action}</code>
                     </td>
-                    <td className="text-break">{e.actor?.email ?? e.actorId ?? "—"}</td>
+                    <td className="text-break">{e.actorEmail ?? e.actorId ?? "—"}</td>
                     <td>{e.targetId ? (e.targetType === "user" ? <Link href={`/admin/users/${e.targetId}`}>{e.targetId}</Link> : `${e.targetType} ${e.targetId}`) : "—"}</td>
                     <td>{e.ipAddress ?? "—"}</td>
                     <td className="text-break">
