@@ -21,7 +21,8 @@ export async function register(page: Page, email: string, firstName = "Grace") {
   await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
   await page.getByLabel("Confirm password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(formStatus(page)).toContainText("Check your inbox");
+  // Hashing the password (bcrypt on a worker) takes seconds on a busy two-core machine.
+  await expect(formStatus(page)).toContainText("Check your inbox", { timeout: 15_000 });
 }
 
 export async function verify(page: Page, email: string) {
@@ -32,8 +33,9 @@ export async function verify(page: Page, email: string) {
   await expect(formStatus(page)).toContainText("Your email address is confirmed");
 }
 
-export async function login(page: Page, email: string, password = PASSWORD) {
-  await page.goto("/login");
+/** Signs in on /login (or on the sign-in page already open, with its ?next=, when keepUrl is set). */
+export async function login(page: Page, email: string, password = PASSWORD, { keepUrl = false } = {}) {
+  if (!keepUrl) await page.goto("/login");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
