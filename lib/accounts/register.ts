@@ -33,11 +33,17 @@ export async function registerUser(data: RegisterData, context: RequestContext):
     [rateLimits.registerByAccount, data.email],
   ] as const) {
     const limit = await consumeRateLimit(rule, subject);
-    if (!limit.allowed) return { ok: false, retryAfterSeconds: limit.retryAfterSeconds };
+    if (!limit.allowed) {
+      await audit({ action: "user.register_failed", context, details: { email: data.email, reason: "rate_limited", limit: rule.name } });
+      return { ok: false, retryAfterSeconds: limit.retryAfterSeconds };
+    }
   }
 
   const problems = passwordProblems(data.password, data);
-  if (problems.length > 0) return { ok: false, fieldErrors: { password: problems } };
+  if (problems.length > 0) {
+    await audit({ action: "user.register_failed", context, details: { email: data.email, reason: "weak_password" } });
+    return { ok: false, fieldErrors: { password: problems } };
+  }
 
   // Hash first, whether or not the address is taken, so the answer takes as long either way.
   const passwordHash = await hashPassword(data.password);

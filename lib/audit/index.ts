@@ -44,6 +44,8 @@ export const auditActions = [
   "admin.audit_export",
   "email.sent",
   "email.failed",
+  "user.register_failed",
+  "user.password_reset_failed",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

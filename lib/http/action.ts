@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { audit, type AuditAction } from "@/lib/audit";
 import { ForbiddenError } from "@/lib/authz";
 import type { Outcome } from "@/lib/outcome";
 import { currentRequestContext, type RequestContext } from "@/lib/request-context";
@@ -14,13 +15,24 @@ export type ActionResult<T = undefined> =
   | { ok: true; message?: string; data?: T }
   | { ok: false; fieldErrors?: Record<string, string[]>; formError?: string };
 
+/**
+ * `auditRefusals` names the audit action under which input the schema refuses is recorded (the sign-in, registration
+ * and reset forms: a flood of malformed posts is worth seeing). Only the failing field names are kept, never values.
+ */
 export function validatedAction<S extends z.ZodType, T = undefined>(
   schema: S,
   handler: (data: z.output<S>, context: RequestContext) => Promise<ActionResult<T>>,
+  options: { auditRefusals?: AuditAction } = {},
 ) {
   return async (input: unknown): Promise<ActionResult<T>> => {
     const parsed = schema.safeParse(input);
-    if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+    if (!parsed.success) {
+      const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
+      if (options.auditRefusals) {
+        await audit({ action: options.auditRefusals, context: await currentRequestContext(), details: { reason: "invalid_input", fields: Object.keys(fieldErrors) } });
+      }
+      return { ok: false, fieldErrors };
+    }
     try {
       return await handler(parsed.data, await currentRequestContext());
     } catch (error) {

@@ -9,4 +9,4 @@ export const registerAction = validatedAction(registerSchema, async (data, conte
   if (result.ok) return { ok: true };
   if ("retryAfterSeconds" in result) return { ok: false, formError: retryMessage(result.retryAfterSeconds) };
   return { ok: false, fieldErrors: result.fieldErrors as Record<string, string[]> };
-});
+}, { auditRefusals: "user.register_failed" });
