@@ -44,6 +44,9 @@ export const auditActions = [
   "admin.audit_export",
   "email.sent",
   "email.failed",
+  "user.email_change_cancel",
+  "user.reauthenticate",
+  "user.reauthenticate_failed",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
