@@ -23,6 +23,8 @@ export const systemConfig = {
     /** Wrong passwords in a row that lock sign-in, and for how long. */
     maxFailedLogins: 5,
     lockoutMinutes: 15,
+    /** How long a password or code given again counts before two-factor, email or session changes. */
+    reauthenticationMinutes: 10,
     twoFactor: {
       /** Members of these roles must turn on two-factor sign-in before they can use anything else. */
       requiredForRoles: ["admin"] as readonly string[],

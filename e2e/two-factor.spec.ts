@@ -18,7 +18,7 @@ function builtPages(): string[] {
     .filter((route) => !route.includes("["));
 }
 /** Pages meant for visitors (or, like the dev mailbox, guarded by configuration rather than a session). */
-const publicPages = ["/", "/status", "/_not-found", "/_global-error", "/login", "/login/two-factor", "/register", "/forgot-password", "/reset-password", "/verify-email", "/verify-email/resend", "/confirm-email", "/dev/mailbox"];
+const publicPages = ["/", "/status", "/_not-found", "/_global-error", "/login", "/login/two-factor", "/register", "/forgot-password", "/reset-password", "/verify-email", "/verify-email/resend", "/confirm-email", "/cancel-email-change", "/dev/mailbox"];
 
 test.describe("two-factor sign-in", () => {
   test("enrol, sign out, sign in with a code; a used code and a used recovery code fail the second time", async ({ page }) => {

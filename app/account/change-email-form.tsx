@@ -7,15 +7,12 @@ import { changeEmailSchema } from "@/lib/accounts/schemas";
 import { changeEmailAction } from "./actions";
 
 export function ChangeEmailForm() {
-  const { form, pending, result, onSubmit, error } = useActionForm(changeEmailSchema, changeEmailAction, { newEmail: "", currentPassword: "" }, (_result, form) => form.reset());
+  const { form, pending, result, onSubmit, error } = useActionForm(changeEmailSchema, changeEmailAction, { newEmail: "" }, (_result, form) => form.reset());
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
       <FormAlert variant={result?.ok ? "success" : "danger"} message={result?.ok ? result.message : result?.formError} />
       <FormField id="newEmail" label="New email address" error={error("newEmail")}>
         <input {...fieldProps("newEmail", error("newEmail"))} type="email" autoComplete="email" {...form.register("newEmail")} />
-      </FormField>
-      <FormField id="emailCurrentPassword" label="Current password" error={error("currentPassword")}>
-        <input {...fieldProps("emailCurrentPassword", error("currentPassword"))} type="password" autoComplete="current-password" {...form.register("currentPassword")} />
       </FormField>
       <button type="submit" className="btn btn-outline-primary" disabled={pending}>
         Send a confirmation link

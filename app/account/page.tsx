@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getProfile } from "@/lib/accounts/profile";
+import { hasRecentReauthentication } from "@/lib/accounts/reauthentication";
 import { requireUser } from "@/lib/auth/current-user";
 import { listSessions } from "@/lib/auth/sessions";
 import { systemConfig } from "@/system.config";
 import { ChangeEmailForm } from "./change-email-form";
 import { ChangePasswordForm } from "./change-password-form";
+import { ConfirmItsYou } from "./confirm-its-you";
 import { ProfileForm } from "./profile-form";
 import { SessionList } from "./session-list";
 
@@ -28,7 +30,7 @@ function AccountCard({ id, title, children }: { id: string; title: string; child
 
 export default async function AccountPage() {
   const user = await requireUser();
-  const [profile, sessions] = await Promise.all([getProfile(user.id), listSessions(user.id)]);
+  const [profile, sessions, recentlyConfirmed] = await Promise.all([getProfile(user.id), listSessions(user.id), hasRecentReauthentication(user.sessionId)]);
   return (
     <div className="container py-5">
       <h1 className="h2 mb-1">Your account</h1>
@@ -45,6 +47,8 @@ export default async function AccountPage() {
         <AccountCard id="sessions" title="Where you are signed in">
           <SessionList
             currentSessionId={user.sessionId}
+            recentlyConfirmed={recentlyConfirmed}
+            twoFactor={user.twoFactorEnabled}
             sessions={sessions.map((s) => ({ id: s.id, ipAddress: s.ipAddress, userAgent: s.userAgent, lastSeen: `${s.lastSeenAt.toISOString().slice(0, 16).replace("T", " ")} UTC` }))}
           />
         </AccountCard>
@@ -68,8 +72,10 @@ export default async function AccountPage() {
           </Link>
         </AccountCard>
         <AccountCard id="email" title="Email address">
-          <p className="small text-body-secondary">We send a link to the new address; your old address is told once it changes.</p>
-          <ChangeEmailForm />
+          <p className="small text-body-secondary">We send a link to the new address, and your current address can cancel the change.</p>
+          <ConfirmItsYou recent={recentlyConfirmed} twoFactor={user.twoFactorEnabled} id="email" label="Change email address">
+            <ChangeEmailForm />
+          </ConfirmItsYou>
         </AccountCard>
       </div>
     </div>

@@ -5,6 +5,7 @@ import { FormAlert } from "@/components/forms/form-alert";
 import { useHydrated } from "@/components/forms/use-hydrated";
 import type { ActionResult } from "@/lib/http/action";
 import { revokeOtherSessionsAction, revokeSessionAction } from "./actions";
+import { ConfirmItsYou } from "./confirm-its-you";
 
 export type SessionRow = { id: string; ipAddress: string | null; userAgent: string | null; lastSeen: string };
 
@@ -15,7 +16,9 @@ function describeDevice(userAgent: string | null): string {
   return os ? `${browser} on ${os}` : browser;
 }
 
-export function SessionList({ sessions, currentSessionId }: { sessions: SessionRow[]; currentSessionId: string }) {
+type Props = { sessions: SessionRow[]; currentSessionId: string; recentlyConfirmed: boolean; twoFactor: boolean };
+
+export function SessionList({ sessions, currentSessionId, recentlyConfirmed, twoFactor }: Props) {
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
   const [result, setResult] = useState<ActionResult>();
@@ -36,7 +39,7 @@ export function SessionList({ sessions, currentSessionId }: { sessions: SessionR
                 {session.ipAddress ?? "unknown address"} · last seen {session.lastSeen}
               </div>
             </div>
-            {session.id !== currentSessionId && (
+            {recentlyConfirmed && session.id !== currentSessionId && (
               <button type="button" className="btn btn-sm btn-outline-danger" disabled={pending || !hydrated} onClick={() => run(() => revokeSessionAction({ sessionId: session.id }))}>
                 Sign out
               </button>
@@ -45,9 +48,11 @@ export function SessionList({ sessions, currentSessionId }: { sessions: SessionR
         ))}
       </ul>
       {sessions.length > 1 && (
-        <button type="button" className="btn btn-outline-danger" disabled={pending || !hydrated} onClick={() => run(() => revokeOtherSessionsAction({}))}>
-          Sign out all other sessions
-        </button>
+        <ConfirmItsYou recent={recentlyConfirmed} twoFactor={twoFactor} id="sessions" label="Sign out other sessions…">
+          <button type="button" className="btn btn-outline-danger" disabled={pending || !hydrated} onClick={() => run(() => revokeOtherSessionsAction({}))}>
+            Sign out all other sessions
+          </button>
+        </ConfirmItsYou>
       )}
     </>
   );

@@ -8,6 +8,7 @@ import { consumeRateLimit, rateLimits } from "@/lib/rate-limit";
 import type { RequestContext } from "@/lib/request-context";
 import { hashToken } from "@/lib/secure-token";
 import { systemConfig } from "@/system.config";
+import { voidPendingEmailChanges } from "./email-change";
 import { hashPassword, verifyPassword } from "./password-hash";
 import { passwordProblems } from "./password-policy";
 import { consumeAccountToken, issueAccountToken } from "./tokens";
@@ -46,7 +47,7 @@ export async function findResetTokenOwner(token: string) {
   return row.user;
 }
 
-/** Sets a new password from a reset link, then ends every session: whoever knew the old password is out. */
+/** Sets a new password from a reset link, then ends every session and pending email change: whoever knew the old password is out. */
 export async function resetPassword(token: string, password: string, context: RequestContext): Promise<PasswordResult> {
   const user = await findResetTokenOwner(token);
   if (!user) return { ok: false, formError: "This reset link is not valid any more. Ask for a new one." };
@@ -58,7 +59,8 @@ export async function resetPassword(token: string, password: string, context: Re
     if (!consumed.ok || consumed.userId !== user.id) return false;
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date(), failedLoginCount: 0, lockedUntil: null } });
     await tx.session.deleteMany({ where: { userId: user.id } });
-    await audit({ action: "user.password_reset", actorId: user.id, target: { type: "user", id: user.id }, context }, tx);
+    const emailChangesVoided = await voidPendingEmailChanges(user.id, tx);
+    await audit({ action: "user.password_reset", actorId: user.id, target: { type: "user", id: user.id }, context, details: { emailChangesVoided } }, tx);
     return true;
   });
   if (!done) return { ok: false, formError: "This reset link is not valid any more. Ask for a new one." };
@@ -66,7 +68,7 @@ export async function resetPassword(token: string, password: string, context: Re
   return { ok: true };
 }
 
-/** A signed-in user changes their password: the current one is required, other sessions end. */
+/** A signed-in user changes their password: the current one is required, other sessions and any pending email change end. */
 export async function changePassword(
   userId: string,
   sessionId: string,
@@ -83,7 +85,8 @@ export async function changePassword(
   if (problems.length) return { ok: false, fieldErrors: { password: problems } };
   await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(input.password), passwordChangedAt: new Date() } });
   const ended = await revokeOtherSessions(userId, sessionId);
-  await audit({ action: "user.password_change", actorId: userId, target: { type: "user", id: userId }, context, details: { otherSessionsEnded: ended } });
+  const emailChangesVoided = await voidPendingEmailChanges(userId);
+  await audit({ action: "user.password_change", actorId: userId, target: { type: "user", id: userId }, context, details: { otherSessionsEnded: ended, emailChangesVoided } });
   await sendEmail(user.email, emailTemplates.passwordChanged(user.firstName));
   return { ok: true };
 }

@@ -79,5 +79,16 @@ export const changePasswordSchema = z
   .refine((data) => data.password === data.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
 export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 
-export const changeEmailSchema = z.object({ newEmail: emailField, currentPassword: z.string().min(1, "Enter your current password.").max(1024) });
+export const changeEmailSchema = z.object({ newEmail: emailField });
 export type ChangeEmailInput = z.input<typeof changeEmailSchema>;
+
+/** "Confirm it's you": the password, or a current code from the app when two-factor is on. */
+export const reauthenticateSchema = z
+  .object({ method: z.enum(["password", "code"]), password: z.string().max(1024, "That password is too long."), code: z.string().max(20) })
+  .superRefine((data, ctx) => {
+    if (data.method === "password" && !data.password) ctx.addIssue({ code: "custom", path: ["password"], message: "Enter your password." });
+    if (data.method === "code" && !/^\d{6}$/.test(data.code.replace(/\s/g, ""))) {
+      ctx.addIssue({ code: "custom", path: ["code"], message: "Enter the 6-digit code from your authenticator app." });
+    }
+  });
+export type ReauthenticateInput = z.input<typeof reauthenticateSchema>;

@@ -46,6 +46,9 @@ export const auditActions = [
   "email.failed",
   "user.register_failed",
   "user.password_reset_failed",
+  "user.email_change_cancel",
+  "user.reauthenticate",
+  "user.reauthenticate_failed",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

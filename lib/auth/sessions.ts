@@ -32,6 +32,8 @@ export async function createSession(userId: string, options: SessionOptions, cli
       userId,
       rememberMe: options.rememberMe,
       twoFactorPending: options.twoFactorPending ?? false,
+      // Signing in is the freshest proof of who someone is (a half-authenticated session proves nothing yet).
+      reauthenticatedAt: options.twoFactorPending ? null : new Date(now),
       expires: new Date(now + (options.rememberMe || options.twoFactorPending ? absoluteMs : idleMs)),
       absoluteExpiresAt: new Date(now + absoluteMs),
       ipAddress: options.context.ipAddress,

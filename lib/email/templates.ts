@@ -90,4 +90,11 @@ export const emailTemplates = {
       `The email address of your account is now ${newEmail}.`,
       `If this was not you, write to ${systemConfig.supportEmail} at once.`,
     ]),
+  emailChangeRequested: (firstName: string, newEmail: string, cancelLink: string) =>
+    render("email-change-requested", "Your email address is about to change", `Hello ${firstName},`, [
+      `Someone signed in to your account asked to change its email address to ${newEmail}. It changes once that address confirms.`,
+      "If this was not you, cancel the change and then reset your password:",
+      { link: cancelLink, label: "Cancel the change" },
+      "The link works once and expires in 24 hours. If it was you, ignore this email.",
+    ]),
 } as const;

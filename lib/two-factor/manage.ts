@@ -1,5 +1,6 @@
 import "server-only";
 import { verifyPassword } from "@/lib/accounts/password-hash";
+import { requireRecentReauthentication } from "@/lib/accounts/reauthentication";
 import { audit } from "@/lib/audit";
 import { revokeOtherSessions } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
@@ -53,10 +54,15 @@ export async function twoFactorStatus(userId: string) {
   };
 }
 
-/** Makes a fresh secret to enrol (replacing an unfinished one). Nothing changes for sign-in until it is confirmed. */
-export async function startEnrolment(userId: string): Promise<TwoFactorResult> {
+/**
+ * Makes a fresh secret to enrol (replacing an unfinished one). Nothing changes for sign-in until it is confirmed.
+ * Enrolling needs a recent "confirm it's you": a stolen session must not tie the account to someone else's phone.
+ */
+export async function startEnrolment(userId: string, sessionId: string): Promise<TwoFactorResult> {
   const user = await loadUser(userId);
   if (user.twoFactorEnabledAt) return { ok: false, formError: "Two-factor sign-in is already on." };
+  const refusal = await requireRecentReauthentication(sessionId);
+  if (refusal) return refusal;
   await db.user.update({ where: { id: userId }, data: { twoFactorPendingSecret: sealTotpSecret(userId, newTotpSecret()) } });
   return { ok: true };
 }
@@ -74,6 +80,8 @@ export async function enrolmentDetails(userId: string): Promise<{ qrSvg: string;
 export async function confirmEnrolment(userId: string, sessionId: string, code: string, context: RequestContext): Promise<TwoFactorResult<{ recoveryCodes: string[] }>> {
   const user = await loadUser(userId);
   if (user.twoFactorEnabledAt) return { ok: false, formError: "Two-factor sign-in is already on." };
+  const refusal = await requireRecentReauthentication(sessionId);
+  if (refusal) return refusal;
   const limit = await withinLimit(user.email);
   if (!limit.allowed) return { ok: false, retryAfterSeconds: limit.retryAfterSeconds };
   const secret = openTotpSecret(userId, user.twoFactorPendingSecret);
@@ -116,19 +124,15 @@ export async function regenerateRecoveryCodes(userId: string, proof: string, con
   return { ok: true, recoveryCodes };
 }
 
-/** Turns two-factor off: needs the password and a current code, and is refused where a role requires it. */
-export async function disableTwoFactor(userId: string, input: { password: string; code: string }, context: RequestContext): Promise<TwoFactorResult> {
+/** Turns two-factor off after a recent "confirm it's you" (password or current code); refused where a role requires it. */
+export async function disableTwoFactor(userId: string, sessionId: string, context: RequestContext): Promise<TwoFactorResult> {
   const user = await loadUser(userId);
   if (!user.twoFactorEnabledAt) return { ok: false, formError: "Two-factor sign-in is already off." };
   if (twoFactorRequiredFor(user.roles.map((r) => r.role.name))) {
     return { ok: false, formError: "Your role requires two-factor sign-in, so it cannot be turned off." };
   }
-  const limit = await withinLimit(user.email);
-  if (!limit.allowed) return { ok: false, retryAfterSeconds: limit.retryAfterSeconds };
-  if (!user.passwordHash || !(await verifyPassword(input.password, user.passwordHash))) {
-    return { ok: false, fieldErrors: { password: ["That is not your password."] } };
-  }
-  if (!(await acceptTotpCode(user, input.code))) return { ok: false, fieldErrors: { code: wrongCode } };
+  const refusal = await requireRecentReauthentication(sessionId);
+  if (refusal) return refusal;
   await clearTwoFactor(userId, { action: "user.two_factor_disable", actorId: userId, context });
   await sendEmail(user.email, emailTemplates.twoFactorDisabled(user.firstName));
   return { ok: true };

@@ -17,10 +17,6 @@ export const recoveryCodeField = z
 export const totpChallengeSchema = z.object({ code: totpCodeField });
 export const recoveryChallengeSchema = z.object({ recoveryCode: recoveryCodeField });
 export const confirmEnrolmentSchema = z.object({ code: totpCodeField });
-export const disableTwoFactorSchema = z.object({
-  password: z.string().min(1, "Enter your password.").max(1024, "That password is too long."),
-  code: totpCodeField,
-});
 export const regenerateRecoveryCodesSchema = z.object({
   proof: z.string().trim().min(1, "Enter your password or a current code from your app.").max(1024, "That is too long."),
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import { voidPendingEmailChanges } from "@/lib/accounts/email-change";
 import { clearLoginLimits } from "@/lib/accounts/login";
 import { issueAccountToken } from "@/lib/accounts/tokens";
 import { resetLink } from "@/lib/accounts/passwords";
@@ -91,6 +92,7 @@ export async function setUserDisabled(actor: Actor, userId: string, disabled: bo
     await tx.user.update({ where: { id: userId }, data: { status: disabled ? "DISABLED" : "ACTIVE" } });
     // A disabled user is signed out everywhere at once.
     const ended = disabled ? (await tx.session.deleteMany({ where: { userId } })).count : 0;
+    if (disabled) await voidPendingEmailChanges(userId, tx);
     await record(tx, actor, disabled ? "admin.user_disable" : "admin.user_enable", userId, context, { before: user.status, after: disabled ? "DISABLED" : "ACTIVE", sessionsEnded: ended });
     return done();
   });
@@ -131,6 +133,7 @@ export async function revokeUserSessions(actor: Actor, userId: string, context: 
   await authorize(actor, userPermissions.security, { target: target(userId), context });
   if (!(await db.user.findUnique({ where: { id: userId }, select: { id: true } }))) return notFound();
   const { count } = await db.session.deleteMany({ where: { userId } });
+  await voidPendingEmailChanges(userId);
   await record(db, actor, "admin.user_sessions_revoke", userId, context, { sessionsEnded: count });
   return done(count);
 }

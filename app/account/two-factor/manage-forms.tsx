@@ -1,9 +1,12 @@
 "use client";
 
+import { useState, useTransition } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
 import { FormField, fieldProps } from "@/components/forms/form-field";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { disableTwoFactorSchema, regenerateRecoveryCodesSchema } from "@/lib/two-factor/schemas";
+import { useHydrated } from "@/components/forms/use-hydrated";
+import type { ActionResult } from "@/lib/http/action";
+import { regenerateRecoveryCodesSchema } from "@/lib/two-factor/schemas";
 import { disableTwoFactorAction, regenerateRecoveryCodesAction } from "./actions";
 import { RecoveryCodes } from "./recovery-codes";
 
@@ -23,20 +26,18 @@ export function RegenerateCodesForm() {
   );
 }
 
-export function DisableTwoFactorForm() {
-  const { form, pending, result, onSubmit, error } = useActionForm(disableTwoFactorSchema, disableTwoFactorAction, { password: "", code: "" });
+/** Behind "confirm it's you" on the page, so one click is enough here. */
+export function DisableTwoFactorButton() {
+  const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
+  const [result, setResult] = useState<ActionResult>();
   return (
-    <form method="post" onSubmit={onSubmit} noValidate>
+    <>
       <FormAlert variant={result?.ok ? "success" : "danger"} message={result?.ok ? result.message : result?.formError} />
-      <FormField id="disable-password" label="Password" error={error("password")}>
-        <input {...fieldProps("disable-password", error("password"))} type="password" autoComplete="current-password" {...form.register("password")} />
-      </FormField>
-      <FormField id="disable-code" label="Current code from your app" error={error("code")}>
-        <input {...fieldProps("disable-code", error("code"))} inputMode="numeric" autoComplete="one-time-code" maxLength={7} {...form.register("code")} />
-      </FormField>
-      <button type="submit" className="btn btn-outline-danger" disabled={pending}>
-        {pending && form.formState.isSubmitting ? "Turning off…" : "Turn off two-factor sign-in"}
+      <p className="text-body-secondary">Your password alone will sign you in again.</p>
+      <button type="button" className="btn btn-outline-danger" disabled={pending || !hydrated} onClick={() => startTransition(async () => setResult(await disableTwoFactorAction({})))}>
+        {pending ? "Turning off…" : "Turn off two-factor sign-in"}
       </button>
-    </form>
+    </>
   );
 }

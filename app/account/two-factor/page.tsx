@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { hasRecentReauthentication } from "@/lib/accounts/reauthentication";
 import { requireUser } from "@/lib/auth/current-user";
 import { enrolmentDetails, twoFactorStatus } from "@/lib/two-factor/manage";
+import { ConfirmItsYou } from "../confirm-its-you";
 import { EnrolmentSteps, StartEnrolmentButton } from "./enrolment";
-import { DisableTwoFactorForm, RegenerateCodesForm } from "./manage-forms";
+import { DisableTwoFactorButton, RegenerateCodesForm } from "./manage-forms";
 
 export const metadata: Metadata = { title: "Two-factor sign-in" };
 
@@ -12,6 +14,7 @@ export default async function TwoFactorSettingsPage() {
   const status = await twoFactorStatus(user.id);
   const enrolment = status.enabled ? null : await enrolmentDetails(user.id);
   const forced = status.required && !status.enabled;
+  const recentlyConfirmed = await hasRecentReauthentication(user.sessionId);
 
   return (
     <div className="container py-5">
@@ -63,7 +66,9 @@ export default async function TwoFactorSettingsPage() {
                 {status.required ? (
                   <p className="text-body-secondary mb-0">Your role requires two-factor sign-in, so it stays on.</p>
                 ) : (
-                  <DisableTwoFactorForm />
+                  <ConfirmItsYou recent={recentlyConfirmed} twoFactor id="disable" label="Turn off two-factor sign-in…">
+                    <DisableTwoFactorButton />
+                  </ConfirmItsYou>
                 )}
               </div>
             </div>
@@ -73,11 +78,15 @@ export default async function TwoFactorSettingsPage() {
         <div className="card">
           <div className="card-body">
             {enrolment ? (
-              <EnrolmentSteps qrSvg={enrolment.qrSvg} manualKey={enrolment.manualKey} continueTo="/account" />
+              <ConfirmItsYou recent={recentlyConfirmed} twoFactor={false} id="enrol" label="Continue setting up">
+                <EnrolmentSteps qrSvg={enrolment.qrSvg} manualKey={enrolment.manualKey} continueTo="/account" />
+              </ConfirmItsYou>
             ) : (
               <>
                 <p>You will need an authenticator app on your phone. Setting up takes a minute.</p>
-                <StartEnrolmentButton />
+                <ConfirmItsYou recent={recentlyConfirmed} twoFactor={false} id="enrol" label="Set up two-factor sign-in">
+                  <StartEnrolmentButton />
+                </ConfirmItsYou>
               </>
             )}
           </div>

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { confirmEmailChange, requestEmailChange } from "@/lib/accounts/email-change";
 import { hashPassword, verifyPassword } from "@/lib/accounts/password-hash";
 import { changePassword, findResetTokenOwner, requestPasswordReset, resetPassword } from "@/lib/accounts/passwords";
 import { createSession, findActiveSession } from "@/lib/auth/sessions";
@@ -70,34 +69,5 @@ describe("password change", () => {
     expect(await findActiveSession(here)).not.toBeNull();
     expect(await findActiveSession(elsewhere)).toBeNull();
     expect(await db.auditLog.count({ where: { targetId: u.id, action: "user.password_change" } })).toBe(1);
-  });
-});
-
-describe("email change", () => {
-  useTestDatabase();
-
-  it("moves the account only once the new address confirms, and tells the old one", async () => {
-    const u = await user();
-    const newEmail = `${unique("moved")}@example.com`;
-    expect(await requestEmailChange(u.id, { newEmail, currentPassword: "wrong" }, context())).toMatchObject({ ok: false });
-    expect(await requestEmailChange(u.id, { newEmail, currentPassword: OLD }, context())).toEqual({ ok: true });
-    expect((await db.user.findUniqueOrThrow({ where: { id: u.id } })).email).toBe(u.email);
-
-    const token = await latestLinkToken(newEmail, "confirm-new-email");
-    expect(await confirmEmailChange(token, context())).toEqual({ ok: true, email: newEmail });
-    expect((await db.user.findUniqueOrThrow({ where: { id: u.id } })).email).toBe(newEmail);
-    expect(await db.emailMessage.count({ where: { to: u.email, template: "email-changed" } })).toBe(1);
-    expect(await confirmEmailChange(token, context())).toEqual({ ok: false, reason: "used" });
-  });
-
-  it("refuses an address another account took in the meantime, and changes nothing", async () => {
-    const u = await user();
-    const other = await user();
-    const target = `${unique("contested")}@example.com`;
-    await requestEmailChange(u.id, { newEmail: target, currentPassword: OLD }, context());
-    const token = await latestLinkToken(target, "confirm-new-email");
-    await db.user.update({ where: { id: other.id }, data: { email: target } });
-    expect(await confirmEmailChange(token, context())).toEqual({ ok: false, reason: "taken" });
-    expect((await db.user.findUniqueOrThrow({ where: { id: u.id } })).email).toBe(u.email);
   });
 });

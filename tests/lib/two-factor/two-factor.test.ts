@@ -33,12 +33,12 @@ async function enrolled(roles: string[] = []) {
   const u = await user(roles);
   const session = await createSession(u.id, { rememberMe: false, context: context() });
   const sessionId = (await findActiveSession(session))!.id;
-  expect(await startEnrolment(u.id)).toEqual({ ok: true });
+  expect(await startEnrolment(u.id, sessionId)).toEqual({ ok: true });
   const details = (await enrolmentDetails(u.id))!;
   const secret = details.manualKey.replace(/\s/g, "");
   const result = await confirmEnrolment(u.id, sessionId, await generate({ secret }), context());
   if (!result.ok) throw new Error(JSON.stringify(result));
-  return { user: u, secret, recoveryCodes: result.recoveryCodes };
+  return { user: u, sessionId, secret, recoveryCodes: result.recoveryCodes };
 }
 
 /** The password step for a two-factor user: a half-authenticated session and its id. */
@@ -55,7 +55,7 @@ describe("two-factor enrolment", () => {
     const session = await createSession(u.id, { rememberMe: false, context: context() });
     const other = await createSession(u.id, { rememberMe: false, context: context() });
     const sessionId = (await findActiveSession(session))!.id;
-    await startEnrolment(u.id);
+    await startEnrolment(u.id, sessionId);
     const details = (await enrolmentDetails(u.id))!;
     const secret = details.manualKey.replace(/\s/g, "");
     expect(details.qrSvg).toContain("<svg");
@@ -95,18 +95,18 @@ describe("two-factor enrolment", () => {
     if (byCode.ok) expect(await verifyChallenge(id, "recovery", byCode.recoveryCodes[0]!, context())).toMatchObject({ ok: true });
   });
 
-  it("turns off only with the password and a current code, unless a role requires it", async () => {
-    const { user: u, secret } = await enrolled();
-    expect(await disableTwoFactor(u.id, { password: "wrong password entirely", code: await codeAhead(secret, 1) }, context())).toMatchObject({ fieldErrors: { password: expect.any(Array) } });
-    expect(await disableTwoFactor(u.id, { password: PASSWORD, code: "123456" }, context())).toMatchObject({ fieldErrors: { code: expect.any(Array) } });
-    expect(await disableTwoFactor(u.id, { password: PASSWORD, code: await codeAhead(secret, 1) }, context())).toEqual({ ok: true });
+  it("turns off (the session signed in moments ago), unless a role requires it", async () => {
+    const { user: u, sessionId } = await enrolled();
+    expect(await disableTwoFactor(u.id, sessionId, context())).toEqual({ ok: true });
     expect(await twoFactorStatus(u.id)).toMatchObject({ enabled: false, recoveryCodesLeft: 0 });
     expect(await db.recoveryCode.count({ where: { userId: u.id } })).toBe(0);
     expect(await db.emailMessage.count({ where: { to: u.email, template: "two-factor-disabled" } })).toBe(1);
+    expect(await db.auditLog.count({ where: { targetId: u.id, action: "user.two_factor_disable" } })).toBe(1);
+    expect(await disableTwoFactor(u.id, sessionId, context())).toMatchObject({ ok: false, formError: expect.stringMatching(/already off/) });
 
     const role = systemConfig.accounts.twoFactor.requiredForRoles[0]!;
     const required = await enrolled([role]);
-    expect(await disableTwoFactor(required.user.id, { password: PASSWORD, code: await codeAhead(required.secret, 1) }, context())).toMatchObject({ ok: false, formError: expect.stringMatching(/role requires/) });
+    expect(await disableTwoFactor(required.user.id, required.sessionId, context())).toMatchObject({ ok: false, formError: expect.stringMatching(/role requires/) });
   });
 
   it("lets an administrator reset it, audited with the actor and told to the owner", async () => {

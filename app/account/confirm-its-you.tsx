@@ -1,0 +1,89 @@
+"use client";
+
+import { useState } from "react";
+import { useWatch } from "react-hook-form";
+import { FormAlert } from "@/components/forms/form-alert";
+import { FormField, fieldProps } from "@/components/forms/form-field";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { useHydrated } from "@/components/forms/use-hydrated";
+import { reauthenticateSchema } from "@/lib/accounts/schemas";
+import { systemConfig } from "@/system.config";
+import { reauthenticateAction } from "./actions";
+
+type Props = {
+  /** The page found a confirmation (or a sign-in) within the last few minutes. */
+  recent: boolean;
+  twoFactor: boolean;
+  /** Keeps ids apart when a page holds more than one gate. */
+  id: string;
+  /** The button that opens the form, named after what the user came to do. */
+  label: string;
+  children: React.ReactNode;
+};
+
+/**
+ * Shows `children` (the sensitive controls) once this session has recently proved who it is; until then a
+ * button opens a small "Confirm it's you" form. The action re-renders the page, which then passes `recent`.
+ */
+export function ConfirmItsYou({ recent, twoFactor, id, label, children }: Props) {
+  const [open, setOpen] = useState(false);
+  const hydrated = useHydrated();
+  if (recent) return children;
+  if (!open) {
+    return (
+      <button type="button" className="btn btn-outline-primary" disabled={!hydrated} onClick={() => setOpen(true)}>
+        {label}
+      </button>
+    );
+  }
+  return <ReauthenticateForm twoFactor={twoFactor} id={id} onCancel={() => setOpen(false)} />;
+}
+
+function ReauthenticateForm({ twoFactor, id, onCancel }: { twoFactor: boolean; id: string; onCancel: () => void }) {
+  const { form, pending, result, onSubmit, error } = useActionForm(reauthenticateSchema, reauthenticateAction, { method: "password", password: "", code: "" });
+  const method = useWatch({ control: form.control, name: "method" });
+  const field = `${id}-${method}`;
+  return (
+    <form method="post" onSubmit={onSubmit} noValidate className="border rounded p-3 bg-body-tertiary" aria-labelledby={`${id}-reauth-heading`}>
+      <h3 id={`${id}-reauth-heading`} className="h6">
+        Confirm it&apos;s you
+      </h3>
+      <p className="small text-body-secondary">
+        Enter your password{twoFactor ? " or a current code from your app" : ""}. It counts for {systemConfig.accounts.reauthenticationMinutes} minutes.
+      </p>
+      <FormAlert message={result?.ok === false ? result.formError : undefined} />
+      {twoFactor && (
+        <fieldset className="mb-3">
+          <legend className="visually-hidden">Confirm with</legend>
+          <div className="btn-group" role="group">
+            <input type="radio" className="btn-check" id={`${id}-with-password`} value="password" {...form.register("method")} />
+            <label className="btn btn-outline-secondary btn-sm" htmlFor={`${id}-with-password`}>
+              Password
+            </label>
+            <input type="radio" className="btn-check" id={`${id}-with-code`} value="code" {...form.register("method")} />
+            <label className="btn btn-outline-secondary btn-sm" htmlFor={`${id}-with-code`}>
+              Code from my app
+            </label>
+          </div>
+        </fieldset>
+      )}
+      {method === "code" ? (
+        <FormField id={field} label="Current code from your app" error={error("code")}>
+          <input {...fieldProps(field, error("code"))} inputMode="numeric" autoComplete="one-time-code" maxLength={7} {...form.register("code")} />
+        </FormField>
+      ) : (
+        <FormField id={field} label="Your password" error={error("password")}>
+          <input {...fieldProps(field, error("password"))} type="password" autoComplete="current-password" {...form.register("password")} />
+        </FormField>
+      )}
+      <div className="d-flex gap-2">
+        <button type="submit" className="btn btn-primary" disabled={pending}>
+          {pending && form.formState.isSubmitting ? "Checking…" : "Confirm"}
+        </button>
+        <button type="button" className="btn btn-link" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
