@@ -1,5 +1,4 @@
 import "server-only";
-import { verifyPassword } from "@/lib/accounts/password-hash";
 import { requireRecentReauthentication } from "@/lib/accounts/reauthentication";
 import { audit } from "@/lib/audit";
 import { revokeOtherSessions } from "@/lib/auth/sessions";
@@ -7,7 +6,7 @@ import { db } from "@/lib/db";
 import { emailTemplates, sendEmail } from "@/lib/email";
 import { consumeRateLimit, rateLimits } from "@/lib/rate-limit";
 import type { RequestContext } from "@/lib/request-context";
-import { acceptTotpCode, openTotpSecret, remainingRecoveryCodes, replaceRecoveryCodes, sealTotpSecret } from "./codes";
+import { openTotpSecret, remainingRecoveryCodes, replaceRecoveryCodes, sealTotpSecret } from "./codes";
 import { twoFactorRequiredFor } from "./policy";
 import { formatManualKey, newTotpSecret, otpauthUri, qrCodeSvg, verifyTotp } from "./totp";
 
@@ -106,16 +105,12 @@ export async function confirmEnrolment(userId: string, sessionId: string, code: 
   return { ok: true, recoveryCodes };
 }
 
-/** New recovery codes (the old ones stop working), after the password or a current code. */
-export async function regenerateRecoveryCodes(userId: string, proof: string, context: RequestContext): Promise<TwoFactorResult<{ recoveryCodes: string[] }>> {
+/** New recovery codes (the old ones stop working), after a recent "confirm it's you". */
+export async function regenerateRecoveryCodes(userId: string, sessionId: string, context: RequestContext): Promise<TwoFactorResult<{ recoveryCodes: string[] }>> {
   const user = await loadUser(userId);
   if (!user.twoFactorEnabledAt) return { ok: false, formError: "Two-factor sign-in is off." };
-  const limit = await withinLimit(user.email);
-  if (!limit.allowed) return { ok: false, retryAfterSeconds: limit.retryAfterSeconds };
-  const proven = /^\d{6}$/.test(proof)
-    ? await acceptTotpCode(user, proof)
-    : !!user.passwordHash && (await verifyPassword(proof, user.passwordHash));
-  if (!proven) return { ok: false, fieldErrors: { proof: ["That is neither your password nor a current code."] } };
+  const refusal = await requireRecentReauthentication(sessionId);
+  if (refusal) return refusal;
   const recoveryCodes = await db.$transaction(async (tx) => {
     const codes = await replaceRecoveryCodes(userId, tx);
     await audit({ action: "user.two_factor_recovery_codes", actorId: userId, target: userTarget(userId), context }, tx);

@@ -17,6 +17,3 @@ export const recoveryCodeField = z
 export const totpChallengeSchema = z.object({ code: totpCodeField });
 export const recoveryChallengeSchema = z.object({ recoveryCode: recoveryCodeField });
 export const confirmEnrolmentSchema = z.object({ code: totpCodeField });
-export const regenerateRecoveryCodesSchema = z.object({
-  proof: z.string().trim().min(1, "Enter your password or a current code from your app.").max(1024, "That is too long."),
-});

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/current-user";
 import { retryMessage, validatedAction, type ActionResult } from "@/lib/http/action";
 import { confirmEnrolment, disableTwoFactor, regenerateRecoveryCodes, startEnrolment, type TwoFactorResult } from "@/lib/two-factor/manage";
-import { confirmEnrolmentSchema, regenerateRecoveryCodesSchema } from "@/lib/two-factor/schemas";
+import { confirmEnrolmentSchema } from "@/lib/two-factor/schemas";
 import { z } from "@/lib/zod";
 
 // Everyone who is signed in may manage their own two-factor settings, including someone a role obliges
@@ -32,9 +32,9 @@ export const confirmEnrolmentAction = validatedAction(confirmEnrolmentSchema, as
   return { ok: true, message: "Two-factor sign-in is on.", data: result.recoveryCodes };
 });
 
-export const regenerateRecoveryCodesAction = validatedAction(regenerateRecoveryCodesSchema, async ({ proof }, context): Promise<ActionResult<string[]>> => {
+export const regenerateRecoveryCodesAction = validatedAction(z.object({}), async (_data, context): Promise<ActionResult<string[]>> => {
   const user = await requireUser();
-  const result = await regenerateRecoveryCodes(user.id, proof, context);
+  const result = await regenerateRecoveryCodes(user.id, user.sessionId, context);
   if (!result.ok) return failure(result);
   return { ok: true, message: "New recovery codes are ready; the old ones no longer work.", data: result.recoveryCodes };
 });

@@ -5,7 +5,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { enrolmentDetails, twoFactorStatus } from "@/lib/two-factor/manage";
 import { ConfirmItsYou } from "../confirm-its-you";
 import { EnrolmentSteps, StartEnrolmentButton } from "./enrolment";
-import { DisableTwoFactorButton, RegenerateCodesForm } from "./manage-forms";
+import { DisableTwoFactorButton, RegenerateCodesButton } from "./manage-forms";
 
 export const metadata: Metadata = { title: "Two-factor sign-in" };
 
@@ -53,7 +53,9 @@ export default async function TwoFactorSettingsPage() {
                 <p className={status.recoveryCodesLeft <= 3 ? "text-danger-emphasis" : "text-body-secondary"}>
                   {status.recoveryCodesLeft} of 10 left.
                 </p>
-                <RegenerateCodesForm />
+                <ConfirmItsYou recent={recentlyConfirmed} twoFactor id="codes" label="Make new recovery codes…">
+                  <RegenerateCodesButton />
+                </ConfirmItsYou>
               </div>
             </div>
           </section>

@@ -83,16 +83,16 @@ describe("two-factor enrolment", () => {
     expect(await authenticate(u.email, PASSWORD, context())).toMatchObject({ ok: true, twoFactor: true });
   });
 
-  it("new recovery codes need the password or a current code, and the old ones die", async () => {
-    const { user: u, secret, recoveryCodes } = await enrolled();
-    expect(await regenerateRecoveryCodes(u.id, "wrong password entirely", context())).toMatchObject({ ok: false });
-    const byPassword = await regenerateRecoveryCodes(u.id, PASSWORD, context());
-    const byCode = await regenerateRecoveryCodes(u.id, await codeAhead(secret, 1), context());
-    expect(byPassword.ok && byCode.ok).toBe(true);
+  it("new recovery codes need a recent confirmation, and the old ones die", async () => {
+    const { user: u, sessionId, recoveryCodes } = await enrolled();
+    const fresh = await regenerateRecoveryCodes(u.id, sessionId, context());
+    await db.session.update({ where: { id: sessionId }, data: { reauthenticatedAt: new Date(Date.now() - (systemConfig.accounts.reauthenticationMinutes + 1) * 60_000) } });
+    expect(await regenerateRecoveryCodes(u.id, sessionId, context())).toMatchObject({ ok: false, formError: expect.stringMatching(/Confirm it's you/) });
+    expect(await db.auditLog.count({ where: { targetId: u.id, action: "user.two_factor_recovery_codes" } })).toBe(1);
     const { id } = await passwordStep(u.id);
     expect(await verifyChallenge(id, "recovery", recoveryCodes[0]!, context())).toMatchObject({ ok: false, reason: "invalid" });
-    if (byPassword.ok) expect(await verifyChallenge(id, "recovery", byPassword.recoveryCodes[0]!, context())).toMatchObject({ ok: false, reason: "invalid" });
-    if (byCode.ok) expect(await verifyChallenge(id, "recovery", byCode.recoveryCodes[0]!, context())).toMatchObject({ ok: true });
+    if (fresh.ok) expect(await verifyChallenge(id, "recovery", fresh.recoveryCodes[0]!, context())).toMatchObject({ ok: true });
+    expect(fresh.ok).toBe(true);
   });
 
   it("turns off (the session signed in moments ago), unless a role requires it", async () => {
