@@ -36,7 +36,7 @@ export async function registerUser(data: RegisterData, context: RequestContext):
     if (!limit.allowed) return { ok: false, retryAfterSeconds: limit.retryAfterSeconds };
   }
 
-  const problems = passwordProblems(data.password, data);
+  const problems = await passwordProblems(data.password, data);
   if (problems.length > 0) return { ok: false, fieldErrors: { password: problems } };
 
   // Hash first, whether or not the address is taken, so the answer takes as long either way.
