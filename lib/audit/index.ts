@@ -44,6 +44,7 @@ export const auditActions = [
   "admin.audit_export",
   "email.sent",
   "email.failed",
+  "admin.administrator_create",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
