@@ -21,7 +21,11 @@ export const commonPasswordCount = commonPasswords.size;
 
 export type PasswordContext = { email?: string; firstName?: string; lastName?: string };
 
-let estimator: ReturnType<typeof createPasswordEstimator> | undefined;
+// Building the estimator's dictionaries costs about a second of CPU: once per process (globalThis, since
+// Next bundles start-up and request code apart), at start-up rather than in someone's first registration.
+const shared = globalThis as unknown as { passwordEstimator?: ReturnType<typeof createPasswordEstimator> };
+const estimator = () => (shared.passwordEstimator ??= createPasswordEstimator());
+export const warmPasswordEstimator = (): void => void estimator();
 
 /** Every reason the password is refused, in words for the person choosing it; empty when it is fine. */
 export async function passwordProblems(password: string, context: PasswordContext = {}): Promise<string[]> {
@@ -46,7 +50,7 @@ export async function passwordProblems(password: string, context: PasswordContex
   if (problems.length) return problems;
 
   const userInputs = [...personal, systemConfig.name];
-  const estimate = (estimator ??= createPasswordEstimator())(password, userInputs);
+  const estimate = estimator()(password, userInputs);
   if (estimate.score < systemConfig.accounts.passwordMinScore) {
     return [[estimate.warning || "This password is easy to guess.", estimate.suggestion || "Add a few more unrelated words."].join(" ")];
   }
