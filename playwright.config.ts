@@ -47,7 +47,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
     // Seeded as in development, so the demo accounts (an administrator among them) exist to test with.
-    command: `${resetEmbedded}NODE_ENV=development npm run db:setup --silent && npx next start -H 127.0.0.1 -p ${port}`,
+    command: `${resetEmbedded}NODE_ENV=development npm run db:setup --silent -- --demo && npx next start -H 127.0.0.1 -p ${port}`,
     url: `${baseURL}/api/health/live`,
     env: { ...serverEnv, NODE_ENV: "production" },
     reuseExistingServer: false,

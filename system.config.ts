@@ -14,6 +14,8 @@ export const systemConfig = {
   accounts: {
     /** NIST SP 800-63B-4 asks for 15 when a password is the only factor; lower it only with 2FA enforced. */
     passwordMinLength: 15,
+    /** The lowest strength score (zxcvbn, 0–4) a new password may have: 3 is what the meter calls "Strong". */
+    passwordMinScore: 3,
     minimumAge: 16,
     /** Sessions end after this long without a request… */
     idleTimeoutMinutes: 30,

@@ -8,7 +8,7 @@ import { SkipLink } from "@/components/skip-link";
 import { adminPermissions } from "@/lib/admin/permissions";
 import { currentSession } from "@/lib/auth/current-user";
 import { can } from "@/lib/authz";
-import { mailboxEnabled } from "@/lib/email/mailbox";
+import { mailboxOpen } from "@/lib/email/mailbox";
 import { THEME_COOKIE, parseTheme, themeBootScript } from "@/lib/theme";
 import { systemConfig } from "@/system.config";
 
@@ -34,7 +34,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const links = [
     { href: "/", label: "Home" },
     ...(session.stage === "active" && can(session.user, adminPermissions.access) ? [{ href: "/admin", label: "Admin" }] : []),
-    ...(mailboxEnabled() ? [{ href: "/dev/mailbox", label: "Mailbox" }] : []),
+    ...((await mailboxOpen()) ? [{ href: "/dev/mailbox", label: "Mailbox" }] : []),
   ];
 
   return (

@@ -1,26 +1,21 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import type { PasswordEstimate } from "@/lib/accounts/password-estimator";
+import { systemConfig } from "@/system.config";
 
-type Estimate = { score: number; warning: string; suggestion: string };
 const labels = ["Very weak", "Weak", "Fair", "Strong", "Very strong"];
 
-// zxcvbn-ts and its dictionary are large, so they load only once someone starts typing a password.
-type Checker = { check(password: string, userInputs: string[]): { score: number; feedback: { warning: string | null; suggestions: string[] } } };
-let checker: Promise<Checker> | undefined;
-function loadChecker(): Promise<Checker> {
-  return (checker ??= Promise.all([import("@zxcvbn-ts/core"), import("@zxcvbn-ts/language-common")]).then(
-    ([{ ZxcvbnFactory }, common]) => new ZxcvbnFactory({ dictionary: common.dictionary, graphs: common.adjacencyGraphs }),
-  ));
-}
-
-async function estimate(password: string, userInputs: string[]): Promise<Estimate> {
-  const result = (await loadChecker()).check(password, userInputs);
-  return { score: result.score, warning: result.feedback.warning ?? "", suggestion: result.feedback.suggestions[0] ?? "" };
+// The estimator and its dictionaries are large, so they load only once someone starts typing a password.
+// It is the server's own estimator (lib/accounts/password-estimator.ts): what the meter shows, the server enforces.
+let estimator: Promise<(password: string, userInputs: string[]) => PasswordEstimate> | undefined;
+function estimate(password: string, userInputs: string[]): Promise<PasswordEstimate> {
+  estimator ??= import("@/lib/accounts/password-estimator").then(({ createPasswordEstimator }) => createPasswordEstimator());
+  return estimator.then((check) => check(password, userInputs));
 }
 
 export function PasswordStrength({ password, userInputs }: { password: string; userInputs: string[] }) {
-  const [result, setResult] = useState<Estimate | null>(null);
+  const [result, setResult] = useState<PasswordEstimate | null>(null);
   const inputsKey = userInputs.join("\u0000");
 
   useEffect(() => {
@@ -44,6 +39,7 @@ export function PasswordStrength({ password, userInputs }: { password: string; u
           <div>
             Strength: <strong>{labels[result.score]}</strong>
             {result.warning && <span className="text-body-secondary"> · {result.warning}</span>}
+            {result.score < systemConfig.accounts.passwordMinScore && result.suggestion && <span className="text-body-secondary"> {result.suggestion}</span>}
           </div>
         </>
       )}

@@ -92,8 +92,7 @@ test.describe("accounts", () => {
     }
     await login(page, email);
     await expect(formAlert(page)).toContainText("Sign-in is locked");
-    await openLatestMail(page, email, "Your account was locked");
-    await snapshot(page, "mail-account-locked");
+    await openLatestMail(page, email, "Your account was locked", { snapshot: "mail-account-locked" });
   });
 
   test("the registration form shows the server's verdict next to the field", async ({ page }) => {

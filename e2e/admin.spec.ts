@@ -18,7 +18,7 @@ async function signedIn(browser: Browser, role: "admin" | "manager" | "user") {
   if (role === "admin") return adminContext(browser, visitorHeaders());
   const context = await browser.newContext({ extraHTTPHeaders: visitorHeaders() });
   const page = await context.newPage();
-  await login(page, role === "manager" ? "manager@example.com" : "demo@example.com", role === "manager" ? "correct horse manager demo" : "correct horse demo user");
+  await login(page, role === "manager" ? "manager@example.com" : "demo@example.com", role === "manager" ? "seven copper kettles hum softly" : "paper boats drift at noon");
   await expect(page).toHaveURL(/\/account$/);
   return { context, page };
 }

@@ -1,14 +1,11 @@
 import { expect, test } from "@playwright/test";
 
 test.describe("operations endpoints", () => {
-  test("GET /api/health reports a database round trip", async ({ request }) => {
+  test("GET /api/health tells an anonymous caller the status only (details need HEALTH_TOKEN)", async ({ request }) => {
     const response = await request.get("/api/health");
     expect(response.status()).toBe(200);
     expect(response.headers()["cache-control"]).toBe("no-store");
-    const body = await response.json();
-    expect(body).toMatchObject({ status: "ok", database: { status: "ok" } });
-    expect(typeof body.database.latencyMs).toBe("number");
-    expect(typeof body.uptimeSeconds).toBe("number");
+    expect(await response.json()).toEqual({ status: "ok" });
   });
 
   test("liveness and readiness answer 200", async ({ request }) => {

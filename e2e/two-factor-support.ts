@@ -53,7 +53,7 @@ export async function passRecoveryCode(page: Page, code: string) {
 }
 
 
-export const ADMIN = { email: "admin@example.com", password: "correct horse admin demo" };
+export const ADMIN = { email: "admin@example.com", password: "amber lighthouse keeps watch" };
 const adminState = "test-results/admin-totp.json";
 
 /**

@@ -17,7 +17,7 @@ function builtPages(): string[] {
     .map(([, route]) => route)
     .filter((route) => !route.includes("["));
 }
-/** Pages meant for visitors (or, like the dev mailbox, guarded by configuration rather than a session). */
+/** Pages meant for visitors (or, like the dev mailbox, a 404 to anyone without its permission rather than a redirect). */
 const publicPages = ["/", "/status", "/_not-found", "/_global-error", "/login", "/login/two-factor", "/register", "/forgot-password", "/reset-password", "/verify-email", "/verify-email/resend", "/confirm-email", "/cancel-email-change", "/dev/mailbox"];
 
 test.describe("two-factor sign-in", () => {

@@ -14,4 +14,6 @@ export async function boot(): Promise<void> {
   installShutdownHandlers();
   const { startEmailRetryLoop } = await import("./email");
   startEmailRetryLoop();
+  const { warmPasswordEstimator } = await import("./accounts/password-policy");
+  setTimeout(warmPasswordEstimator, 0);
 }

@@ -37,6 +37,11 @@ const schema = z.object({
   DEV_MAILBOX: booleanFlag.default(false),
   /** Sender for outgoing mail, e.g. "Acme <no-reply@acme.example>"; defaults to the support address. */
   EMAIL_FROM: z.string().min(3).optional(),
+  /** Refuse new passwords found in known breaches (k-anonymity range API, e.g. Have I Been Pwned); fails open. */
+  PASSWORD_BREACH_CHECK: booleanFlag.default(false),
+  PASSWORD_BREACH_CHECK_URL: z.url().default("https://api.pwnedpasswords.com/range/"),
+  /** A bearer token that unlocks /api/health's details (version, uptime, database) for monitoring. */
+  HEALTH_TOKEN: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
 });
 
 export type Env = z.infer<typeof schema> & {

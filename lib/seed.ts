@@ -4,7 +4,8 @@ import { hashPassword } from "@/lib/accounts/password-hash";
 import { syncPermissions, type PermissionSyncReport } from "@/lib/authz/sync";
 
 // Idempotent: run it as often as you like. It creates what is missing and never overwrites what a person
-// has changed (a demo user's edited name or password stays as it is).
+// has changed (a demo user's edited name or password stays as it is). Production's first administrator comes
+// from `npm run admin:create` (lib/accounts/create-admin.ts), never from here.
 
 export const seedRoles = [
   { name: "admin", description: "Full access to the system and its administration." },
@@ -12,13 +13,16 @@ export const seedRoles = [
   { name: "user", description: "A signed-in member: their own profile and records." },
 ] as const;
 
-type SeedUser = { email: string; firstName: string; lastName: string; password: string; roles: string[] };
+type SeedUser = { email: string; firstName: string; lastName: string; dateOfBirth: string; password: string; roles: string[] };
 
-/** Demo accounts for development and tests only; production seeds no users with known passwords. */
+/**
+ * Demo accounts for development, tests and demos: only `npm run db:seed -- --demo` creates them, never a
+ * default, since their passwords are published here. Each passes the password policy, as any password must.
+ */
 export const demoUsers: SeedUser[] = [
-  { email: "admin@example.com", firstName: "Ada", lastName: "Admin", password: "correct horse admin demo", roles: ["admin", "user"] },
-  { email: "manager@example.com", firstName: "Max", lastName: "Manager", password: "correct horse manager demo", roles: ["manager", "user"] },
-  { email: "demo@example.com", firstName: "Dana", lastName: "Demo", password: "correct horse demo user", roles: ["user"] },
+  { email: "admin@example.com", firstName: "Ada", lastName: "Admin", dateOfBirth: "1985-12-10", password: "amber lighthouse keeps watch", roles: ["admin", "user"] },
+  { email: "manager@example.com", firstName: "Max", lastName: "Manager", dateOfBirth: "1979-03-14", password: "seven copper kettles hum softly", roles: ["manager", "user"] },
+  { email: "demo@example.com", firstName: "Dana", lastName: "Demo", dateOfBirth: "1996-07-21", password: "paper boats drift at noon", roles: ["user"] },
 ];
 
 export type SeedReport = { roles: { created: string[] }; permissions: PermissionSyncReport; users: { email: string; password: string; created: boolean }[] };
@@ -45,11 +49,15 @@ export async function seed(db: PrismaClient, options: { demoUsers: boolean }): P
           email: user.email,
           firstName: user.firstName,
           lastName: user.lastName,
+          dateOfBirth: new Date(`${user.dateOfBirth}T00:00:00Z`),
           passwordHash: await hashPassword(user.password),
           emailVerified: new Date(),
           roles: { create: user.roles.map((name) => ({ role: { connect: { name } } })) },
         },
       });
+    } else if (!existing.dateOfBirth) {
+      // Seeded before demo users had one: the profile form requires it, so fill the gap (and nothing else).
+      await db.user.update({ where: { id: existing.id }, data: { dateOfBirth: new Date(`${user.dateOfBirth}T00:00:00Z`) } });
     }
     report.users.push({ email: user.email, password: user.password, created: !existing });
   }

@@ -18,7 +18,7 @@ const run = (args) => {
   const result = spawnSync("npx", args, { env: { ...env, NODE_ENV: "development" }, stdio: "inherit" });
   if (result.status !== 0) throw new Error(`${args.join(" ")} failed`);
 };
-run(["tsx", "--conditions=react-server", "scripts/db.ts", "setup"]);
+run(["tsx", "--conditions=react-server", "scripts/db.ts", "setup", "--demo"]);
 run(["tsx", "--conditions=react-server", "scripts/bench-users.ts"]);
 
 const server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], { env, stdio: "ignore" });
@@ -36,7 +36,7 @@ const signIn = await fetch(`${base}/api/auth/callback/credentials`, {
   method: "POST",
   redirect: "manual",
   headers: { cookie: csrfCookie, "content-type": "application/x-www-form-urlencoded" },
-  body: new URLSearchParams({ csrfToken, email: "manager@example.com", password: "correct horse manager demo", rememberMe: "false" }),
+  body: new URLSearchParams({ csrfToken, email: "manager@example.com", password: "seven copper kettles hum softly", rememberMe: "false" }),
 });
 const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("session="));
 if (!cookie) throw new Error("could not sign in as the demo manager");

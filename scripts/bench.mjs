@@ -19,7 +19,7 @@ const env = benchServerEnv(databaseUrl);
 
 if (databaseUrl.startsWith("pglite:")) rmSync(databaseUrl.slice(7), { recursive: true, force: true });
 // Seeded as development so the demo accounts exist for the sign-in benchmark (the server runs production).
-const migrated = spawnSync("npm", ["run", "db:setup", "--silent"], { env: { ...env, NODE_ENV: "development" }, stdio: "ignore" });
+const migrated = spawnSync("npm", ["run", "db:setup", "--silent", "--", "--demo"], { env: { ...env, NODE_ENV: "development" }, stdio: "ignore" });
 if (migrated.status !== 0) throw new Error("db:setup failed");
 
 const server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], { env, stdio: "ignore" });
@@ -101,7 +101,7 @@ async function signInOnce(n) {
     method: "POST",
     redirect: "manual",
     headers: { ...headers, cookie, "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ csrfToken, email: "demo@example.com", password: "correct horse demo user", rememberMe: "false" }),
+    body: new URLSearchParams({ csrfToken, email: "demo@example.com", password: "paper boats drift at noon", rememberMe: "false" }),
   });
   const ok = (response.headers.getSetCookie?.() ?? []).some((c) => c.startsWith("session="));
   return { ms: performance.now() - started, ok };

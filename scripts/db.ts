@@ -1,5 +1,7 @@
 // Database commands: npm run db:migrate | db:migration -- <name> | db:seed | db:check, and `setup`
 // (migrate + seed, run before `next dev`). Runs outside Next, so it opens its own connection and closes it.
+// Demo users (published passwords) only with an explicit `-- --demo`: a release job that forgets a variable
+// must not put them in production. The first real administrator comes from `npm run admin:create`.
 import "./load-env";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -20,11 +22,10 @@ async function migrate(): Promise<void> {
   }
 }
 
-async function runSeed(): Promise<void> {
+async function runSeed(demo: boolean): Promise<void> {
   const connection = openConnection(env.DATABASE_URL);
   const client = new PrismaClient({ adapter: connection.factory });
   try {
-    const demo = env.NODE_ENV !== "production";
     const report = await seed(client, { demoUsers: demo });
     console.log(`Seeded ${connection.label}: roles created: ${report.roles.created.join(", ") || "none (all present)"}`);
     if (report.permissions.created.length) console.log(`  permissions added: ${report.permissions.created.join(", ")}`);
@@ -54,6 +55,12 @@ async function createMigration(name: string | undefined): Promise<void> {
   console.log(`Wrote ${path.relative(process.cwd(), dir)}/migration.sql; review it, then npm run db:migrate`);
 }
 
+function demoFlag(arg: string | undefined): boolean {
+  if (arg === undefined) return false;
+  if (arg === "--demo") return true;
+  throw new Error(`unknown option ${arg}; the only one is --demo (adds the demo users)`);
+}
+
 async function check(): Promise<void> {
   const sql = await pendingSchemaChange();
   if (sql) throw new Error(`schema.prisma has changes no migration holds. Run npm run db:migration -- <name>:\n${sql}`);
@@ -62,10 +69,11 @@ async function check(): Promise<void> {
 
 const commands: Record<string, (arg?: string) => Promise<void>> = {
   migrate,
-  seed: runSeed,
-  setup: async () => {
+  seed: async (arg) => runSeed(demoFlag(arg)),
+  setup: async (arg) => {
+    const demo = demoFlag(arg);
     await migrate();
-    await runSeed();
+    await runSeed(demo);
   },
   "create-migration": createMigration,
   check,

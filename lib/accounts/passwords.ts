@@ -51,7 +51,7 @@ export async function findResetTokenOwner(token: string) {
 export async function resetPassword(token: string, password: string, context: RequestContext): Promise<PasswordResult> {
   const user = await findResetTokenOwner(token);
   if (!user) return { ok: false, formError: "This reset link is not valid any more. Ask for a new one." };
-  const problems = passwordProblems(password, user);
+  const problems = await passwordProblems(password, user);
   if (problems.length) return { ok: false, fieldErrors: { password: problems } };
   const passwordHash = await hashPassword(password);
   const done = await db.$transaction(async (tx) => {
@@ -81,7 +81,7 @@ export async function changePassword(
   if (!user.passwordHash || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
     return { ok: false, fieldErrors: { currentPassword: ["That is not your current password."] } };
   }
-  const problems = passwordProblems(input.password, user);
+  const problems = await passwordProblems(input.password, user);
   if (problems.length) return { ok: false, fieldErrors: { password: problems } };
   await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(input.password), passwordChangedAt: new Date() } });
   const ended = await revokeOtherSessions(userId, sessionId);

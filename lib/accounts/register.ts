@@ -39,7 +39,7 @@ export async function registerUser(data: RegisterData, context: RequestContext):
     }
   }
 
-  const problems = passwordProblems(data.password, data);
+  const problems = await passwordProblems(data.password, data);
   if (problems.length > 0) {
     await audit({ action: "user.register_failed", context, details: { email: data.email, reason: "weak_password" } });
     return { ok: false, fieldErrors: { password: problems } };

@@ -12,8 +12,23 @@ export const emailField = z
   .pipe(z.email("Enter a valid email address, like name@example.com."))
   .transform((email) => email.toLowerCase());
 
-const nameField = (label: string) =>
-  z.string().trim().min(1, `Enter your ${label}.`).max(100, `Your ${label} can be at most 100 characters.`);
+/**
+ * A person's name in any script: letters, combining marks, spaces, apostrophes, hyphens and periods. Names go
+ * into emails and the admin console, so no line breaks, markup or anything a mail client turns into a link
+ * ("evil.example": a period directly before two letters). `whose` words the messages: "your" or "a".
+ */
+export const nameField = (label: string, whose: "your" | "a" = "your") => {
+  const the = whose === "your" ? "your" : "the";
+  return z
+    .string()
+    .trim()
+    .normalize("NFC")
+    .min(1, `Enter ${whose} ${label}.`)
+    .max(100, `Use at most 100 characters for ${the} ${label}.`)
+    .regex(/^[\p{L}\p{M} '’.-]*$/u, `Use only letters, spaces, apostrophes, hyphens and periods in ${the} ${label}.`)
+    .refine((name) => /\p{L}/u.test(name), `Enter ${whose} ${label} with at least one letter.`)
+    .refine((name) => !/\.\p{L}{2}/u.test(name), `Put a space after a period in ${the} ${label}, so it cannot read as a web address.`);
+};
 
 export function ageOn(dateOfBirth: string, today = new Date()): number {
   const [y, m, d] = dateOfBirth.split("-").map(Number) as [number, number, number];

@@ -49,6 +49,7 @@ export const auditActions = [
   "user.email_change_cancel",
   "user.reauthenticate",
   "user.reauthenticate_failed",
+  "admin.administrator_create",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

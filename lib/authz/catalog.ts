@@ -1,11 +1,12 @@
 import { adminPermissions } from "@/lib/admin/permissions";
 import { auditPermissions } from "@/lib/audit/permissions";
+import { emailPermissions } from "@/lib/email/permissions";
 import { rolePermissions } from "@/lib/roles/permissions";
 import { userPermissions } from "@/lib/users/permissions";
 import type { PermissionInfo } from "./declare";
 
 // Every permission the system knows. A new module adds its declarations here, and the seed step syncs them.
-export const permissionCatalog: readonly PermissionInfo[] = [adminPermissions, userPermissions, rolePermissions, auditPermissions].flatMap((group) => group.$all);
+export const permissionCatalog: readonly PermissionInfo[] = [adminPermissions, userPermissions, rolePermissions, auditPermissions, emailPermissions].flatMap((group) => group.$all);
 
 export const permissionKeys: ReadonlySet<string> = new Set(permissionCatalog.map((p) => p.key));
 export const ownerMayKeys: ReadonlySet<string> = new Set(permissionCatalog.filter((p) => p.ownerMay).map((p) => p.key));

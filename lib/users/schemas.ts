@@ -1,3 +1,4 @@
+import { nameField } from "@/lib/accounts/schemas";
 import { z } from "@/lib/zod";
 
 // Shared by the admin console's forms, its server actions and the CSV export's query string.
@@ -28,8 +29,8 @@ export type UserListQuery = z.output<typeof userListQuerySchema>;
 
 export const adminProfileSchema = z.object({
   userId: idField,
-  firstName: z.string().trim().min(1, "Enter a first name.").max(100, "At most 100 characters."),
-  lastName: z.string().trim().min(1, "Enter a last name.").max(100, "At most 100 characters."),
+  firstName: nameField("first name", "a"),
+  lastName: nameField("last name", "a"),
   dateOfBirth: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use the form YYYY-MM-DD.")]),
 });
 export type AdminProfileInput = z.input<typeof adminProfileSchema>;

@@ -9,8 +9,9 @@ import { freePort, TcpProxy } from "../helpers/tcp-proxy";
 type HealthModule = typeof import("@/app/api/health/route");
 type ReadyModule = typeof import("@/app/api/health/ready/route");
 
-const get = (handler: HealthModule["GET"], path: string) =>
-  handler(new Request(`http://localhost${path}`, { headers: { "x-request-id": "test-health-1" } }), undefined as never);
+const HEALTH_TOKEN = "health-token-for-tests-0123456789abcdef";
+const get = (handler: HealthModule["GET"], path: string, token: string | null = HEALTH_TOKEN) =>
+  handler(new Request(`http://localhost${path}`, { headers: { "x-request-id": "test-health-1", ...(token ? { authorization: `Bearer ${token}` } : {}) } }), undefined as never);
 
 describe("GET /api/health against a database that goes down and comes back", () => {
   let proxy: TcpProxy;
@@ -41,6 +42,7 @@ describe("GET /api/health against a database that goes down and comes back", () 
     proxy = new TcpProxy(await freePort(), target);
     await proxy.start();
     process.env.DATABASE_URL = `postgres://${user}@127.0.0.1:${proxy.port}${databasePath}`;
+    process.env.HEALTH_TOKEN = HEALTH_TOKEN;
     health = await import("@/app/api/health/route");
     ready = await import("@/app/api/health/ready/route");
   });
@@ -63,6 +65,14 @@ describe("GET /api/health against a database that goes down and comes back", () 
     expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(body.uptimeSeconds).toBeGreaterThanOrEqual(0);
     expect((await get(ready.GET, "/api/health/ready")).status).toBe(200);
+  });
+
+  it("tells anonymous callers and wrong tokens the status only: no version, uptime or database type", async () => {
+    for (const token of [null, "wrong-token-of-the-same-length-000000", `${HEALTH_TOKEN}x`]) {
+      const response = await get(health.GET, "/api/health", token);
+      expect(response.status).toBe(200);
+      expect(await response.json(), String(token)).toEqual({ status: "ok" });
+    }
   });
 
   it("answers 503 with a JSON body, and no connection details, when the database is unreachable", async () => {

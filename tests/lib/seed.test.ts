@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/accounts/password-hash";
+import { passwordProblems } from "@/lib/accounts/password-policy";
+import { profileSchema } from "@/lib/accounts/schemas";
 import { db } from "@/lib/db";
 import { permissionCatalog, seededGrants } from "@/lib/authz/catalog";
 import { demoUsers, seed, seedRoles } from "@/lib/seed";
@@ -53,5 +55,23 @@ describe("seed", () => {
   it("seeds no users with known passwords when demo users are off (production)", async () => {
     const report = await seed(db, { demoUsers: false });
     expect(report.users).toEqual([]);
+  });
+
+  it("gives demo users passwords that pass the policy, and a profile the profile form accepts as it is", async () => {
+    for (const demo of demoUsers) {
+      expect(await passwordProblems(demo.password, demo), demo.email).toEqual([]);
+      const user = await db.user.findUniqueOrThrow({ where: { email: demo.email } });
+      const profile = { firstName: user.firstName, lastName: user.lastName, dateOfBirth: user.dateOfBirth?.toISOString().slice(0, 10) ?? "" };
+      expect(profileSchema.safeParse(profile).success, `${demo.email}: saving the untouched profile`).toBe(true);
+    }
+  });
+
+  it("fills a missing date of birth on a demo user seeded before they had one, and changes nothing else", async () => {
+    const demo = demoUsers[2]!;
+    await db.user.update({ where: { email: demo.email }, data: { dateOfBirth: null, firstName: "Renamed" } });
+    await seed(db, { demoUsers: true });
+    const user = await db.user.findUniqueOrThrow({ where: { email: demo.email } });
+    expect(user.dateOfBirth?.toISOString().slice(0, 10)).toBe(demo.dateOfBirth);
+    expect(user.firstName).toBe("Renamed");
   });
 });

@@ -1,9 +1,10 @@
-import { checkHealth } from "@/lib/health";
+import { checkHealth, mayReadHealthDetails } from "@/lib/health";
 import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(async () => {
+export const GET = route(async (request: Request) => {
   const report = await checkHealth();
-  return Response.json(report, { status: report.status === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+  const body = mayReadHealthDetails(request.headers.get("authorization")) ? report : { status: report.status };
+  return Response.json(body, { status: report.status === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 });

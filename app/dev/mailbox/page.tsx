@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { listMailbox, mailboxEnabled } from "@/lib/email/mailbox";
+import { listMailbox, mailboxOpen } from "@/lib/email/mailbox";
 
 export const metadata: Metadata = { title: "Mailbox (development)" };
 
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
-  if (!mailboxEnabled()) notFound();
+  if (!(await mailboxOpen())) notFound();
   const { to } = await searchParams;
   const recipient = typeof to === "string" && to.length <= 254 ? to : undefined;
   const messages = await listMailbox(recipient);

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getMailboxMessage, linksIn, mailboxEnabled } from "@/lib/email/mailbox";
+import { getMailboxMessage, linksIn, mailboxOpen } from "@/lib/email/mailbox";
 
 export const metadata: Metadata = { title: "Message (development mailbox)" };
 
 export default async function MailboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  if (!mailboxEnabled()) notFound();
+  if (!(await mailboxOpen())) notFound();
   const message = await getMailboxMessage(id);
   if (!message) notFound();
   const links = linksIn(message.text);
