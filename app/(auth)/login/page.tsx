@@ -14,7 +14,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <h1 className="h3 mb-1">Sign in</h1>
       <p className="text-body-secondary mb-4">Welcome back to {systemConfig.name}.</p>
       {state.stage === "anonymous" && state.ended === "disabled" && (
-        <div className="alert alert-warning" role="alert">
+        <div className="alert alert-warning" role="status">
           Your account has been disabled. Contact <a href={`mailto:${systemConfig.supportEmail}`}>{systemConfig.supportEmail}</a>.
         </div>
       )}
