@@ -1,6 +1,7 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { openLatestMail } from "./mailbox";
 import { expectAccessible, snapshot, visitorHeaders, watchPage } from "./support";
+import { adminContext } from "./two-factor-support";
 import { formAlert, formStatus, login, newEmail, PASSWORD, register, registeredUser, verify } from "./users";
 
 test.describe.configure({ timeout: 90_000 });
@@ -84,15 +85,41 @@ test.describe("accounts", () => {
     await expect(second.page.getByRole("heading", { name: "Your account" })).toBeVisible();
   });
 
-  test("five wrong passwords lock the account and email its owner", async ({ page }) => {
+  test("the fifth wrong password locks the account, says for how long, and emails its owner", async ({ page }) => {
     const email = await registeredUser(page, "lockout");
-    for (let attempt = 1; attempt <= 5; attempt++) {
+    for (let attempt = 1; attempt < 5; attempt++) {
       await login(page, email, `wrong password number ${attempt}`);
       await expect(formAlert(page)).toContainText("The email address or password is not right.");
     }
+    const locked = /Too many attempts: sign-in is locked for 1[45] minutes\./;
+    await login(page, email, "wrong password number 5");
+    await expect(formAlert(page)).toContainText(locked);
     await login(page, email);
-    await expect(formAlert(page)).toContainText("Sign-in is locked");
+    await expect(formAlert(page)).toContainText(locked);
+    // An unknown address gets the same words at the same try: the lock reveals no account.
+    const nobody = newEmail("nobody");
+    for (let attempt = 1; attempt <= 5; attempt++) await login(page, nobody, `wrong password number ${attempt}`);
+    await expect(formAlert(page)).toContainText(locked);
     await openLatestMail(page, email, "Your account was locked", { snapshot: "mail-account-locked" });
+  });
+
+  test("a user disabled mid-session lands on the sign-in page with a line saying why", async ({ browser, page }) => {
+    const email = await registeredUser(page, "disabled");
+    const user = await signedInContext(browser, email);
+    const { context, page: admin } = await adminContext(browser, visitorHeaders());
+    await admin.goto(`/admin/users?q=${encodeURIComponent(email)}`);
+    await admin.getByTestId("user-row").getByRole("link").click();
+    await admin.getByRole("button", { name: "Disable" }).click();
+    await admin.getByRole("dialog").getByRole("button", { name: "Disable" }).click();
+    await expect(admin.getByTestId("toast").last()).toContainText("disabled and signed out");
+    await context.close();
+
+    await user.page.goto("/account");
+    await expect(user.page).toHaveURL(/\/login/);
+    await expect(formStatus(user.page)).toContainText("Your account has been disabled. Contact");
+    // Nobody else sees it: a fresh browser on the same page.
+    await page.goto("/login");
+    await expect(page.getByText("Your account has been disabled")).toHaveCount(0);
   });
 
   test("the registration form shows the server's verdict next to the field", async ({ page }) => {

@@ -22,6 +22,9 @@ export const rateLimits = {
   verificationResendByAccount: { name: "verify-resend", limit: 3, windowSeconds: 60 * 60 },
   passwordResetByIp: { name: "reset-ip", limit: 10, windowSeconds: 60 * 60 },
   passwordResetByAccount: { name: "reset-account", limit: 3, windowSeconds: 60 * 60 },
+  // Above the wrong-code lock (5), so a person mistyping is locked out by that rule and told why, never by these.
+  twoFactorBySession: { name: "2fa-session", limit: 10, windowSeconds: 10 * 60 },
+  twoFactorByAccount: { name: "2fa-account", limit: 20, windowSeconds: 15 * 60 },
 } satisfies Record<string, RateLimitRule>;
 
 export async function consumeRateLimit(rule: RateLimitRule, subject: string): Promise<RateLimitResult> {

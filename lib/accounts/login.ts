@@ -11,8 +11,8 @@ export type LoginFailure = "invalid" | "locked" | "unverified" | "disabled" | "r
 export type LoginResult = { ok: true; userId: string; twoFactor: boolean } | { ok: false; reason: LoginFailure; retryAfterSeconds?: number };
 
 const { maxFailedLogins, lockoutMinutes } = systemConfig.accounts;
-// Failed attempts per address, known or not, so an unknown address locks after the same number of tries
-// as a real one and the lock message reveals nothing.
+// Failed attempts per address, known or not, so an unknown address locks after the same number of tries,
+// for the same time, as a real one and the lock message reveals nothing.
 const failedLoginsByEmail = { name: "login-failed", limit: maxFailedLogins, windowSeconds: lockoutMinutes * 60 };
 
 let dummyHash: Promise<string> | undefined;
@@ -49,9 +49,14 @@ export async function authenticate(email: string, password: string, context: Req
     return { ok: false, reason: "unverified" };
   }
 
-  await db.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null } });
+  await db.user.update({ where: { id: user.id }, data: { lockedUntil: null } });
   await clearLoginLimits(email);
   return { ok: true, userId: user.id, twoFactor: user.twoFactorEnabledAt !== null };
+}
+
+/** Sign-in input that failed validation: refused before any lookup, and audited like every other refusal. */
+export async function auditInvalidLoginInput(context: RequestContext): Promise<void> {
+  await audit({ action: "user.login_failed", context, details: { reason: "invalid_input" } });
 }
 
 /** Forgets an address's failed and attempted sign-ins (after a success, or when an administrator unlocks it). */
@@ -60,25 +65,29 @@ export async function clearLoginLimits(email: string): Promise<void> {
   await resetRateLimit(rateLimits.loginByAccount, email);
 }
 
-async function recordFailure(
-  email: string,
-  user: { id: string; email: string; firstName: string; failedLoginCount: number } | null,
-  context: RequestContext,
-): Promise<LoginResult> {
+/**
+ * One counter per address, known or not, in one fixed window: the failure that reaches the limit locks
+ * sign-in until the window ends, and says so, in the same words for both. A real account also gets
+ * lockedUntil (the admin console shows it, an administrator can lift it) set to the same moment.
+ */
+async function recordFailure(email: string, user: { id: string; email: string; firstName: string } | null, context: RequestContext): Promise<LoginResult> {
   const counter = await consumeRateLimit(failedLoginsByEmail, email);
+  // Exact while under the limit; past it the count no longer matters.
+  const failures = counter.allowed ? maxFailedLogins - counter.remaining : undefined;
+  const locked: LoginResult = { ok: false, reason: "locked", retryAfterSeconds: counter.retryAfterSeconds };
   if (!user) {
-    await audit({ action: "user.login_failed", context, details: { email, reason: "unknown_email" } });
-    return counter.allowed ? { ok: false, reason: "invalid" } : { ok: false, reason: "locked", retryAfterSeconds: counter.retryAfterSeconds };
+    await audit({ action: "user.login_failed", context, details: { email, reason: "unknown_email", failures } });
+    return counter.remaining > 0 ? { ok: false, reason: "invalid" } : locked;
   }
-  const failures = user.failedLoginCount + 1;
   const target = { type: "user", id: user.id };
   await audit({ action: "user.login_failed", actorId: user.id, target, context, details: { reason: "bad_password", failures } });
-  if (failures < maxFailedLogins) {
-    await db.user.update({ where: { id: user.id }, data: { failedLoginCount: failures } });
-    return { ok: false, reason: "invalid" };
+  if (counter.remaining > 0) return { ok: false, reason: "invalid" };
+  await db.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() + counter.retryAfterSeconds * 1000) } });
+  // Only the failure that reached the limit tells anyone; later ones (racing, or after an unlock) just refuse.
+  if (counter.allowed) {
+    const minutes = Math.ceil(counter.retryAfterSeconds / 60);
+    await audit({ action: "user.locked", actorId: user.id, target, context, details: { minutes } });
+    await sendEmail(user.email, emailTemplates.accountLocked(user.firstName, minutes));
   }
-  await db.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: new Date(Date.now() + lockoutMinutes * 60_000) } });
-  await audit({ action: "user.locked", actorId: user.id, target, context, details: { minutes: lockoutMinutes } });
-  await sendEmail(user.email, emailTemplates.accountLocked(user.firstName, lockoutMinutes));
-  return { ok: false, reason: "invalid" };
+  return locked;
 }

@@ -6,6 +6,7 @@ import { authorize, ForbiddenError } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { currentRequestContext } from "@/lib/request-context";
 import { twoFactorRequiredFor } from "@/lib/two-factor/policy";
+import { endedSessionReason } from "./ended-session";
 import { auth } from "./index";
 
 export type CurrentUser = {
@@ -26,13 +27,13 @@ export type CurrentUser = {
  * yet) the set-up page alone. Computed per request, so a role given mid-session takes effect at once.
  */
 export type SessionState =
-  | { stage: "anonymous" }
+  | { stage: "anonymous"; ended?: "disabled" }
   | { stage: "two_factor"; sessionId: string }
   | { stage: "enrolment" | "active"; user: CurrentUser };
 
 export const currentSession = cache(async (): Promise<SessionState> => {
   const session = await auth();
-  if (!session?.sessionId) return { stage: "anonymous" };
+  if (!session?.sessionId) return (await endedSessionReason()) ? { stage: "anonymous", ended: "disabled" } : { stage: "anonymous" };
   if (session.twoFactorPending) return { stage: "two_factor", sessionId: session.sessionId };
   if (!session.user?.id) return { stage: "anonymous" };
   const user = await db.user.findUnique({

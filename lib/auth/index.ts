@@ -1,7 +1,7 @@
 import "server-only";
 import NextAuth, { CredentialsSignin, type NextAuthResult } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { authenticate, type LoginFailure } from "@/lib/accounts/login";
+import { auditInvalidLoginInput, authenticate, type LoginFailure } from "@/lib/accounts/login";
 import { loginSchema } from "@/lib/accounts/schemas";
 import { audit } from "@/lib/audit";
 import { env } from "@/lib/env";
@@ -60,8 +60,11 @@ const nextAuth = NextAuth({
       credentials: { email: {}, password: {}, rememberMe: {} },
       async authorize(raw, request) {
         const parsed = loginSchema.safeParse({ ...raw, rememberMe: raw.rememberMe === true || raw.rememberMe === "true" });
-        if (!parsed.success) throw new LoginError("invalid");
         const context = contextFromHeaders(request.headers);
+        if (!parsed.success) {
+          await auditInvalidLoginInput(context);
+          throw new LoginError("invalid");
+        }
         const result = await authenticate(parsed.data.email, parsed.data.password, context);
         if (!result.ok) throw new LoginError(result.reason, result.retryAfterSeconds);
         const secret = await createSession(result.userId, { rememberMe: parsed.data.rememberMe, context, twoFactorPending: result.twoFactor });

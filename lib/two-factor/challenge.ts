@@ -3,6 +3,7 @@ import { audit } from "@/lib/audit";
 import { createSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { emailTemplates, sendEmail } from "@/lib/email";
+import { consumeRateLimit, rateLimits } from "@/lib/rate-limit";
 import type { RequestContext } from "@/lib/request-context";
 import { hashToken, randomToken } from "@/lib/secure-token";
 import { systemConfig } from "@/system.config";
@@ -16,7 +17,7 @@ import { twoFactorRequiredFor } from "./policy";
 export type ChallengeMethod = "totp" | "recovery";
 export type ChallengeResult =
   | { ok: true; grant: string }
-  | { ok: false; reason: "invalid" | "locked" | "expired"; retryAfterSeconds?: number };
+  | { ok: false; reason: "invalid" | "locked" | "expired" | "rate_limited"; retryAfterSeconds?: number };
 
 const { maxFailedCodes } = systemConfig.accounts.twoFactor;
 const { lockoutMinutes } = systemConfig.accounts;
@@ -47,10 +48,25 @@ export async function verifyChallenge(sessionId: string, method: ChallengeMethod
   if (!session) return { ok: false, reason: "expired" };
   const { user } = session;
   const target = { type: "user", id: user.id };
+  const bySession = await consumeRateLimit(rateLimits.twoFactorBySession, session.id);
+  const byAccount = await consumeRateLimit(rateLimits.twoFactorByAccount, user.id);
+  if (!bySession.allowed || !byAccount.allowed) {
+    await audit({ action: "user.login_failed", actorId: user.id, target, context, details: { step: "two_factor", reason: "rate_limited" } });
+    return { ok: false, reason: "rate_limited", retryAfterSeconds: Math.max(bySession.retryAfterSeconds, byAccount.retryAfterSeconds) };
+  }
   if (user.lockedUntil && user.lockedUntil > new Date()) {
     await db.session.deleteMany({ where: { id: session.id } });
     return { ok: false, reason: "locked", retryAfterSeconds: Math.ceil((user.lockedUntil.getTime() - Date.now()) / 1000) };
   }
+
+  // Each guess claims its attempt before the code is compared, in one conditional UPDATE: parallel guesses
+  // cannot all slip past a check made before any of them was counted.
+  const now = new Date();
+  const claimed = await db.user.updateMany({
+    where: { id: user.id, twoFactorFailedCount: { lt: maxFailedCodes }, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
+    data: { twoFactorFailedCount: { increment: 1 } },
+  });
+  if (claimed.count !== 1) return { ok: false, reason: "locked", retryAfterSeconds: lockoutMinutes * 60 };
 
   const passed = method === "totp" ? await acceptTotpCode(user, code) : await spendRecoveryCode(user.id, code);
   if (!passed) return recordFailure(user, method, context);
@@ -66,21 +82,31 @@ export async function verifyChallenge(sessionId: string, method: ChallengeMethod
   return { ok: true, grant };
 }
 
+/** A code the schema refused (a script sent it: the form checks first): audited, never compared. */
+export async function auditMalformedCode(sessionId: string, context: RequestContext): Promise<void> {
+  const session = await pendingSession(sessionId);
+  const target = session ? { type: "user", id: session.user.id } : null;
+  await audit({ action: "user.login_failed", actorId: session?.user.id ?? null, target, context, details: { step: "two_factor", reason: "invalid_input" } });
+}
+
+/** The attempt was counted when it was claimed; the guess that used the last one locks sign-in. */
 async function recordFailure(user: { id: string; email: string; firstName: string }, method: ChallengeMethod, context: RequestContext): Promise<ChallengeResult> {
   const target = { type: "user", id: user.id };
-  const { twoFactorFailedCount: failures } = await db.user.update({
-    where: { id: user.id },
-    data: { twoFactorFailedCount: { increment: 1 } },
-    select: { twoFactorFailedCount: true },
-  });
+  const { twoFactorFailedCount: failures } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { twoFactorFailedCount: true } });
   await audit({ action: "user.two_factor_failed", actorId: user.id, target, context, details: { method, failures } });
   if (failures < maxFailedCodes) return { ok: false, reason: "invalid" };
 
-  // Locked like too many wrong passwords: the password step refuses too until the lock ends.
-  await db.user.update({ where: { id: user.id }, data: { twoFactorFailedCount: 0, lockedUntil: new Date(Date.now() + lockoutMinutes * 60_000) } });
+  // Locked like too many wrong passwords: the password step refuses too until the lock ends. Conditional,
+  // so of several guesses failing at once only one locks, audits and sends the email.
+  const locked = await db.user.updateMany({
+    where: { id: user.id, twoFactorFailedCount: { gte: maxFailedCodes } },
+    data: { twoFactorFailedCount: 0, lockedUntil: new Date(Date.now() + lockoutMinutes * 60_000) },
+  });
   await db.session.deleteMany({ where: { userId: user.id, twoFactorPending: true } });
-  await audit({ action: "user.locked", actorId: user.id, target, context, details: { minutes: lockoutMinutes, reason: "two_factor" } });
-  await sendEmail(user.email, emailTemplates.accountLocked(user.firstName, lockoutMinutes, "codes"));
+  if (locked.count === 1) {
+    await audit({ action: "user.locked", actorId: user.id, target, context, details: { minutes: lockoutMinutes, reason: "two_factor" } });
+    await sendEmail(user.email, emailTemplates.accountLocked(user.firstName, lockoutMinutes, "codes"));
+  }
   return { ok: false, reason: "locked", retryAfterSeconds: lockoutMinutes * 60 };
 }
 

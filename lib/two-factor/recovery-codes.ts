@@ -1,5 +1,5 @@
 import "server-only";
-import { createHmac, randomInt } from "node:crypto";
+import { createHmac, hkdfSync, randomInt } from "node:crypto";
 import { env } from "@/lib/env";
 
 // Ten codes of ten characters from 31 letters and digits without look-alikes (no 0/o, 1/l/i): about 49
@@ -26,8 +26,13 @@ export function normalizeRecoveryCode(input: string): string | null {
   return compact;
 }
 
-/** HMAC-SHA256 under a key derived from the pepper: a leaked table row cannot be tried offline. */
+// A key of its own, derived like lib/crypto/secret-box.ts's: one purpose per key, and the password pepper
+// serves passwords alone. (Codes hashed under the pepper before this key existed no longer match.)
+let hashKey: Buffer | undefined;
+const recoveryCodeKey = () => (hashKey ??= Buffer.from(hkdfSync("sha256", env.DATA_ENCRYPTION_KEY, "", "recovery-code-hash", 32)));
+
+/** HMAC-SHA256 under a key kept outside the database: a leaked table row cannot be tried offline. */
 export function hashRecoveryCode(code: string): string | null {
   const normalized = normalizeRecoveryCode(code);
-  return normalized ? createHmac("sha256", env.PASSWORD_PEPPER).update(`recovery-code:${normalized}`).digest("hex") : null;
+  return normalized ? createHmac("sha256", recoveryCodeKey()).update(normalized).digest("hex") : null;
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { currentSession } from "@/lib/auth/current-user";
 import { systemConfig } from "@/system.config";
 import { LoginForm } from "./login-form";
 
@@ -7,10 +8,16 @@ export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const { next } = await searchParams;
+  const state = await currentSession();
   return (
     <>
       <h1 className="h3 mb-1">Sign in</h1>
       <p className="text-body-secondary mb-4">Welcome back to {systemConfig.name}.</p>
+      {state.stage === "anonymous" && state.ended === "disabled" && (
+        <div className="alert alert-warning" role="status">
+          Your account has been disabled. Contact <a href={`mailto:${systemConfig.supportEmail}`}>{systemConfig.supportEmail}</a>.
+        </div>
+      )}
       <LoginForm next={typeof next === "string" ? next : undefined} />
       <p className="mt-3 mb-1 small">
         <Link href="/forgot-password">Forgot your password?</Link>

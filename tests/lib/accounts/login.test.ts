@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
+import { loginAction } from "@/app/(auth)/login/actions";
 import { authenticate } from "@/lib/accounts/login";
 import { hashPassword } from "@/lib/accounts/password-hash";
 import { db } from "@/lib/db";
+import { consumeRateLimit, rateLimits } from "@/lib/rate-limit";
 import { systemConfig } from "@/system.config";
 import { unique, useTestDatabase } from "../../helpers/database";
 
@@ -19,6 +21,19 @@ vi.mock("@/lib/accounts/password-hash", async (importOriginal) => {
     },
   };
 });
+// The sign-in action outside Next: the caller's address from request headers; malformed input never reaches Auth.js.
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "203.0.113.41", "user-agent": "Test" }) }));
+vi.mock("next-auth", () => ({ AuthError: class extends Error {} }));
+vi.mock("@/lib/auth", () => ({
+  LoginError: class extends Error {},
+  signIn: async () => {
+    throw new Error("malformed input reached Auth.js");
+  },
+}));
+
+const { maxFailedLogins, lockoutMinutes } = systemConfig.accounts;
+// Locked until the window that began with the first failure ends: a few seconds of this test under 15 minutes.
+const lockedForTheWindow = { ok: false, reason: "locked", retryAfterSeconds: expect.toSatisfy((s: number) => s > lockoutMinutes * 60 - 120 && s <= lockoutMinutes * 60) };
 const ctx = () => ({ ipAddress: `198.51.100.${Math.floor(Math.random() * 250)}`, userAgent: "Test", requestId: null });
 
 async function user(overrides: { emailVerified?: Date | null; status?: "ACTIVE" | "DISABLED" } = {}) {
@@ -59,23 +74,36 @@ describe("authenticate", () => {
     expect(await verificationsFor(u.email)).toBe(1);
   });
 
-  it(`locks after ${systemConfig.accounts.maxFailedLogins} wrong passwords, emails the owner and audits it`, async () => {
+  it(`locks at the ${systemConfig.accounts.maxFailedLogins}th wrong password and says for how long, emails the owner and audits it`, async () => {
     const u = await user();
-    for (let i = 0; i < systemConfig.accounts.maxFailedLogins; i++) {
-      expect(await authenticate(u.email, `wrong ${i}`, ctx())).toMatchObject({ ok: false, reason: "invalid" });
-    }
-    expect(await authenticate(u.email, PASSWORD, ctx())).toMatchObject({ ok: false, reason: "locked" });
+    for (let i = 1; i < maxFailedLogins; i++) expect(await authenticate(u.email, `wrong ${i}`, ctx())).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate(u.email, "wrong at last", ctx())).toEqual(lockedForTheWindow);
+    expect(await authenticate(u.email, PASSWORD, ctx())).toMatchObject({ ok: false, reason: "locked", retryAfterSeconds: expect.any(Number) });
     const locked = await db.user.findUniqueOrThrow({ where: { id: u.id } });
     expect(locked.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
     expect(await db.auditLog.count({ where: { targetId: u.id, action: "user.locked" } })).toBe(1);
     expect(await db.emailMessage.count({ where: { to: u.email, template: "account-locked" } })).toBe(1);
-  });
+  }, 90_000);
 
-  it("locks an unknown address after the same number of tries, so the lock reveals nothing", async () => {
+  it("locks an unknown address at the same try, for the same time, so the lock reveals nothing", async () => {
     const email = `${unique("ghost")}@example.com`;
-    for (let i = 0; i < systemConfig.accounts.maxFailedLogins; i++) expect((await authenticate(email, `wrong ${i}`, ctx())).ok).toBe(false);
+    for (let i = 1; i < maxFailedLogins; i++) expect(await authenticate(email, `wrong ${i}`, ctx())).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate(email, "wrong at last", ctx())).toEqual(lockedForTheWindow);
     expect(await authenticate(email, PASSWORD, ctx())).toMatchObject({ ok: false, reason: "locked" });
-  });
+  }, 90_000);
+
+  it("forgets a real account's old failures when the window ends, exactly like an unknown address's", async () => {
+    const known = (await user()).email;
+    const unknown = `${unique("ghost")}@example.com`;
+    for (const email of [known, unknown]) {
+      for (let i = 1; i < maxFailedLogins; i++) await authenticate(email, `wrong ${i}`, ctx());
+      // The window started with the first failure; move its end into the past.
+      await db.rateLimitCounter.updateMany({ where: { key: `login-failed:${email}` }, data: { resetAt: new Date(Date.now() - 1000) } });
+    }
+    // Without the old failures, the next one is the first of a new window: not the one that locks.
+    for (const email of [known, unknown]) expect(await authenticate(email, "wrong again", ctx())).toEqual({ ok: false, reason: "invalid" });
+    expect(await db.user.findUniqueOrThrow({ where: { email: known } })).toMatchObject({ lockedUntil: null });
+  }, 90_000);
 
   it("refuses an unverified or disabled account only after the right password", async () => {
     const unverified = await user({ emailVerified: null });
@@ -90,5 +118,26 @@ describe("authenticate", () => {
     const results = [];
     for (let i = 0; i < 21; i++) results.push(await authenticate(`${unique("spray")}@example.com`, "x", context));
     expect(results.at(-1)).toMatchObject({ ok: false, reason: "rate_limited", retryAfterSeconds: expect.any(Number) });
+  });
+
+  it("audits every refused sign-in with its reason: wrong password, unknown address, locked, rate limited, malformed input", async () => {
+    const reasons = async (where: object) =>
+      (await db.auditLog.findMany({ where: { action: "user.login_failed", ...where }, orderBy: { createdAt: "asc" } })).map((row) => (row.details as { reason: string }).reason);
+    const u = await user();
+    await authenticate(u.email, "not the password at all", ctx());
+    await db.user.update({ where: { id: u.id }, data: { lockedUntil: new Date(Date.now() + 60_000) } });
+    await authenticate(u.email, PASSWORD, ctx());
+    expect(await reasons({ targetId: u.id })).toEqual(["bad_password", "locked"]);
+
+    const nobody = `${unique("nobody")}@example.com`;
+    await authenticate(nobody, PASSWORD, ctx());
+    for (let i = 0; i < rateLimits.loginByAccount.limit; i++) await consumeRateLimit(rateLimits.loginByAccount, nobody);
+    expect(await authenticate(nobody, PASSWORD, ctx())).toMatchObject({ reason: "rate_limited" });
+    expect(await reasons({ details: { path: ["email"], equals: nobody } })).toEqual(["unknown_email", "rate_limited"]);
+
+    for (const input of [{ email: "not an address", password: "x" }, { email: nobody, password: "" }, { email: nobody, password: 42 }, "junk"]) {
+      expect(await loginAction(input)).toMatchObject({ ok: false });
+    }
+    expect(await reasons({ ipAddress: "203.0.113.41" })).toEqual(Array(4).fill("invalid_input"));
   });
 });

@@ -8,7 +8,7 @@ import { unique, useTestDatabase } from "../../helpers/database";
 
 const session = vi.hoisted(() => ({ value: null as unknown }));
 vi.mock("@/lib/auth", () => ({ auth: async () => session.value }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-pathname": "/account" }) }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-pathname": "/account" }), cookies: async () => ({ get: () => undefined }) }));
 vi.mock("next/navigation", () => ({
   redirect: (to: string) => {
     throw new Error(`redirect:${to}`);

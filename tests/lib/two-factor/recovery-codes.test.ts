@@ -1,4 +1,6 @@
+import { createHmac, hkdfSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { env } from "@/lib/env";
 import { hashRecoveryCode, newRecoveryCodes, normalizeRecoveryCode, RECOVERY_CODE_COUNT } from "@/lib/two-factor/recovery-codes";
 
 describe("recovery codes", () => {
@@ -16,6 +18,17 @@ describe("recovery codes", () => {
     expect(hash).not.toContain(a.replace("-", ""));
     expect(hashRecoveryCode(a)).toBe(hash);
     expect(hashRecoveryCode(b)).not.toBe(hash);
+  });
+
+  it("hashes under a key of its own, neither the password pepper nor the encryption key itself", () => {
+    const [code] = newRecoveryCodes() as [string];
+    const normalized = normalizeRecoveryCode(code)!;
+    const hash = hashRecoveryCode(code);
+    for (const key of [env.PASSWORD_PEPPER, env.DATA_ENCRYPTION_KEY]) {
+      for (const message of [normalized, `recovery-code:${normalized}`]) expect(hash).not.toBe(createHmac("sha256", key).update(message).digest("hex"));
+    }
+    const derived = Buffer.from(hkdfSync("sha256", env.DATA_ENCRYPTION_KEY, "", "recovery-code-hash", 32));
+    expect(hash).toBe(createHmac("sha256", derived).update(normalized).digest("hex"));
   });
 
   it("forgives case, spaces and the dash, and refuses anything else", () => {
