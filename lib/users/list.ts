@@ -75,7 +75,7 @@ export async function listUsers(actor: Actor, query: UserListQuery, context?: Re
 
 /** One user for the detail page, or null when there is no such user. */
 export async function getUserDetail(actor: Actor, userId: string, context?: RequestContext) {
-  await authorize(actor, userPermissions.read, { record: { ownerId: userId }, target: { type: "user", id: userId }, context });
+  await authorize(actor, userPermissions.read, { target: { type: "user", id: userId }, context });
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {
