@@ -24,7 +24,10 @@ export const systemConfig = {
     maxFailedLogins: 5,
     lockoutMinutes: 15,
     twoFactor: {
-      /** Members of these roles must turn on two-factor sign-in before they can use anything else. */
+      /**
+       * Anyone holding a permission of the admin console must turn on two-factor sign-in before they can use
+       * anything else (lib/two-factor/policy.ts); members of these roles must too, whatever they hold.
+       */
       requiredForRoles: ["admin"] as readonly string[],
       /** Wrong codes in a row at sign-in that lock it (for lockoutMinutes), like wrong passwords. */
       maxFailedCodes: 5,
