@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/admin/action-button";
+import { auditActionLabel } from "@/lib/audit/labels";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/authz";
 import { roleOptions } from "@/lib/roles/roles";
@@ -129,7 +130,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           <ul className="list-group">
             {user.recentActivity.map((entry) => (
               <li key={entry.id} className="list-group-item small d-flex justify-content-between gap-2">
-                <code>{entry.action}</code>
+                <span>{auditActionLabel(entry.action)}</span>
                 <span className="text-body-secondary">{when(entry.createdAt)}</span>
               </li>
             ))}
