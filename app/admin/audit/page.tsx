@@ -109,7 +109,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                     <td className="text-break">{e.actorEmail ?? e.actorId ?? "—"}</td>
                     <td>{e.targetId ? (e.targetType === "user" ? <Link href={`/admin/users/${e.targetId}`}>{e.targetId}</Link> : `${e.targetType} ${e.targetId}`) : "—"}</td>
                     <td>{e.ipAddress ?? "—"}</td>
-                    <td className="text-break">
+                    <td>
                       <AuditDetails details={e.details} />
                     </td>
                   </tr>

@@ -39,7 +39,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const lacked = permissionsLackedOver(actor, user.permissions);
   const allowed = (permission: string) => can(actor, permission) && lacked.length === 0;
   const self = user.id === actor.id;
-  const outranked = `${user.firstName} can do things you cannot (${lacked.join(", ")}), so you can look but not change this account.`;
+  const outranked = `${user.firstName} can do things you cannot, so you can look but not change this.`;
   const profileReason = self ? (
     <>
       This is you: edit your own profile on <Link href="/account">your account page</Link>.
@@ -109,7 +109,11 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
                 <h2 id="actions-heading" className="h5">
                   Account actions
                 </h2>
-                {lacked.length > 0 && <p className="small text-body-secondary mb-0">{outranked}</p>}
+                {lacked.length > 0 && (
+                  <p className="small text-body-secondary mb-0">
+                    {user.firstName} can do things you cannot ({lacked.join(", ")}), so you can look but not change this account.
+                  </p>
+                )}
                 <div className="d-flex flex-wrap gap-2">
                   {allowed(userPermissions.disable) &&
                     (user.status === "ACTIVE" ? (
