@@ -28,7 +28,10 @@ export const systemConfig = {
     /** How long a password or code given again counts before two-factor, email or session changes. */
     reauthenticationMinutes: 10,
     twoFactor: {
-      /** Members of these roles must turn on two-factor sign-in before they can use anything else. */
+      /**
+       * Anyone holding a permission of the admin console must turn on two-factor sign-in before they can use
+       * anything else (lib/two-factor/policy.ts); members of these roles must too, whatever they hold.
+       */
       requiredForRoles: ["admin"] as readonly string[],
       /** Wrong codes in a row at sign-in that lock it (for lockoutMinutes), like wrong passwords. */
       maxFailedCodes: 5,

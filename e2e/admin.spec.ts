@@ -1,8 +1,9 @@
-import { readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { generate } from "otplib";
 import { permissionCatalog, seededGrants } from "@/lib/authz/catalog";
 import { expectAccessible, snapshot, visitorHeaders, watchPage } from "./support";
-import { adminContext } from "./two-factor-support";
+import { adminContext, enrol, passCode } from "./two-factor-support";
 import { login, registeredUser } from "./users";
 
 test.describe.configure({ timeout: 180_000 });
@@ -14,12 +15,46 @@ async function confirmDialog(page: Page, button: string) {
   await page.getByRole("dialog").getByRole("button", { name: button }).click();
 }
 
+const managerState = "test-results/manager-totp.json";
+
+/** The seeded manager: the role's console permissions require two-factor, enrolled on first use this run. */
+async function signInAsManager(page: Page) {
+  await login(page, "manager@example.com", "seven copper kettles hum softly");
+  await expect(page).toHaveURL(/\/(account|login)\/two-factor/);
+  if (page.url().includes("/account/two-factor")) {
+    const { secret } = await enrol(page);
+    mkdirSync("test-results", { recursive: true });
+    writeFileSync(managerState, JSON.stringify({ secret, lastStep: Math.floor(Date.now() / 30_000) }));
+    return;
+  }
+  expect(existsSync(managerState), "the manager has two-factor on, but this run did not enrol it").toBe(true);
+  const state = JSON.parse(readFileSync(managerState, "utf8")) as { secret: string; lastStep: number };
+  // A code works once: wait for a step no earlier sign-in used.
+  while (Math.floor(Date.now() / 30_000) <= state.lastStep) await page.waitForTimeout(1_000);
+  const step = Math.floor(Date.now() / 30_000);
+  await passCode(page, await generate({ secret: state.secret, epoch: step * 30 + 1 }));
+  writeFileSync(managerState, JSON.stringify({ ...state, lastStep: step }));
+  await expect(page).toHaveURL(/\/account$/);
+}
+
+const managerCookies = "test-results/manager-storage.json";
+
 async function signedIn(browser: Browser, role: "admin" | "manager" | "user") {
   if (role === "admin") return adminContext(browser, visitorHeaders());
+  if (role === "manager" && existsSync(managerCookies)) {
+    // This run's earlier sign-in, while it lasts: each new one waits for a fresh two-factor code.
+    const context = await browser.newContext({ storageState: managerCookies, extraHTTPHeaders: visitorHeaders() });
+    const page = await context.newPage();
+    await page.goto("/account");
+    if (/\/account$/.test(page.url())) return { context, page };
+    await context.close();
+  }
   const context = await browser.newContext({ extraHTTPHeaders: visitorHeaders() });
   const page = await context.newPage();
-  await login(page, role === "manager" ? "manager@example.com" : "demo@example.com", role === "manager" ? "seven copper kettles hum softly" : "paper boats drift at noon");
+  if (role === "manager") await signInAsManager(page);
+  else await login(page, "demo@example.com", "paper boats drift at noon");
   await expect(page).toHaveURL(/\/account$/);
+  if (role === "manager") await context.storageState({ path: managerCookies });
   return { context, page };
 }
 
@@ -66,7 +101,8 @@ test.describe("admin console", () => {
     await admin.getByRole("button", { name: "Enable" }).click();
     await expect(toast(admin)).toContainText("The user is enabled");
     await login(page, email);
-    await expect(page).toHaveURL(/\/account$/);
+    // The manager role grants console permissions, so two-factor is owed before anything else.
+    await expect(page).toHaveURL(/\/account\/two-factor$/);
 
     await admin.getByRole("button", { name: "Sign out everywhere" }).click();
     await confirmDialog(admin, "Sign out everywhere");
@@ -75,10 +111,14 @@ test.describe("admin console", () => {
     await expect(page).toHaveURL(/\/login/);
 
     await admin.goto(`/admin/audit?target=${userId}`);
-    await expect(admin.getByTestId("audit-row").filter({ hasText: "admin.user_disable" })).toHaveCount(1);
+    const disabled = admin.getByTestId("audit-row").filter({ hasText: "Admin disabled a user" });
+    await expect(disabled).toHaveCount(1);
+    await expect(disabled).toContainText(/ACTIVE\s*→\s*DISABLED/);
+    await expect(admin.getByTestId("audit-row").filter({ hasText: "Admin changed roles" })).toContainText(/→\s*manager/);
+    await expect(admin.getByLabel("Action").locator("option", { hasText: "Password reset requested" })).toHaveCount(1);
     await snapshot(admin, "admin-audit");
     await expectAccessible(admin);
-    const [download] = await Promise.all([admin.waitForEvent("download"), admin.getByRole("link", { name: "Export CSV" }).click()]);
+    const [download] = await Promise.all([admin.waitForEvent("download"), admin.getByRole("button", { name: "Export CSV" }).click()]);
     const csv = readFileSync((await download.path())!, "utf8");
     expect(csv.split("\r\n")[0]).toBe("time,action,actor_id,actor_email,target_type,target_id,ip_address,user_agent,details");
     for (const action of ["admin.user_roles", "admin.user_disable", "admin.user_enable", "admin.user_sessions_revoke"]) expect(csv).toContain(action);
@@ -106,8 +146,32 @@ test.describe("admin console", () => {
 
     const { context: managerContext, page: manager } = await signedIn(browser, "manager");
     await manager.goto("/admin/roles");
-    await expect(manager.getByRole("checkbox", { name: "manager: roles:manage" })).toBeDisabled();
+    const box = manager.getByRole("checkbox", { name: "manager: roles:manage" });
+    await expect(box).toBeDisabled();
+    await expect(box).toHaveAccessibleDescription(/needs the roles:manage permission/);
+    await snapshot(manager, "admin-roles-manager");
     await managerContext.close();
+  });
+
+  test("a manager cannot act on an administrator, and the page says why", async ({ browser, baseURL }) => {
+    const { context, page: manager } = await signedIn(browser, "manager");
+    await manager.goto("/admin/users?q=admin%40example.com");
+    await manager.getByTestId("user-row").getByRole("link").click();
+    await expect(manager.getByRole("heading", { level: 1 })).toHaveText("Ada Admin");
+    const adminId = manager.url().split("/").pop()!;
+    await expect(manager.getByText(/Ada can do things you cannot \(.*roles:manage.*\), so you can look but not change this account/).first()).toBeVisible();
+    await expect(manager.getByRole("button", { name: "Disable" })).toHaveCount(0);
+    await expect(manager.getByRole("button", { name: "Save profile" })).toHaveCount(0);
+    await expect(manager.getByLabel("First name")).toBeDisabled();
+    await snapshot(manager, "admin-user-outranked");
+    await expectAccessible(manager);
+    // And the server refuses it when posted directly.
+    const ids = actionIds();
+    for (const name of ["disableUserAction", "revokeSessionsAction", "resetTwoFactorAction"]) {
+      const answer = await callAction(context.request, ids.get(`app/admin/users/actions.ts#${name}`)!, { userId: adminId }, baseURL!);
+      expect(answer, name).toContain("You do not have permission to do that.");
+    }
+    await context.close();
   });
 });
 
@@ -174,8 +238,11 @@ for (const role of ["user", "manager", "admin"] as const) {
     const detail = await page.goto(`/admin/users/${NO_USER}`);
     expect(detail?.status(), `${role} GET a user's page`).toBe(holds(role, "admin:access") && holds(role, "users:read") ? 404 : 403);
 
-    const exported = await context.request.get("/admin/audit/export");
-    expect(exported.status(), `${role} GET /admin/audit/export`).toBe(holds(role, "audit:export") ? 200 : 403);
+    // Exports are same-origin POSTs: a link (GET) or a cross-site form cannot start one.
+    expect((await context.request.get("/admin/audit/export")).status(), `${role} GET /admin/audit/export`).toBe(405);
+    expect((await context.request.post("/admin/audit/export", { headers: { Origin: "https://evil.example" }, form: {} })).status(), `${role} cross-site POST`).toBe(403);
+    const exported = await context.request.post("/admin/audit/export", { headers: { Origin: baseURL! }, form: {} });
+    expect(exported.status(), `${role} POST /admin/audit/export`).toBe(holds(role, "audit:export") ? 200 : 403);
     if (!holds(role, "audit:export")) expect(exported.headers()["content-type"]).toContain("application/problem+json");
 
     for (const action of actions) {

@@ -2,7 +2,7 @@ import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { audit } from "@/lib/audit";
 import { ADMIN_ROLE } from "@/lib/authz/catalog";
-import { twoFactorRequiredFor } from "@/lib/two-factor/policy";
+import { rolesForTwoFactorPolicy, twoFactorRequiredFor } from "@/lib/two-factor/policy";
 import { z } from "@/lib/zod";
 import { hashPassword } from "./password-hash";
 import { passwordProblems } from "./password-policy";
@@ -35,9 +35,9 @@ export async function accountExists(db: PrismaClient, email: string): Promise<bo
 export async function createAdministrator(db: PrismaClient, input: NewAdministrator): Promise<AdministratorResult> {
   const email = emailField.safeParse(input.email);
   if (!email.success) return { ok: false, problems: email.error.issues.map((issue) => issue.message) };
-  const adminRole = await db.role.findUnique({ where: { name: ADMIN_ROLE } });
+  const adminRole = await db.role.findUnique({ where: { name: ADMIN_ROLE }, select: { id: true, ...rolesForTwoFactorPolicy.select.role.select } });
   if (!adminRole) return { ok: false, problems: [`There is no "${ADMIN_ROLE}" role yet: run npm run db:seed first.`] };
-  const twoFactorRequired = twoFactorRequiredFor([ADMIN_ROLE]);
+  const twoFactorRequired = twoFactorRequiredFor([{ role: adminRole }]);
 
   const existing = await db.user.findUnique({ where: { email: email.data }, include: { roles: { select: { roleId: true } } } });
   if (existing) {

@@ -1,8 +1,8 @@
-import { PAGE_SIZES } from "@/lib/users/schemas";
+import { calendarDateField, PAGE_SIZES } from "@/lib/users/schemas";
 import { z } from "@/lib/zod";
 
 const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
-const day = z.preprocess(blankToUndefined, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use the form YYYY-MM-DD.").optional());
+const day = z.preprocess(blankToUndefined, calendarDateField.optional());
 
 // Filters for the audit log viewer and its CSV export (the same query string drives both).
 export const auditQuerySchema = z

@@ -61,7 +61,7 @@ export const currentSession = cache(async (): Promise<SessionState> => {
     permissions: new Set(user.roles.flatMap((r) => r.role.permissions.map((p) => p.permission.key))),
     twoFactorEnabled: user.twoFactorEnabledAt !== null,
   };
-  return { stage: !current.twoFactorEnabled && twoFactorRequiredFor(roles) ? "enrolment" : "active", user: current };
+  return { stage: !current.twoFactorEnabled && twoFactorRequiredFor(user.roles) ? "enrolment" : "active", user: current };
 });
 
 /** The fully signed-in user behind this request, or null (nobody, or a sign-in that is not finished). */

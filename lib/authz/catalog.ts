@@ -9,7 +9,6 @@ import type { PermissionInfo } from "./declare";
 export const permissionCatalog: readonly PermissionInfo[] = [adminPermissions, userPermissions, rolePermissions, auditPermissions, emailPermissions].flatMap((group) => group.$all);
 
 export const permissionKeys: ReadonlySet<string> = new Set(permissionCatalog.map((p) => p.key));
-export const ownerMayKeys: ReadonlySet<string> = new Set(permissionCatalog.filter((p) => p.ownerMay).map((p) => p.key));
 
 /** The role that administers the system: it keeps every permission, and at least one active member. */
 export const ADMIN_ROLE = "admin";

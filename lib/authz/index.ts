@@ -1,13 +1,11 @@
 import "server-only";
 import { audit } from "@/lib/audit";
 import type { RequestContext } from "@/lib/request-context";
-import { ownerMayKeys } from "./catalog";
 
-// The one way to ask "may this person do this, to this record?". Pages, server actions, route handlers and
-// the data-access functions beneath them all call it; the data layer's call is the guard that counts.
+// The one way to ask "may this person do this?". Pages, server actions, route handlers and the data-access
+// functions beneath them all call it; the data layer's call is the guard that counts.
 
 export type Actor = { id: string; permissions: ReadonlySet<string> };
-export type OwnedRecord = { ownerId?: string | null };
 
 export class ForbiddenError extends Error {
   constructor(readonly permission: string) {
@@ -16,17 +14,31 @@ export class ForbiddenError extends Error {
   }
 }
 
-export function can(actor: Actor | null | undefined, permission: string, record?: OwnedRecord): boolean {
-  if (!actor) return false;
-  if (actor.permissions.has(permission)) return true;
-  return ownerMayKeys.has(permission) && !!record?.ownerId && record.ownerId === actor.id;
+export function can(actor: Actor | null | undefined, permission: string): boolean {
+  return !!actor && actor.permissions.has(permission);
 }
 
-type AuthorizeOptions = { record?: OwnedRecord; target?: { type: string; id: string }; context?: Partial<RequestContext> };
+/**
+ * The rule for acting on another person: the actor holds every permission the target holds. So a manager
+ * cannot disable, sign out or edit an administrator, and nobody can lock out someone who can do more.
+ */
+export function permissionsLackedOver(actor: Actor | null | undefined, targetPermissions: Iterable<string>): string[] {
+  return [...new Set(targetPermissions)].filter((permission) => !actor?.permissions.has(permission)).sort();
+}
+
+type AuthorizeOptions = {
+  target?: { type: string; id: string };
+  context?: Partial<RequestContext>;
+  /** What the person acted on may do: the actor must hold all of it too (permissionsLackedOver). */
+  targetPermissions?: Iterable<string>;
+};
 
 /** Returns when allowed; otherwise audits the refusal and throws ForbiddenError (403 for the caller). */
 export async function authorize(actor: Actor | null | undefined, permission: string, options: AuthorizeOptions = {}): Promise<void> {
-  if (can(actor, permission, options.record)) return;
-  await audit({ action: "authz.denied", actorId: actor?.id ?? null, target: options.target, context: options.context, details: { permission } });
+  const lacked = options.targetPermissions ? permissionsLackedOver(actor, options.targetPermissions) : [];
+  if (can(actor, permission) && lacked.length === 0) return;
+  // The refusal says nothing more to the caller; the log says why, for whoever investigates.
+  const details = lacked.length ? { permission, targetHoldsMore: lacked } : { permission };
+  await audit({ action: "authz.denied", actorId: actor?.id ?? null, target: options.target, context: options.context, details });
   throw new ForbiddenError(permission);
 }

@@ -99,8 +99,12 @@ export async function setRolePermissions(actor: Actor, roleId: string, keys: str
   return done();
 }
 
-/** Names and ids for pickers (the users filter, the roles editor on a user's page). */
+/** Names and ids for pickers (the users filter, the roles editor on a user's page), with what each role grants. */
 export async function roleOptions(actor: Actor) {
   await authorize(actor, userPermissions.read);
-  return db.role.findMany({ orderBy: [{ builtIn: "desc" }, { name: "asc" }], select: { id: true, name: true } });
+  const roles = await db.role.findMany({
+    orderBy: [{ builtIn: "desc" }, { name: "asc" }],
+    select: { id: true, name: true, permissions: { select: { permission: { select: { key: true } } } } },
+  });
+  return roles.map((role) => ({ id: role.id, name: role.name, permissions: role.permissions.map((p) => p.permission.key) }));
 }

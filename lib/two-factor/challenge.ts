@@ -8,7 +8,7 @@ import type { RequestContext } from "@/lib/request-context";
 import { hashToken, randomToken } from "@/lib/secure-token";
 import { systemConfig } from "@/system.config";
 import { acceptTotpCode, remainingRecoveryCodes, spendRecoveryCode } from "./codes";
-import { twoFactorRequiredFor } from "./policy";
+import { rolesForTwoFactorPolicy, twoFactorRequiredFor } from "./policy";
 
 // The second step of signing in. The password step left a half-authenticated session (twoFactorPending);
 // a right code earns a one-time grant, which the sign-in flow swaps for a brand-new full session: the
@@ -24,9 +24,9 @@ const { lockoutMinutes } = systemConfig.accounts;
 
 /** After a right password: what the person still has to do before they are fully signed in. */
 export async function stageAfterPassword(email: string): Promise<"two_factor" | "enrolment" | "active"> {
-  const user = await db.user.findUnique({ where: { email }, select: { twoFactorEnabledAt: true, roles: { select: { role: { select: { name: true } } } } } });
+  const user = await db.user.findUnique({ where: { email }, select: { twoFactorEnabledAt: true, roles: rolesForTwoFactorPolicy } });
   if (user?.twoFactorEnabledAt) return "two_factor";
-  return user && twoFactorRequiredFor(user.roles.map((r) => r.role.name)) ? "enrolment" : "active";
+  return user && twoFactorRequiredFor(user.roles) ? "enrolment" : "active";
 }
 
 async function pendingSession(sessionId: string) {

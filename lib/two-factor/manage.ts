@@ -7,7 +7,7 @@ import { emailTemplates, sendEmail } from "@/lib/email";
 import { consumeRateLimit, rateLimits } from "@/lib/rate-limit";
 import type { RequestContext } from "@/lib/request-context";
 import { openTotpSecret, remainingRecoveryCodes, replaceRecoveryCodes, sealTotpSecret } from "./codes";
-import { twoFactorRequiredFor } from "./policy";
+import { rolesForTwoFactorPolicy, twoFactorRequiredFor } from "./policy";
 import { formatManualKey, newTotpSecret, otpauthUri, qrCodeSvg, verifyTotp } from "./totp";
 
 // A user's own two-factor settings: enrol, see status, regenerate recovery codes, turn off; and the
@@ -32,7 +32,7 @@ async function loadUser(userId: string) {
       twoFactorPendingSecret: true,
       twoFactorEnabledAt: true,
       twoFactorLastStep: true,
-      roles: { select: { role: { select: { name: true } } } },
+      roles: rolesForTwoFactorPolicy,
     },
   });
 }
@@ -48,7 +48,7 @@ export async function twoFactorStatus(userId: string) {
     enabled: user.twoFactorEnabledAt !== null,
     enabledAt: user.twoFactorEnabledAt,
     enrolling: user.twoFactorPendingSecret !== null,
-    required: twoFactorRequiredFor(user.roles.map((r) => r.role.name)),
+    required: twoFactorRequiredFor(user.roles),
     recoveryCodesLeft: user.twoFactorEnabledAt ? await remainingRecoveryCodes(userId) : 0,
   };
 }
@@ -123,7 +123,7 @@ export async function regenerateRecoveryCodes(userId: string, sessionId: string,
 export async function disableTwoFactor(userId: string, sessionId: string, context: RequestContext): Promise<TwoFactorResult> {
   const user = await loadUser(userId);
   if (!user.twoFactorEnabledAt) return { ok: false, formError: "Two-factor sign-in is already off." };
-  if (twoFactorRequiredFor(user.roles.map((r) => r.role.name))) {
+  if (twoFactorRequiredFor(user.roles)) {
     return { ok: false, formError: "Your role requires two-factor sign-in, so it cannot be turned off." };
   }
   const refusal = await requireRecentReauthentication(sessionId);

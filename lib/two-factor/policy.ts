@@ -1,6 +1,28 @@
+import { adminPermissions } from "@/lib/admin/permissions";
+import { auditPermissions } from "@/lib/audit/permissions";
+import { rolePermissions } from "@/lib/roles/permissions";
+import { userPermissions } from "@/lib/users/permissions";
 import { systemConfig } from "@/system.config";
 
-/** Whether holding these roles obliges a person to use two-factor sign-in (system.config.ts names the roles). */
-export function twoFactorRequiredFor(roles: readonly string[]): boolean {
-  return roles.some((role) => systemConfig.accounts.twoFactor.requiredForRoles.includes(role));
+// Who must use two-factor sign-in. Decided by what a person may do, not by a role's name: any permission of
+// the admin console (seeing or changing other people's accounts, roles or the audit log) is worth more than
+// a password alone, whichever role grants it. system.config.ts may name further roles.
+
+/** Every permission of the admin console: admin:*, users:*, roles:* and audit:*. */
+export const adminConsolePermissions: ReadonlySet<string> = new Set(
+  [adminPermissions, userPermissions, rolePermissions, auditPermissions].flatMap((group) => group.$all.map((p) => p.key)),
+);
+
+/** The Prisma select for a user's roles that twoFactorRequiredFor reads: `roles: rolesForTwoFactorPolicy`. */
+export const rolesForTwoFactorPolicy = {
+  select: { role: { select: { name: true, permissions: { select: { permission: { select: { key: true } } } } } } },
+} as const;
+
+type HeldRoles = readonly { role: { name: string; permissions: readonly { permission: { key: string } }[] } }[];
+
+/** Whether holding these roles obliges a person to use two-factor sign-in. */
+export function twoFactorRequiredFor(roles: HeldRoles): boolean {
+  return roles.some(
+    ({ role }) => systemConfig.accounts.twoFactor.requiredForRoles.includes(role.name) || role.permissions.some(({ permission }) => adminConsolePermissions.has(permission.key)),
+  );
 }

@@ -75,7 +75,7 @@ export async function listUsers(actor: Actor, query: UserListQuery, context?: Re
 
 /** One user for the detail page, or null when there is no such user. */
 export async function getUserDetail(actor: Actor, userId: string, context?: RequestContext) {
-  await authorize(actor, userPermissions.read, { record: { ownerId: userId }, target: { type: "user", id: userId }, context });
+  await authorize(actor, userPermissions.read, { target: { type: "user", id: userId }, context });
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {
@@ -90,7 +90,7 @@ export async function getUserDetail(actor: Actor, userId: string, context?: Requ
       lockedUntil: true,
       deletedAt: true,
       createdAt: true,
-      roles: { select: { role: { select: { id: true, name: true } } } },
+      roles: { select: { role: { select: { id: true, name: true, permissions: { select: { permission: { select: { key: true } } } } } } } },
     },
   });
   if (!user) return null;
@@ -98,5 +98,8 @@ export async function getUserDetail(actor: Actor, userId: string, context?: Requ
     db.session.count({ where: { userId, twoFactorPending: false, expires: { gt: new Date() } } }),
     db.auditLog.findMany({ where: { OR: [{ targetType: "user", targetId: userId }, { actorId: userId }] }, orderBy: { createdAt: "desc" }, take: 10 }),
   ]);
-  return { ...user, roles: user.roles.map((r) => r.role), activeSessions: sessions, recentActivity: recent };
+  const roles = user.roles.map(({ role }) => ({ id: role.id, name: role.name }));
+  // What the user may do: the page offers no action the actor may not take on them (lib/authz permissionsLackedOver).
+  const permissions = [...new Set(user.roles.flatMap(({ role }) => role.permissions.map((p) => p.permission.key)))];
+  return { ...user, roles, permissions, activeSessions: sessions, recentActivity: recent };
 }

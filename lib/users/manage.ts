@@ -10,14 +10,16 @@ import { ADMIN_ROLE } from "@/lib/authz/catalog";
 import { db } from "@/lib/db";
 import { emailTemplates, sendEmail } from "@/lib/email";
 import { done, refuse, type Outcome } from "@/lib/outcome";
+import { z } from "@/lib/zod";
 import type { RequestContext } from "@/lib/request-context";
 import { resetTwoFactor } from "@/lib/two-factor/manage";
 import { userPermissions } from "./permissions";
-import type { AdminProfileInput } from "./schemas";
+import { adminProfileSchema, type AdminProfileInput } from "./schemas";
 
 // What an administrator does to a user. Every function authorises first (before even looking the user
-// up, so a refusal reveals nothing), refuses what would lock the system out (the last administrator), and
-// audits who did what with the before and after.
+// up, so a refusal reveals nothing), then checks that the actor holds everything the user holds
+// (authorizeOnUser), refuses what would lock the system out (the last administrator), and audits who did
+// what with the before and after.
 
 type Tx = Prisma.TransactionClient;
 const target = (id: string) => ({ type: "user", id });
@@ -40,12 +42,34 @@ async function isLastAdmin(client: Tx, user: LoadedUser): Promise<boolean> {
 }
 const lastAdminRefusal = () => refuse(409, "This is the last active administrator: make someone else an administrator first.");
 
+/** What the user's roles grant. */
+async function permissionsOf(userId: string): Promise<string[]> {
+  const rows = await db.permission.findMany({ where: { roles: { some: { role: { users: { some: { userId } } } } } }, select: { key: true } });
+  return rows.map((row) => row.key);
+}
+
+/**
+ * `permission`, then the rule for acting on a person (lib/authz permissionsLackedOver): a manager cannot
+ * touch an administrator. Both refusals look the same to the caller and are audited as authz.denied.
+ */
+async function authorizeOnUser(actor: Actor, permission: string, userId: string, context: RequestContext): Promise<void> {
+  await authorize(actor, permission, { target: target(userId), context });
+  await authorize(actor, permission, { target: target(userId), context, targetPermissions: await permissionsOf(userId) });
+}
+
 async function record(client: Tx, actor: Actor, action: AuditAction, userId: string, context: RequestContext, details?: Prisma.InputJsonValue) {
   await audit({ action, actorId: actor.id, target: target(userId), context, details }, client);
 }
 
+const profileFields = adminProfileSchema.omit({ userId: true });
+
 export async function updateUserProfile(actor: Actor, input: Omit<AdminProfileInput, "userId">, userId: string, context: RequestContext): Promise<Outcome> {
-  await authorize(actor, userPermissions.update, { record: { ownerId: userId }, target: target(userId), context });
+  await authorizeOnUser(actor, userPermissions.update, userId, context);
+  // One's own profile has stricter rules (a date of birth, the minimum age): only the account page edits it.
+  if (userId === actor.id) return refuse(409, "Edit your own profile on your account page.");
+  const parsed = profileFields.safeParse(input);
+  if (!parsed.success) return refuse(422, "The profile is not valid.", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+  input = parsed.data;
   return db.$transaction(async (tx) => {
     const user = await findUser(tx, userId);
     if (!user) return notFound();
@@ -59,7 +83,7 @@ export async function updateUserProfile(actor: Actor, input: Omit<AdminProfileIn
 
 /** Replaces the user's roles. Only roles whose every permission the actor holds can be given or taken. */
 export async function setUserRoles(actor: Actor, userId: string, roleIds: string[], context: RequestContext): Promise<Outcome> {
-  await authorize(actor, userPermissions.assign_roles, { target: target(userId), context });
+  await authorizeOnUser(actor, userPermissions.assign_roles, userId, context);
   return db.$transaction(async (tx) => {
     const user = await findUser(tx, userId);
     if (!user) return notFound();
@@ -83,7 +107,7 @@ export async function setUserRoles(actor: Actor, userId: string, roleIds: string
 }
 
 export async function setUserDisabled(actor: Actor, userId: string, disabled: boolean, context: RequestContext): Promise<Outcome> {
-  await authorize(actor, userPermissions.disable, { target: target(userId), context });
+  await authorizeOnUser(actor, userPermissions.disable, userId, context);
   if (disabled && userId === actor.id) return refuse(409, "You cannot disable your own account.");
   return db.$transaction(async (tx) => {
     const user = await findUser(tx, userId);
@@ -99,7 +123,7 @@ export async function setUserDisabled(actor: Actor, userId: string, disabled: bo
 }
 
 export async function unlockUser(actor: Actor, userId: string, context: RequestContext): Promise<Outcome> {
-  await authorize(actor, userPermissions.disable, { target: target(userId), context });
+  await authorizeOnUser(actor, userPermissions.disable, userId, context);
   const user = await db.user.findUnique({ where: { id: userId } });
   if (!user) return notFound();
   await db.user.update({ where: { id: userId }, data: { lockedUntil: null, failedLoginCount: 0, twoFactorFailedCount: 0 } });
@@ -109,7 +133,7 @@ export async function unlockUser(actor: Actor, userId: string, context: RequestC
 }
 
 export async function markEmailVerified(actor: Actor, userId: string, context: RequestContext): Promise<Outcome> {
-  await authorize(actor, userPermissions.update, { target: target(userId), context });
+  await authorizeOnUser(actor, userPermissions.update, userId, context);
   const user = await db.user.findUnique({ where: { id: userId } });
   if (!user) return notFound();
   if (user.emailVerified) return refuse(409, "That email address is already confirmed.");
@@ -119,7 +143,7 @@ export async function markEmailVerified(actor: Actor, userId: string, context: R
 }
 
 export async function sendPasswordResetLink(actor: Actor, userId: string, context: RequestContext): Promise<Outcome> {
-  await authorize(actor, userPermissions.security, { target: target(userId), context });
+  await authorizeOnUser(actor, userPermissions.security, userId, context);
   const user = await db.user.findUnique({ where: { id: userId } });
   if (!user || user.deletedAt) return notFound();
   if (user.status !== "ACTIVE") return refuse(409, "Enable the account first: a disabled user cannot reset a password.");
@@ -130,7 +154,7 @@ export async function sendPasswordResetLink(actor: Actor, userId: string, contex
 }
 
 export async function revokeUserSessions(actor: Actor, userId: string, context: RequestContext): Promise<Outcome<number>> {
-  await authorize(actor, userPermissions.security, { target: target(userId), context });
+  await authorizeOnUser(actor, userPermissions.security, userId, context);
   if (!(await db.user.findUnique({ where: { id: userId }, select: { id: true } }))) return notFound();
   const { count } = await db.session.deleteMany({ where: { userId } });
   await voidPendingEmailChanges(userId);
@@ -139,7 +163,7 @@ export async function revokeUserSessions(actor: Actor, userId: string, context: 
 }
 
 export async function resetUserTwoFactor(actor: Actor, userId: string, context: RequestContext): Promise<Outcome> {
-  await authorize(actor, userPermissions.security, { target: target(userId), context });
+  await authorizeOnUser(actor, userPermissions.security, userId, context);
   const user = await db.user.findUnique({ where: { id: userId }, select: { twoFactorEnabledAt: true, twoFactorPendingSecret: true } });
   if (!user) return notFound();
   if (!user.twoFactorEnabledAt && !user.twoFactorPendingSecret) return refuse(409, "Two-factor sign-in is not set up for this user.");
@@ -149,7 +173,7 @@ export async function resetUserTwoFactor(actor: Actor, userId: string, context: 
 
 /** Soft delete: the account closes (signed out, cannot sign in, hidden from lists); the row and its audit trail stay. */
 export async function deleteUser(actor: Actor, userId: string, context: RequestContext): Promise<Outcome> {
-  await authorize(actor, userPermissions.delete, { target: target(userId), context });
+  await authorizeOnUser(actor, userPermissions.delete, userId, context);
   if (userId === actor.id) return refuse(409, "You cannot delete your own account here.");
   return db.$transaction(async (tx) => {
     const user = await findUser(tx, userId);
@@ -164,7 +188,7 @@ export async function deleteUser(actor: Actor, userId: string, context: RequestC
 
 /** Hard delete, for the permission that says so: the row goes; audit entries stay (their actor set to null). */
 export async function purgeUser(actor: Actor, userId: string, context: RequestContext): Promise<Outcome> {
-  await authorize(actor, userPermissions.purge, { target: target(userId), context });
+  await authorizeOnUser(actor, userPermissions.purge, userId, context);
   if (userId === actor.id) return refuse(409, "You cannot delete your own account here.");
   return db.$transaction(async (tx) => {
     const user = await findUser(tx, userId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authorize, can, ForbiddenError } from "@/lib/authz";
+import { authorize, can, ForbiddenError, permissionsLackedOver } from "@/lib/authz";
 import { permissionCatalog } from "@/lib/authz/catalog";
 import { db } from "@/lib/db";
 import { userPermissions } from "@/lib/users/permissions";
@@ -16,11 +16,20 @@ describe("authorisation", () => {
     expect(can(null, "users:read")).toBe(false);
   });
 
-  it("lets the owner of a record do what the permission allows owners, and only that", () => {
-    expect(can(actor("a"), userPermissions.update, { ownerId: "a" })).toBe(true);
-    expect(can(actor("a"), userPermissions.update, { ownerId: "b" })).toBe(false);
-    expect(can(actor("a"), userPermissions.delete, { ownerId: "a" })).toBe(false);
-    expect(can(actor("a"), userPermissions.update, { ownerId: null })).toBe(false);
+  it("gives no permission to the owner of a record: owning is not holding", () => {
+    for (const p of permissionCatalog) expect(can(actor("a"), p.key)).toBe(false);
+  });
+
+  it("lets an actor act on a person only when the actor holds every permission that person holds", async () => {
+    const manager = actor("m", "users:read", "users:disable");
+    expect(permissionsLackedOver(manager, ["users:read"])).toEqual([]);
+    expect(permissionsLackedOver(manager, [])).toEqual([]);
+    expect(permissionsLackedOver(manager, ["users:purge", "users:read", "roles:manage"])).toEqual(["roles:manage", "users:purge"]);
+    const { id } = await db.user.create({ data: { email: `${unique("outranked")}@example.com`, firstName: "O", lastName: "R" } });
+    const refused = authorize(actor(id, userPermissions.disable), userPermissions.disable, { target: { type: "user", id: "admin" }, targetPermissions: ["users:disable", "users:purge"] });
+    await expect(refused).rejects.toBeInstanceOf(ForbiddenError);
+    const entry = await db.auditLog.findFirst({ where: { action: "authz.denied", actorId: id, targetId: "admin" } });
+    expect(entry?.details).toEqual({ permission: "users:disable", targetHoldsMore: ["users:purge"] });
   });
 
   it("audits a refusal and throws ForbiddenError", async () => {

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AuditDetails } from "@/components/admin/audit-details";
 import { FilterButtons, InvalidFilters, keptParams, queryValues } from "@/components/admin/list-filters";
 import { Pagination } from "@/components/admin/pagination";
 import { auditActions } from "@/lib/audit";
+import { auditActionLabel } from "@/lib/audit/labels";
 import { auditPermissions } from "@/lib/audit/permissions";
 import { listAuditEntries } from "@/lib/audit/query";
 import { auditQuerySchema } from "@/lib/audit/schemas";
@@ -12,6 +14,8 @@ import { can } from "@/lib/authz";
 export const metadata: Metadata = { title: "Audit log" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const actionOptions = auditActions.map((value) => ({ value, label: auditActionLabel(value) })).sort((a, b) => a.label.localeCompare(b.label, "en"));
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePermission(auditPermissions.read);
@@ -26,9 +30,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       <div className="d-flex flex-wrap align-items-center gap-2 mb-3">
         <h1 className="h2 mb-0 me-auto">Audit log</h1>
         {can(actor, auditPermissions.export) && query && (
-          <a className="btn btn-sm btn-outline-primary" href={`/admin/audit/export?${new URLSearchParams(filters)}`} download>
-            Export CSV
-          </a>
+          // A POST, never a link: an export is audited, and a cross-site page must not be able to cause one.
+          <form method="post" action="/admin/audit/export">
+            {Object.entries(filters).map(([name, value]) => (
+              <input key={name} type="hidden" name={name} value={value} />
+            ))}
+            <button type="submit" className="btn btn-sm btn-outline-primary">
+              Export CSV
+            </button>
+          </form>
         )}
       </div>
       <form method="get" className="row g-2 align-items-end mb-3" aria-label="Filter the audit log">
@@ -44,9 +54,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           </label>
           <select id="audit-action" name="action" defaultValue={query?.action ?? ""} className="form-select form-select-sm">
             <option value="">Any action</option>
-            {auditActions.map((a) => (
-              <option key={a} value={a}>
-                {a}
+            {actionOptions.map((a) => (
+              <option key={a.value} value={a.value}>
+                {a.label}
               </option>
             ))}
           </select>
@@ -95,14 +105,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                 {result.entries.map((e) => (
                   <tr key={e.id} data-testid="audit-row">
                     <td className="text-nowrap">{e.createdAt.toISOString().slice(0, 19).replace("T", " ")}</td>
-                    <td>
-                      <code>{e.action}</code>
-                    </td>
+                    <td>{auditActionLabel(e.action)}</td>
                     <td className="text-break">{e.actorEmail ?? e.actorId ?? "—"}</td>
                     <td>{e.targetId ? (e.targetType === "user" ? <Link href={`/admin/users/${e.targetId}`}>{e.targetId}</Link> : `${e.targetType} ${e.targetId}`) : "—"}</td>
                     <td>{e.ipAddress ?? "—"}</td>
-                    <td className="text-break">
-                      <code className="small">{e.details ? JSON.stringify(e.details) : ""}</code>
+                    <td>
+                      <AuditDetails details={e.details} />
                     </td>
                   </tr>
                 ))}

@@ -25,7 +25,7 @@ export default async function RolesPage() {
           The admin role always holds every permission. You can grant or withdraw only permissions you hold yourself.
         </p>
         <PermissionMatrix
-          roles={roles.map((r) => ({ id: r.id, name: r.name, locked: r.locked || !manage, permissions: r.permissions }))}
+          roles={roles.map((r) => ({ id: r.id, name: r.name, locked: r.locked, permissions: r.permissions }))}
           permissions={permissions.map((p) => ({ key: p.key, description: p.description, yours: can(actor, p.key) }))}
           readOnly={!manage}
         />

@@ -9,7 +9,12 @@ import { setRolePermissionsAction } from "./actions";
 type Role = { id: string; name: string; locked: boolean; permissions: string[] };
 type Permission = { key: string; description: string; yours: boolean };
 
-/** Roles across, permissions down; each role's column is saved on its own. */
+// Ids of the notes that say why a checkbox cannot change, for its aria-describedby.
+const READ_ONLY_NOTE = "matrix-read-only-note";
+const lockedNote = (role: Role) => `matrix-locked-${role.id}`;
+const notYoursNote = (p: Permission) => `matrix-not-yours-${p.key.replace(":", "-")}`;
+
+/** Roles across, permissions down; each role's column is saved on its own. Every disabled box says why. */
 export function PermissionMatrix({ roles, permissions, readOnly }: { roles: Role[]; permissions: Permission[]; readOnly: boolean }) {
   const [grants, setGrants] = useState(() => Object.fromEntries(roles.map((r) => [r.id, new Set(r.permissions)])));
   const [pending, startTransition] = useTransition();
@@ -33,6 +38,11 @@ export function PermissionMatrix({ roles, permissions, readOnly }: { roles: Role
 
   return (
     <div className="table-responsive">
+      {readOnly && (
+        <p id={READ_ONLY_NOTE} className="alert alert-secondary small py-2">
+          You can see who may do what, but changing it needs the roles:manage permission, which you do not hold.
+        </p>
+      )}
       <table className="table table-sm align-middle permission-matrix">
         <thead>
           <tr>
@@ -40,6 +50,11 @@ export function PermissionMatrix({ roles, permissions, readOnly }: { roles: Role
             {roles.map((role) => (
               <th scope="col" key={role.id} className="text-center">
                 {role.name}
+                {role.locked && (
+                  <div id={lockedNote(role)} className="small fw-normal text-body-secondary">
+                    always holds every permission
+                  </div>
+                )}
               </th>
             ))}
           </tr>
@@ -50,19 +65,28 @@ export function PermissionMatrix({ roles, permissions, readOnly }: { roles: Role
               <th scope="row" className="fw-normal">
                 <code>{p.key}</code>
                 <div className="small text-body-secondary">{p.description}</div>
+                {!readOnly && !p.yours && (
+                  <div id={notYoursNote(p)} className="small text-body-secondary fst-italic">
+                    You do not hold this permission, so you cannot grant or withdraw it.
+                  </div>
+                )}
               </th>
-              {roles.map((role) => (
-                <td key={role.id} className="text-center">
-                  <input
-                    type="checkbox"
-                    className="form-check-input"
-                    aria-label={`${role.name}: ${p.key}`}
-                    checked={grants[role.id]!.has(p.key)}
-                    disabled={role.locked || readOnly || !p.yours || !hydrated}
-                    onChange={() => toggle(role.id, p.key)}
-                  />
-                </td>
-              ))}
+              {roles.map((role) => {
+                const reasons = [readOnly && READ_ONLY_NOTE, role.locked && lockedNote(role), !readOnly && !p.yours && notYoursNote(p)].filter(Boolean);
+                return (
+                  <td key={role.id} className="text-center">
+                    <input
+                      type="checkbox"
+                      className="form-check-input"
+                      aria-label={`${role.name}: ${p.key}`}
+                      aria-describedby={reasons.length ? reasons.join(" ") : undefined}
+                      checked={grants[role.id]!.has(p.key)}
+                      disabled={reasons.length > 0 || !hydrated}
+                      onChange={() => toggle(role.id, p.key)}
+                    />
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>

@@ -4,7 +4,7 @@ import { createAdministrator } from "@/lib/accounts/create-admin";
 import { ADMIN_ROLE } from "@/lib/authz/catalog";
 import { db } from "@/lib/db";
 import { seed } from "@/lib/seed";
-import { twoFactorRequiredFor } from "@/lib/two-factor/policy";
+import { rolesForTwoFactorPolicy, twoFactorRequiredFor } from "@/lib/two-factor/policy";
 import { unique, useTestDatabase } from "../../helpers/database";
 
 const PASSWORD = "granite meadow whistles softly";
@@ -28,7 +28,8 @@ describe("createAdministrator (npm run admin:create)", () => {
     expect(await verifyPassword(PASSWORD, user.passwordHash!)).toBe(true);
     const roles = await roleNames(user.id);
     expect(roles).toEqual([ADMIN_ROLE, "user"]);
-    expect(twoFactorRequiredFor(roles)).toBe(true);
+    const held = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { roles: rolesForTwoFactorPolicy } });
+    expect(twoFactorRequiredFor(held.roles)).toBe(true);
     expect(await auditRows(user.id)).toEqual([expect.objectContaining({ actorId: null, details: { via: "admin:create", outcome: "created" } })]);
   });
 

@@ -1,12 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { ForbiddenError } from "@/lib/authz";
+import { updateOwnProfile } from "@/lib/accounts/profile";
 import { permissionCatalog } from "@/lib/authz/catalog";
 import { createSession, findActiveSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { seed } from "@/lib/seed";
 import { listUsers } from "@/lib/users/list";
-import { deleteUser, purgeUser, setUserDisabled, setUserRoles, updateUserProfile } from "@/lib/users/manage";
-import { userListQuerySchema } from "@/lib/users/schemas";
+import {
+  deleteUser,
+  markEmailVerified,
+  purgeUser,
+  resetUserTwoFactor,
+  revokeUserSessions,
+  sendPasswordResetLink,
+  setUserDisabled,
+  setUserRoles,
+  unlockUser,
+  updateUserProfile,
+} from "@/lib/users/manage";
+import { adminProfileSchema, userListQuerySchema } from "@/lib/users/schemas";
 import { unique, useTestDatabase } from "../../helpers/database";
 
 const context = { ipAddress: "198.51.100.7", userAgent: "Test", requestId: null };
@@ -82,12 +94,61 @@ describe("user administration", () => {
     expect(await setUserRoles(manager, target.id, [await roleId("user"), await roleId("manager")], context)).toMatchObject({ ok: true });
   });
 
-  it("lets people edit their own profile without users:update, and nobody else's", async () => {
+  it("lets nobody act on a person who holds a permission they lack, by any admin action", async () => {
+    await seed(db, { demoUsers: false });
+    const admin = await user(["admin"]);
+    const lockedUntil = new Date(Date.now() + 600_000);
+    await db.user.update({ where: { id: admin.id }, data: { lockedUntil, emailVerified: null } });
+    // Every users: permission, but not everything an administrator holds.
+    const manager = { id: (await user(["manager"])).id, permissions: new Set(permissionCatalog.map((p) => p.key).filter((key) => key !== "roles:manage")) };
+    const attempts = [
+      () => updateUserProfile(manager, { firstName: "Taken", lastName: "Over", dateOfBirth: "" }, admin.id, context),
+      async () => setUserRoles(manager, admin.id, [await roleId("user")], context),
+      () => setUserDisabled(manager, admin.id, true, context),
+      () => setUserDisabled(manager, admin.id, false, context),
+      () => unlockUser(manager, admin.id, context),
+      () => markEmailVerified(manager, admin.id, context),
+      () => sendPasswordResetLink(manager, admin.id, context),
+      () => revokeUserSessions(manager, admin.id, context),
+      () => resetUserTwoFactor(manager, admin.id, context),
+      () => deleteUser(manager, admin.id, context),
+      () => purgeUser(manager, admin.id, context),
+    ];
+    for (const attempt of attempts) await expect(attempt()).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await db.user.findUniqueOrThrow({ where: { id: admin.id } })).toMatchObject({ status: "ACTIVE", deletedAt: null, firstName: admin.firstName, emailVerified: null, lockedUntil });
+    expect(await db.userRole.count({ where: { userId: admin.id } })).toBe(1);
+    const denials = await db.auditLog.findMany({ where: { action: "authz.denied", actorId: manager.id, targetId: admin.id } });
+    expect(denials).toHaveLength(attempts.length);
+    for (const denial of denials) expect(denial.details).toMatchObject({ targetHoldsMore: ["roles:manage"] });
+    expect(await db.auditLog.count({ where: { action: { startsWith: "admin." }, targetId: admin.id } })).toBe(0);
+    // The same actor still manages someone who holds no more than they do.
+    const peer = await user(["manager"]);
+    expect(await setUserDisabled(manager, peer.id, true, context)).toMatchObject({ ok: true });
+  });
+
+  it("edits one's own profile only through the account page: the admin action refuses it", async () => {
     const me = await user();
     const other = await user();
     const self = { id: me.id, permissions: new Set<string>() };
-    expect(await updateUserProfile(self, { firstName: "New", lastName: "Name", dateOfBirth: "" }, me.id, context)).toMatchObject({ ok: true });
+    await expect(updateUserProfile(self, { firstName: "New", lastName: "Name", dateOfBirth: "" }, me.id, context)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(updateUserProfile(self, { firstName: "New", lastName: "Name", dateOfBirth: "" }, other.id, context)).rejects.toBeInstanceOf(ForbiddenError);
+    const editor = { id: me.id, permissions: new Set(["users:update"]) };
+    expect(await updateUserProfile(editor, { firstName: "New", lastName: "Name", dateOfBirth: "" }, me.id, context)).toMatchObject({ ok: false, status: 409 });
+    expect(await db.user.findUniqueOrThrow({ where: { id: me.id } })).toMatchObject({ firstName: me.firstName, lastName: me.lastName });
+    expect(await updateUserProfile(editor, { firstName: "New", lastName: "Name", dateOfBirth: "1990-02-28" }, other.id, context)).toMatchObject({ ok: true });
+    // The account page's path needs no permission at all.
+    await updateOwnProfile(self, { firstName: "Own", lastName: "Path", dateOfBirth: "1990-02-28" }, context);
+    expect(await db.user.findUniqueOrThrow({ where: { id: me.id } })).toMatchObject({ firstName: "Own", lastName: "Path" });
+  });
+
+  it("answers an impossible date of birth with 422, changing nothing", async () => {
+    const target = await user();
+    const editor = { id: (await user()).id, permissions: new Set(["users:update"]) };
+    for (const dateOfBirth of ["2024-13-45", "2023-02-29", "2024-00-10", "3024-01-01"]) {
+      expect(adminProfileSchema.safeParse({ userId: target.id, firstName: "A", lastName: "B", dateOfBirth }).success, dateOfBirth).toBe(false);
+      expect(await updateUserProfile(editor, { firstName: "A", lastName: "B", dateOfBirth }, target.id, context)).toMatchObject({ ok: false, status: 422, fieldErrors: { dateOfBirth: [expect.any(String)] } });
+    }
+    expect(await db.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ firstName: target.firstName });
   });
 
   it("soft delete hides the user and keeps the row; the list searches names and emails", async () => {

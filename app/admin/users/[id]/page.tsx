@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/admin/action-button";
+import { auditActionLabel } from "@/lib/audit/labels";
 import { requirePermission } from "@/lib/auth/current-user";
-import { can } from "@/lib/authz";
+import { can, permissionsLackedOver } from "@/lib/authz";
 import { roleOptions } from "@/lib/roles/roles";
 import { getUserDetail } from "@/lib/users/list";
 import { userPermissions } from "@/lib/users/permissions";
@@ -34,7 +35,17 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const roles = await roleOptions(actor);
   const input = { userId: user.id };
   const locked = !!user.lockedUntil && user.lockedUntil > new Date();
-  const allowed = (permission: string) => can(actor, permission);
+  // Nobody acts on someone who can do more than they can (lib/users/manage.ts refuses it too).
+  const lacked = permissionsLackedOver(actor, user.permissions);
+  const allowed = (permission: string) => can(actor, permission) && lacked.length === 0;
+  const self = user.id === actor.id;
+  const outranked = `${user.firstName} can do things you cannot, so you can look but not change this.`;
+  const profileReason = self ? (
+    <>
+      This is you: edit your own profile on <Link href="/account">your account page</Link>.
+    </>
+  ) : lacked.length ? outranked : !can(actor, userPermissions.update) ? "Editing profiles needs the users:update permission." : null;
+  const rolesReason = lacked.length ? outranked : !can(actor, userPermissions.assign_roles) ? "Giving and taking roles needs the users:assign_roles permission." : null;
 
   return (
     <>
@@ -70,7 +81,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
                 Profile
               </h2>
               <AdminProfileForm
-                readOnly={!allowed(userPermissions.update)}
+                readOnlyReason={profileReason}
                 defaults={{ userId: user.id, firstName: user.firstName, lastName: user.lastName, dateOfBirth: user.dateOfBirth?.toISOString().slice(0, 10) ?? "" }}
               />
             </div>
@@ -82,7 +93,12 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
               <h2 id="roles-heading" className="h5">
                 Roles
               </h2>
-              <UserRolesForm userId={user.id} roles={roles} assigned={user.roles.map((r) => r.id)} readOnly={!allowed(userPermissions.assign_roles)} />
+              <UserRolesForm
+                userId={user.id}
+                roles={roles.map((role) => ({ id: role.id, name: role.name, yours: permissionsLackedOver(actor, role.permissions).length === 0 }))}
+                assigned={user.roles.map((r) => r.id)}
+                readOnlyReason={rolesReason}
+              />
             </div>
           </div>
         </section>
@@ -93,6 +109,11 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
                 <h2 id="actions-heading" className="h5">
                   Account actions
                 </h2>
+                {lacked.length > 0 && (
+                  <p className="small text-body-secondary mb-0">
+                    {user.firstName} can do things you cannot ({lacked.join(", ")}), so you can look but not change this account.
+                  </p>
+                )}
                 <div className="d-flex flex-wrap gap-2">
                   {allowed(userPermissions.disable) &&
                     (user.status === "ACTIVE" ? (
@@ -129,7 +150,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           <ul className="list-group">
             {user.recentActivity.map((entry) => (
               <li key={entry.id} className="list-group-item small d-flex justify-content-between gap-2">
-                <code>{entry.action}</code>
+                <span>{auditActionLabel(entry.action)}</span>
                 <span className="text-body-secondary">{when(entry.createdAt)}</span>
               </li>
             ))}

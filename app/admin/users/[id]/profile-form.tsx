@@ -6,12 +6,19 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { adminProfileSchema, type AdminProfileInput } from "@/lib/users/schemas";
 import { updateUserProfileAction } from "../actions";
 
-export function AdminProfileForm({ defaults, readOnly }: { defaults: AdminProfileInput; readOnly: boolean }) {
+/** `readOnlyReason` says why the form cannot be used (shown, and read out with the fields); null when it can. */
+export function AdminProfileForm({ defaults, readOnlyReason }: { defaults: AdminProfileInput; readOnlyReason: React.ReactNode }) {
+  const readOnly = readOnlyReason !== null && readOnlyReason !== undefined;
   const { form, pending, result, onSubmit, error } = useActionForm(adminProfileSchema, updateUserProfileAction, defaults);
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
       <FormAlert variant={result?.ok ? "success" : "danger"} message={result?.ok ? result.message : result?.formError} />
-      <fieldset disabled={readOnly}>
+      {readOnly && (
+        <p id="profile-read-only" className="small text-body-secondary">
+          {readOnlyReason}
+        </p>
+      )}
+      <fieldset disabled={readOnly} aria-describedby={readOnly ? "profile-read-only" : undefined}>
         <div className="row g-2">
           <div className="col-sm-6">
             <FormField id="firstName" label="First name" error={error("firstName")}>
