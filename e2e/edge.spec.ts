@@ -151,6 +151,7 @@ test.describe("a server reached directly behind a TLS front: https APP_URL, no t
   });
 
   test("20 sign-ins claiming 20 different X-Forwarded-For addresses still hit the one per-address limit", async () => {
+    test.setTimeout(120_000); // one bcrypt per attempt
     const codes: string[] = [];
     for (let attempt = 1; attempt <= 21; attempt++) {
       const signIn = await credentialsSignIn(base, { email: newEmail("edge-spoof"), password: "wrong password entirely" }, { "x-forwarded-for": `198.51.100.${attempt}` });
