@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { staticSecurityHeaders } from "./lib/security-headers";
+import { maxRequestBodyBytes, staticSecurityHeaders } from "./lib/security-headers";
 
 const production = process.env.NODE_ENV === "production";
 
@@ -8,10 +8,11 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // `NEXT_OUTPUT=standalone npm run build` makes the self-contained server the Dockerfile copies.
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
+  // forbidden() and app/forbidden.tsx: a real 403 page when a signed-in user lacks a permission.
+  // The action body limit is the one proxy.ts enforces for every request (413 there instead of Next's 500).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: maxRequestBodyBytes } },
   // Loaded from node_modules at run time: they read their own .wasm/.data files, start worker threads, or
   // (bcryptjs) are required by one.
-  // forbidden() and app/forbidden.tsx: a real 403 page when a signed-in user lacks a permission.
-  experimental: { authInterrupts: true },
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pino", "pino-roll", "@prisma/schema-engine-wasm", "bcryptjs"],
   async headers() {
     const headers = Object.entries(staticSecurityHeaders({ production })).map(([key, value]) => ({ key, value }));

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 
-// E2E runs against a production build (`next build`, then `next start` here). The database is a fresh
+// E2E runs against a production build (`next build`, then server.mjs as `npm start` runs it). The database is a fresh
 // embedded PGlite by default, or the PostgreSQL named by E2E_DATABASE_URL (CI uses a throwaway one).
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -22,6 +22,8 @@ export const serverEnv = {
   // Links in emails point at this server, and the dev mailbox is on so tests can read them.
   APP_URL: baseURL,
   DEV_MAILBOX: "true",
+  // The test harness plays the trusted proxy: visitorHeaders() gives each test its own client address.
+  TRUST_PROXY_HOPS: "1",
 };
 // Child processes (webServer, specs that start their own server) read the same secrets.
 process.env.E2E_AUTH_SECRET = serverEnv.AUTH_SECRET;
@@ -47,7 +49,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
     // Seeded as in development, so the demo accounts (an administrator among them) exist to test with.
-    command: `${resetEmbedded}NODE_ENV=development npm run db:setup --silent -- --demo && npx next start -H 127.0.0.1 -p ${port}`,
+    command: `${resetEmbedded}NODE_ENV=development npm run db:setup --silent -- --demo && HOSTNAME=127.0.0.1 PORT=${port} node server.mjs`,
     url: `${baseURL}/api/health/live`,
     env: { ...serverEnv, NODE_ENV: "production" },
     reuseExistingServer: false,

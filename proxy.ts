@@ -1,14 +1,16 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { sessionCookieName } from "@/lib/auth/cookie-name";
+import { sessionCookieName, usesSecureCookies } from "@/lib/auth/cookie-name";
 import { env } from "@/lib/env";
+import { refuseBadRequest } from "@/lib/http/request-guard";
 import { contentSecurityPolicy, createNonce, emailPreviewPolicy, isEmailPreviewPath, requestIdFrom } from "@/lib/security-headers";
 
 // Runs before every page and route handler (static files excluded by the matcher): redirects plain HTTP
-// when HTTPS is enforced, stamps a request id, and sets a fresh nonce CSP that Next applies to its scripts.
+// when HTTPS is enforced, refuses requests Next would answer with a 500 (lib/http/request-guard.ts), stamps a request id, and sets a fresh nonce
+// CSP that Next applies to its scripts.
 const production = env.NODE_ENV === "production";
-const SESSION_COOKIE = sessionCookieName(env.FORCE_HTTPS);
+const SESSION_COOKIE = sessionCookieName(usesSecureCookies(env.APP_URL));
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const proto = request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(":", "");
   // Probes from an orchestrator speak plain HTTP inside the cluster: keep health reachable.
@@ -27,6 +29,11 @@ export function proxy(request: NextRequest) {
   const nonce = createNonce();
   const csp = isEmailPreviewPath(pathname) ? emailPreviewPolicy : contentSecurityPolicy(nonce, { production });
   const requestId = requestIdFrom(request.headers.get("x-request-id"));
+  const refused = await refuseBadRequest(request, requestId);
+  if (refused) {
+    refused.headers.set("X-Request-Id", requestId);
+    return refused;
+  }
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
@@ -40,14 +47,7 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// Prefetches included: every response carries the CSP and a request id.
 export const config = {
-  matcher: [
-    {
-      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
 };

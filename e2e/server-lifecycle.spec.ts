@@ -1,28 +1,7 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { serverEnv } from "../playwright.config";
-
-// Servers of their own, started and stopped here, so the shared e2e server is left alone.
-
-type Server = { process: ChildProcess; output: () => string; exited: Promise<number | null> };
-
-function startServer(port: number, env: Record<string, string>): Server {
-  const child = spawn("node", ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: { ...process.env, ...env, NODE_ENV: "production" },
-  });
-  let output = "";
-  child.stdout!.on("data", (chunk: Buffer) => (output += chunk));
-  child.stderr!.on("data", (chunk: Buffer) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { process: child, output: () => output, exited };
-}
-
-async function waitUntilLive(port: number): Promise<void> {
-  await expect
-    .poll(async () => (await fetch(`http://127.0.0.1:${port}/api/health/live`, { redirect: "manual" }).catch(() => null))?.status, { timeout: 30_000 })
-    .toBe(200);
-}
+import { prepareDatabase, startServer, waitUntilLive } from "./own-server";
 
 test("production refuses to start without its secrets, naming the missing variable", async () => {
   const server = startServer(3197, { ...serverEnv, AUTH_SECRET: "" });
@@ -51,10 +30,8 @@ test("SIGTERM lets the in-flight request finish, then closes the database and ex
   test.setTimeout(90_000);
   const port = 3199;
   const dataDir = ".data/e2e-shutdown";
-  rmSync(dataDir, { recursive: true, force: true });
   const env = { ...serverEnv, DATABASE_URL: `pglite:${dataDir}`, LOG_LEVEL: "info" };
-  const migrated = spawnSync("npm", ["run", "db:migrate", "--silent"], { env: { ...process.env, ...env, NODE_ENV: "production" }, encoding: "utf8" });
-  expect(migrated.status, migrated.stderr).toBe(0);
+  prepareDatabase(dataDir, env);
 
   const server = startServer(port, env);
   await waitUntilLive(port);

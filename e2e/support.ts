@@ -43,7 +43,10 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(report).toEqual([]);
 }
 
-/** A made-up client address (TEST-NET-3), so per-address rate limits see each test as its own visitor. */
+/**
+ * A made-up client address (TEST-NET-3), so per-address rate limits see each test as its own visitor. The
+ * shared e2e server trusts one proxy hop (TRUST_PROXY_HOPS=1): the test plays that proxy.
+ */
 export function visitorHeaders(): Record<string, string> {
   return { "x-forwarded-for": `203.0.113.${1 + Math.floor(Math.random() * 254)}` };
 }

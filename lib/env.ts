@@ -28,8 +28,11 @@ const schema = z.object({
   LOG_FILE_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
   LOG_FILE_KEEP: z.coerce.number().int().min(1).max(100).default(5),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
-  /** Proxies in front of the app that append to X-Forwarded-For (Vercel, nginx, a load balancer). */
-  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
+  /**
+   * Proxies in front of the app that append to X-Forwarded-For (Vercel, nginx, a load balancer). 0, the safe
+   * default for a server clients reach directly, trusts no header: the address comes from the socket.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   UPSTASH_REDIS_REST_URL: z.url().optional(),
   UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
   RESEND_API_KEY: z.string().min(1).optional(),
@@ -65,12 +68,18 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const production = raw?.NODE_ENV === "production" && !isBuildPhase();
   if (raw && production) {
     if (!raw.DATABASE_URL) problems.push("  DATABASE_URL: required in production");
+    // Links in emails and the cookies' Secure flag follow the public URL: production must name it.
+    if (!raw.APP_URL) problems.push("  APP_URL: required in production");
+    const seen = new Map<string, string>();
     for (const name of ["AUTH_SECRET", "PASSWORD_PEPPER", "DATA_ENCRYPTION_KEY"] as const) {
       const value = raw[name];
       if (!value) problems.push(`  ${name}: required in production`);
       else if (/change-?me|example|placeholder/i.test(value)) {
         problems.push(`  ${name}: is a placeholder; generate one with \`openssl rand -base64 32\``);
-      }
+      } else if (seen.has(value)) {
+        // One leaked value must not open all three doors.
+        problems.push(`  ${name}: must differ from ${seen.get(value)}; generate each with \`openssl rand -base64 32\``);
+      } else seen.set(value, name);
     }
   }
   if (raw?.DEV_MAILBOX && raw.RESEND_API_KEY) problems.push("  DEV_MAILBOX: cannot be on while RESEND_API_KEY sends real mail");

@@ -3,6 +3,7 @@ import { Ratelimit } from "@upstash/ratelimit";
 import { Redis } from "@upstash/redis";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { rateLimitAddress } from "@/lib/request-context";
 
 // One door for every limit. With Upstash configured (serverless, many regions) counters live in Upstash
 // Redis. Otherwise they live in PostgreSQL: the database every deployment already has, shared by all server
@@ -27,14 +28,17 @@ export const rateLimits = {
   twoFactorByAccount: { name: "2fa-account", limit: 20, windowSeconds: 15 * 60 },
 } satisfies Record<string, RateLimitRule>;
 
+// An IPv6 subject counts for its whole /64 (see rateLimitAddress); emails and IPv4 addresses count as given.
+const keyFor = (rule: RateLimitRule, subject: string) => `${rule.name}:${rateLimitAddress(subject).toLowerCase()}`;
+
 export async function consumeRateLimit(rule: RateLimitRule, subject: string): Promise<RateLimitResult> {
-  const key = `${rule.name}:${subject.toLowerCase()}`;
+  const key = keyFor(rule, subject);
   return upstash ? consumeUpstash(rule, key) : consumePostgres(rule, key);
 }
 
 /** Forget a subject's count, e.g. an account's failed logins after it signs in successfully. */
 export async function resetRateLimit(rule: RateLimitRule, subject: string): Promise<void> {
-  const key = `${rule.name}:${subject.toLowerCase()}`;
+  const key = keyFor(rule, subject);
   if (upstash) await limiterFor(rule).resetUsedTokens(key);
   else await db.rateLimitCounter.deleteMany({ where: { key } });
 }

@@ -4,6 +4,9 @@
 
 export type HeaderOptions = { production: boolean };
 
+/** The largest request body accepted (server actions, Auth.js, the API): proxy.ts refuses larger ones with 413. */
+export const maxRequestBodyBytes = 1024 * 1024;
+
 /** A nonce CSP: only scripts carrying this request's nonce (and what they load) run. */
 export function contentSecurityPolicy(nonce: string, { production }: HeaderOptions): string {
   const directives: Record<string, string[]> = {

@@ -11,5 +11,8 @@ export function benchServerEnv(databaseUrl) {
     DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     FORCE_HTTPS: "false",
     LOG_LEVEL: "warn",
+    // Production requires a public URL; the benchmark plays the one trusted proxy that states client addresses.
+    APP_URL: "http://127.0.0.1",
+    TRUST_PROXY_HOPS: "1",
   };
 }

@@ -9,7 +9,7 @@ import { log } from "@/lib/log";
 import { contextFromHeaders } from "@/lib/request-context";
 import { systemConfig } from "@/system.config";
 import { completeChallenge } from "@/lib/two-factor/challenge";
-import { sessionCookieName } from "./cookie-name";
+import { sessionCookieName, usesSecureCookies } from "./cookie-name";
 import { createSession, deleteSessionBySecret, findActiveSession } from "./sessions";
 
 // Auth.js runs the sign-in flow and the cookie; the session itself lives in our Session table. Auth.js's
@@ -33,7 +33,7 @@ declare module "next-auth" {
 }
 type DefaultUser = { name?: string | null; email?: string | null; image?: string | null };
 
-const secureCookies = env.FORCE_HTTPS;
+const secureCookies = usesSecureCookies(env.APP_URL);
 
 const nextAuth = NextAuth({
   secret: env.AUTH_SECRET,

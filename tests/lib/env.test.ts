@@ -2,6 +2,14 @@ import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
 
 const strong = "k".repeat(20) + "Zq81mP0vT3xW5yB7nR";
+const production: NodeJS.ProcessEnv = {
+  NODE_ENV: "production",
+  DATABASE_URL: "postgres://db/app",
+  APP_URL: "https://app.example",
+  AUTH_SECRET: `a-${strong}`,
+  PASSWORD_PEPPER: `p-${strong}`,
+  DATA_ENCRYPTION_KEY: `d-${strong}`,
+};
 
 describe("parseEnv", () => {
   it("gives development a working default: embedded database, info logs", () => {
@@ -27,15 +35,26 @@ describe("parseEnv", () => {
   });
 
   it("refuses placeholder secrets in production", () => {
-    expect(() =>
-      parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/app", AUTH_SECRET: "changeme-changeme-changeme-changeme", PASSWORD_PEPPER: strong, DATA_ENCRYPTION_KEY: strong }),
-    ).toThrow(/AUTH_SECRET: is a placeholder/);
+    expect(() => parseEnv({ ...production, AUTH_SECRET: "changeme-changeme-changeme-changeme" })).toThrow(/AUTH_SECRET: is a placeholder/);
+  });
+
+  it("refuses production without its public URL", () => {
+    expect(() => parseEnv({ ...production, APP_URL: "" })).toThrow(/APP_URL: required in production/);
+  });
+
+  it("refuses production when two secrets share a value", () => {
+    expect(() => parseEnv({ ...production, DATA_ENCRYPTION_KEY: production.AUTH_SECRET })).toThrow(/DATA_ENCRYPTION_KEY: must differ from AUTH_SECRET/);
+    expect(() => parseEnv({ ...production, PASSWORD_PEPPER: production.DATA_ENCRYPTION_KEY })).toThrow(/DATA_ENCRYPTION_KEY: must differ from PASSWORD_PEPPER/);
   });
 
   it("accepts a complete production environment and enforces HTTPS by default", () => {
-    const env = parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/app", AUTH_SECRET: strong, PASSWORD_PEPPER: strong, DATA_ENCRYPTION_KEY: strong });
+    const env = parseEnv(production);
     expect(env.FORCE_HTTPS).toBe(true);
     expect(env.LOG_LEVEL).toBe("info");
+  });
+
+  it("trusts no forwarding header unless proxies are declared", () => {
+    expect(parseEnv(production).TRUST_PROXY_HOPS).toBe(0);
   });
 
   it("lets `next build` run without production secrets", () => {

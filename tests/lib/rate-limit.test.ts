@@ -23,6 +23,14 @@ describe("rate limits on the database store", () => {
     expect((await consumeRateLimit(rule, "bob@example.com")).allowed).toBe(true);
   });
 
+  it("counts every address of one IPv6 /64 in one bucket", async () => {
+    const rule = { name: unique("rule"), limit: 2, windowSeconds: 60 };
+    expect((await consumeRateLimit(rule, "2001:db8:5:6::1")).allowed).toBe(true);
+    expect((await consumeRateLimit(rule, "2001:db8:5:6:abcd::2")).allowed).toBe(true);
+    expect((await consumeRateLimit(rule, "2001:db8:5:6:ffff:1:2:3")).allowed).toBe(false);
+    expect((await consumeRateLimit(rule, "2001:db8:5:7::1")).allowed).toBe(true);
+  });
+
   it("lets no concurrent burst slip past the limit", async () => {
     const rule = { name: unique("rule"), limit: 5, windowSeconds: 60 };
     const results = await Promise.all(Array.from({ length: 20 }, () => consumeRateLimit(rule, "burst")));

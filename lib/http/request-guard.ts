@@ -1,0 +1,71 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import { requestLog } from "@/lib/log";
+import { problem } from "@/lib/http/problem";
+import { maxRequestBodyBytes } from "@/lib/security-headers";
+
+// Next answers 500 (and logs an error with a stack) for a server-action body over its size limit, one it
+// cannot decode, and a cross-origin action call. proxy.ts runs first and turns those into the 4xx they
+// deserve, logged as warnings:
+//   403 for a server action posted from another origin (or `Origin: null`), the check Next makes too;
+//   413 when Content-Length says the body is too large (nothing is read);
+//   411 for a body without Content-Length (chunked), which no browser form or action sends and whose size
+//       only shows once read;
+//   400 for a multipart body that does not parse, or a server-action call whose arguments are not the JSON
+//       array React encodes them as.
+
+export async function refuseBadRequest(request: NextRequest, requestId: string): Promise<Response | null> {
+  if (request.method === "GET" || request.method === "HEAD") return null;
+  const length = request.headers.get("content-length");
+  const contentType = request.headers.get("content-type") ?? "";
+  // Fetch actions carry Next-Action; a form posted without JavaScript is a multipart post to a page.
+  const isAction = request.headers.has("next-action") || (contentType.startsWith("multipart/form-data") && !request.nextUrl.pathname.startsWith("/api/"));
+  const refuse = (status: number, detail: string) => {
+    requestLog(requestId).warn({ method: request.method, path: request.nextUrl.pathname, status, contentLength: length }, `request refused: ${detail}`);
+    return problem(status, { detail, requestId });
+  };
+
+  if (isAction && isCrossOrigin(request)) return refuse(403, "Cross-origin form posts are not accepted.");
+  if (length === null) {
+    return request.headers.has("transfer-encoding") ? refuse(411, "A request body needs a Content-Length.") : null;
+  }
+  if (Number(length) > maxRequestBodyBytes) return refuse(413, `The request body is larger than ${maxRequestBodyBytes} bytes.`);
+
+  if (!contentType.startsWith("multipart/form-data") && !isAction) return null;
+  const readable = await bodyIsReadable(request.clone(), contentType, request.headers.has("next-action"));
+  return readable ? null : refuse(400, "The request body cannot be read.");
+}
+
+/** As Next compares them: the Origin's host against X-Forwarded-Host or Host. No Origin: not a browser. */
+function isCrossOrigin(request: NextRequest): boolean {
+  const origin = request.headers.get("origin");
+  if (origin === null) return false;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return origin === "null" || new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+async function bodyIsReadable(request: Request, contentType: string, isFetchAction: boolean): Promise<boolean> {
+  try {
+    if (contentType.startsWith("multipart/form-data")) {
+      const form = await request.formData();
+      // React puts a fetch action's argument list in field "0"; a form posted without JavaScript has none.
+      return !isFetchAction || isJsonArray(form.get("0"));
+    }
+    return isJsonArray(await request.text());
+  } catch {
+    return false;
+  }
+}
+
+function isJsonArray(value: FormDataEntryValue | null): boolean {
+  if (typeof value !== "string") return false;
+  try {
+    return Array.isArray(JSON.parse(value));
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,44 @@
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { refuseBadRequest } from "@/lib/http/request-guard";
+
+const action = { host: "app.example", origin: "https://app.example", "next-action": "7f".repeat(21), "content-type": "text/plain;charset=UTF-8" };
+
+function post(path: string, headers: Record<string, string>, body?: string) {
+  const init = { method: "POST", headers, body };
+  return new NextRequest(`https://app.example${path}`, init);
+}
+
+async function status(request: NextRequest): Promise<number | null> {
+  return (await refuseBadRequest(request, "req-12345678"))?.status ?? null;
+}
+
+describe("refuseBadRequest", () => {
+  it("lets reads and well-formed posts through", async () => {
+    expect(await status(new NextRequest("https://app.example/login"))).toBeNull();
+    expect(await status(post("/login", { ...action, "content-length": "7" }, '["a",1]'))).toBeNull();
+    expect(await status(post("/api/auth/callback/credentials", { "content-type": "application/x-www-form-urlencoded", "content-length": "3" }, "a=b"))).toBeNull();
+  });
+
+  it("refuses a body over the limit by its Content-Length, with a problem+json 413", async () => {
+    const refused = await refuseBadRequest(post("/api/auth/callback/credentials", { "content-length": String(1024 * 1024 + 1) }), "req-12345678");
+    expect(refused?.status).toBe(413);
+    expect(refused?.headers.get("content-type")).toBe("application/problem+json");
+  });
+
+  it("refuses a chunked body, whose size only shows once read", async () => {
+    expect(await status(post("/login", { ...action, "transfer-encoding": "chunked" }))).toBe(411);
+  });
+
+  it("refuses action arguments React cannot have encoded, and multipart that does not parse", async () => {
+    expect(await status(post("/login", { ...action, "content-length": "9" }, "{not json"))).toBe(400);
+    expect(await status(post("/login", { ...action, "content-length": "6" }, '{"a":1}'))).toBe(400);
+    const multipart = { ...action, "content-type": "multipart/form-data; boundary=edge", "content-length": "20" };
+    expect(await status(post("/login", multipart, "--edge\r\nbroken"))).toBe(400);
+  });
+
+  it("refuses a server action from another origin or Origin: null", async () => {
+    expect(await status(post("/account", { ...action, origin: "https://evil.example", "content-length": "2" }, "[]"))).toBe(403);
+    expect(await status(post("/account", { ...action, origin: "null", "content-length": "2" }, "[]"))).toBe(403);
+  });
+});
