@@ -9,6 +9,7 @@ import type { RequestContext } from "@/lib/request-context";
 import { hashToken } from "@/lib/secure-token";
 import { systemConfig } from "@/system.config";
 import { voidPendingEmailChanges } from "./email-change";
+import { clearLoginLimits } from "./login";
 import { hashPassword, verifyPassword } from "./password-hash";
 import { passwordProblems } from "./password-policy";
 import { consumeAccountToken, issueAccountToken } from "./tokens";
@@ -27,9 +28,15 @@ export function resetLink(token: string): string {
  */
 export async function requestPasswordReset(email: string, context: RequestContext): Promise<PasswordResult> {
   const byIp = await consumeRateLimit(rateLimits.passwordResetByIp, context.ipAddress ?? "unknown");
-  if (!byIp.allowed) return { ok: false, retryAfterSeconds: byIp.retryAfterSeconds };
+  if (!byIp.allowed) {
+    await audit({ action: "user.password_reset_failed", context, details: { email, reason: "rate_limited", limit: rateLimits.passwordResetByIp.name } });
+    return { ok: false, retryAfterSeconds: byIp.retryAfterSeconds };
+  }
   runAfterResponse("password reset email", async () => {
-    if (!(await consumeRateLimit(rateLimits.passwordResetByAccount, email)).allowed) return;
+    if (!(await consumeRateLimit(rateLimits.passwordResetByAccount, email)).allowed) {
+      await audit({ action: "user.password_reset_failed", context, details: { email, reason: "rate_limited", limit: rateLimits.passwordResetByAccount.name } });
+      return;
+    }
     const user = await db.user.findUnique({ where: { email } });
     if (!user || user.status !== "ACTIVE") return;
     const token = await issueAccountToken(user.id, "PASSWORD_RESET");
@@ -50,9 +57,15 @@ export async function findResetTokenOwner(token: string) {
 /** Sets a new password from a reset link, then ends every session and pending email change: whoever knew the old password is out. */
 export async function resetPassword(token: string, password: string, context: RequestContext): Promise<PasswordResult> {
   const user = await findResetTokenOwner(token);
-  if (!user) return { ok: false, formError: "This reset link is not valid any more. Ask for a new one." };
+  if (!user) {
+    await audit({ action: "user.password_reset_failed", context, details: { reason: "invalid_link" } });
+    return { ok: false, formError: "This reset link is not valid any more. Ask for a new one." };
+  }
   const problems = await passwordProblems(password, user);
-  if (problems.length) return { ok: false, fieldErrors: { password: problems } };
+  if (problems.length) {
+    await audit({ action: "user.password_reset_failed", actorId: user.id, target: { type: "user", id: user.id }, context, details: { reason: "weak_password" } });
+    return { ok: false, fieldErrors: { password: problems } };
+  }
   const passwordHash = await hashPassword(password);
   const done = await db.$transaction(async (tx) => {
     const consumed = await consumeAccountToken(token, "PASSWORD_RESET", tx);
@@ -64,6 +77,8 @@ export async function resetPassword(token: string, password: string, context: Re
     return true;
   });
   if (!done) return { ok: false, formError: "This reset link is not valid any more. Ask for a new one." };
+  // The lock is lifted above; the failures that led to it must not lock the new password at its first slip.
+  await clearLoginLimits(user.email);
   await sendEmail(user.email, emailTemplates.passwordChanged(user.firstName));
   return { ok: true };
 }

@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { decode } from "next-auth/jwt";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { sessionCookieName } from "./cookie-name";
+import { sessionCookieName, usesSecureCookies } from "./cookie-name";
 
 // Disabling a user ends all their sessions at once, so the next request finds no session and cannot say why.
 // The browser's cookie still names its user (encrypted and authenticated under AUTH_SECRET, so it cannot be
@@ -12,7 +12,7 @@ import { sessionCookieName } from "./cookie-name";
 
 /** "disabled" when this browser's ended session belonged to a user who is now disabled; otherwise null. */
 export async function endedSessionReason(): Promise<"disabled" | null> {
-  const name = sessionCookieName(env.FORCE_HTTPS);
+  const name = sessionCookieName(usesSecureCookies(env.APP_URL));
   const token = (await cookies()).get(name)?.value;
   if (!token) return null;
   const payload = await decode({ token, secret: env.AUTH_SECRET, salt: name }).catch(() => null);

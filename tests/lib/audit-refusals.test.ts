@@ -1,5 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
+import { authenticate } from "@/lib/accounts/login";
+import { hashPassword } from "@/lib/accounts/password-hash";
+import { requestPasswordReset, resetPassword } from "@/lib/accounts/passwords";
 import { registerUser } from "@/lib/accounts/register";
+import { rateLimits } from "@/lib/rate-limit";
 import { db } from "@/lib/db";
 import { validatedAction } from "@/lib/http/action";
 import { z } from "@/lib/zod";
@@ -51,5 +55,49 @@ describe("audited refusals", () => {
     const rows = await db.auditLog.findMany({ where: { action: "user.register_failed", createdAt: { gte: before }, userAgent: "AuditTest/1.0" } });
     expect(rows.map((row) => row.details)).toEqual([{ reason: "invalid_input", fields: ["email", "secret"] }]);
     expect(JSON.stringify(rows)).not.toContain("not-an-address");
+  });
+
+  it("records refused password resets: rate limited, a dead link, a weak password", async () => {
+    const email = `${unique("reset")}@example.com`;
+    const user = await db.user.create({ data: { email, firstName: "Pat", lastName: "Word", passwordHash: await hashPassword(password), emailVerified: new Date() } });
+    const context = { ipAddress: `198.51.100.${Math.floor(Math.random() * 250)}`, userAgent: "Test", requestId: null };
+    const before = new Date();
+    for (let i = 0; i <= rateLimits.passwordResetByIp.limit; i++) await requestPasswordReset(`${unique("x")}@example.com`, context);
+    const limited = await db.auditLog.findMany({ where: { action: "user.password_reset_failed", ipAddress: context.ipAddress, createdAt: { gte: before } } });
+    expect(limited.map((row) => (row.details as { reason: string }).reason)).toContain("rate_limited");
+
+    expect(await resetPassword("A".repeat(43), "a fine new passphrase", context)).toMatchObject({ ok: false });
+    await requestPasswordReset(email, { ...context, ipAddress: "198.51.100.251" });
+    let mail = null;
+    for (let i = 0; i < 100 && !mail; i++) {
+      mail = await db.emailMessage.findFirst({ where: { to: email, template: "password-reset" } });
+      if (!mail) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const token = new URL(/https?:\/\/\S+/.exec(mail!.text)![0]).searchParams.get("token")!;
+    expect(await resetPassword(token, "short", context)).toMatchObject({ ok: false, fieldErrors: { password: expect.any(Array) } });
+    const rows = await db.auditLog.findMany({ where: { action: "user.password_reset_failed", ipAddress: context.ipAddress, createdAt: { gte: before } }, orderBy: { createdAt: "asc" } });
+    const reasons = rows.map((row) => (row.details as { reason: string }).reason);
+    expect(reasons).toEqual(expect.arrayContaining(["rate_limited", "invalid_link", "weak_password"]));
+    expect(rows.find((row) => (row.details as { reason: string }).reason === "weak_password")?.targetId).toBe(user.id);
+  });
+
+  it("forgets the failures that locked an account once its password is reset", async () => {
+    const email = `${unique("relock")}@example.com`;
+    await db.user.create({ data: { email, firstName: "Pat", lastName: "Word", passwordHash: await hashPassword(password), emailVerified: new Date() } });
+    const context = { ipAddress: "198.51.100.252", userAgent: "Test", requestId: null };
+    for (let i = 0; i < 5; i++) await authenticate(email, `wrong guess number ${i}`, context);
+    expect(await authenticate(email, password, context)).toMatchObject({ ok: false, reason: "locked" });
+    await requestPasswordReset(email, context);
+    let mail = null;
+    for (let i = 0; i < 100 && !mail; i++) {
+      mail = await db.emailMessage.findFirst({ where: { to: email, template: "password-reset" } });
+      if (!mail) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const token = new URL(/https?:\/\/\S+/.exec(mail!.text)![0]).searchParams.get("token")!;
+    const fresh = "copper kettle sings at dawn";
+    expect(await resetPassword(token, fresh, context)).toEqual({ ok: true });
+    // One slip after the reset is one failure, not the sixth of an old series.
+    expect(await authenticate(email, "one slip of the finger", context)).toMatchObject({ ok: false, reason: "invalid" });
+    expect(await authenticate(email, fresh, context)).toMatchObject({ ok: true });
   });
 });
