@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { systemConfig } from "../system.config";
-import { expectAccessible, snapshot, watchPage } from "./support";
+import { expectAccessible, snapshot, visitorHeaders, watchPage } from "./support";
+import { adminContext } from "./two-factor-support";
 
 test.describe("the application shell", () => {
   test("landing page: named by the config, nonce CSP and security headers, no violations", async ({ page }) => {
@@ -82,15 +83,21 @@ test.describe("the application shell", () => {
     watch.assertClean();
   });
 
-  test("status page reports the database", async ({ page }) => {
+  test("status page: the status for everyone, the details for administrators only", async ({ page, browser }) => {
     const watch = watchPage(page);
     await page.goto("/status");
     await expect(page).toHaveTitle(`System status · ${systemConfig.name}`);
     await expect(page.getByRole("status")).toHaveText("All systems operational.");
-    await expect(page.getByText(/\d+(\.\d+)? ms round trip/)).toBeVisible();
+    await expect(page.getByText(/round trip|Up for|Version/)).toHaveCount(0);
     await expectAccessible(page);
-    await snapshot(page, "status");
     watch.assertClean();
+
+    const { context, page: admin } = await adminContext(browser, visitorHeaders());
+    await admin.goto("/status");
+    await expect(admin.getByText(/\d+(\.\d+)? ms round trip/)).toBeVisible();
+    await expect(admin.getByText("Up for")).toBeVisible();
+    await snapshot(admin, "status");
+    await context.close();
   });
 
   test("an unknown page answers 404 with the styled not-found page", async ({ page }) => {
