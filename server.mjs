@@ -11,7 +11,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // Read by lib/request-context.ts (socketAddressFlag): a process flag that no request can forge.
-globalThis[Symbol.for("cornerstone.forwardedForEndsWithSocket")] = true;
+globalThis[Symbol.for("x-forwarded-for.ends-with-socket")] = true;
 
 const dir = dirname(fileURLToPath(import.meta.url));
 const port = Number.parseInt(process.env.PORT ?? "", 10) || 3000;

@@ -1,5 +1,6 @@
 import { adminPermissions } from "@/lib/admin/permissions";
 import { auditPermissions } from "@/lib/audit/permissions";
+import { emailPermissions } from "@/lib/email/permissions";
 import { rolePermissions } from "@/lib/roles/permissions";
 import { userPermissions } from "@/lib/users/permissions";
 import { systemConfig } from "@/system.config";
@@ -8,9 +9,9 @@ import { systemConfig } from "@/system.config";
 // the admin console (seeing or changing other people's accounts, roles or the audit log) is worth more than
 // a password alone, whichever role grants it. system.config.ts may name further roles.
 
-/** Every permission of the admin console: admin:*, users:*, roles:* and audit:*. */
+/** Every permission of the admin console: admin:*, users:*, roles:*, audit:* and email:* (the outbox holds reset links). */
 export const adminConsolePermissions: ReadonlySet<string> = new Set(
-  [adminPermissions, userPermissions, rolePermissions, auditPermissions].flatMap((group) => group.$all.map((p) => p.key)),
+  [adminPermissions, userPermissions, rolePermissions, auditPermissions, emailPermissions].flatMap((group) => group.$all.map((p) => p.key)),
 );
 
 /** The Prisma select for a user's roles that twoFactorRequiredFor reads: `roles: rolesForTwoFactorPolicy`. */

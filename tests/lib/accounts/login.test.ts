@@ -22,6 +22,8 @@ vi.mock("@/lib/accounts/password-hash", async (importOriginal) => {
   };
 });
 // The sign-in action outside Next: the caller's address from request headers; malformed input never reaches Auth.js.
+// As behind server.mjs with no proxy: X-Forwarded-For holds the socket's address alone.
+(globalThis as Record<symbol, unknown>)[Symbol.for("x-forwarded-for.ends-with-socket")] = true;
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "203.0.113.41", "user-agent": "Test" }) }));
 vi.mock("next-auth", () => ({ AuthError: class extends Error {} }));
 vi.mock("@/lib/auth", () => ({

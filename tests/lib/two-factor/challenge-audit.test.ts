@@ -9,6 +9,8 @@ import { unique, useTestDatabase } from "../../helpers/database";
 // have sent (rate-limited guesses: challenge-race.test.ts). The actions run outside Next here.
 
 const pending = vi.hoisted(() => ({ sessionId: "" }));
+// As behind server.mjs with no proxy: X-Forwarded-For holds the socket's address alone.
+(globalThis as Record<symbol, unknown>)[Symbol.for("x-forwarded-for.ends-with-socket")] = true;
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "203.0.113.77", "user-agent": "Test" }) }));
 vi.mock("@/lib/auth", () => ({
   signIn: async () => {
