@@ -8,9 +8,9 @@ import { maxRequestBodyBytes } from "@/lib/security-headers";
 // cannot decode, and a cross-origin action call. proxy.ts runs first and turns those into the 4xx they
 // deserve, logged as warnings:
 //   403 for a server action posted from another origin (or `Origin: null`), the check Next makes too;
-//   413 when Content-Length says the body is too large (nothing is read);
-//   411 for a body without Content-Length (chunked), which no browser form or action sends and whose size
-//       only shows once read;
+//   413 when Content-Length says the body is too large (nothing is read), or when a body without one
+//       (chunked: Next itself forwards server actions to the page that owns them that way) runs past the
+//       limit as it is read (Next has buffered it for the proxy anyway);
 //   400 for a multipart body that does not parse, or a server-action call whose arguments are not the JSON
 //       array React encodes them as.
 
@@ -26,14 +26,27 @@ export async function refuseBadRequest(request: NextRequest, requestId: string):
   };
 
   if (isAction && isCrossOrigin(request)) return refuse(403, "Cross-origin form posts are not accepted.");
-  if (length === null) {
-    return request.headers.has("transfer-encoding") ? refuse(411, "A request body needs a Content-Length.") : null;
-  }
-  if (Number(length) > maxRequestBodyBytes) return refuse(413, `The request body is larger than ${maxRequestBodyBytes} bytes.`);
+  const tooLarge = length === null ? request.body !== null && (await bytesBeyond(request.clone(), maxRequestBodyBytes)) : Number(length) > maxRequestBodyBytes;
+  if (tooLarge) return refuse(413, `The request body is larger than ${maxRequestBodyBytes} bytes.`);
 
   if (!contentType.startsWith("multipart/form-data") && !isAction) return null;
   const readable = await bodyIsReadable(request.clone(), contentType, request.headers.has("next-action"));
   return readable ? null : refuse(400, "The request body cannot be read.");
+}
+
+/** Whether a body without Content-Length holds more than `limit` bytes; reading stops as soon as it does. */
+async function bytesBeyond(request: Request, limit: number): Promise<boolean> {
+  const reader = request.body!.getReader();
+  let read = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    read += chunk.value.byteLength;
+    if (read > limit) {
+      // Not awaited: a branch of a cloned (teed) body settles its cancel only once the other branch ends too.
+      reader.cancel().catch(() => {});
+      return true;
+    }
+  }
+  return false;
 }
 
 /** As Next compares them: the Origin's host against X-Forwarded-Host or Host. No Origin: not a browser. */
