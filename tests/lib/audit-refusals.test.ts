@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { validatedAction } from "@/lib/http/action";
 import { z } from "@/lib/zod";
 import { unique, useTestDatabase } from "../helpers/database";
+import { latestLinkToken } from "../helpers/mail";
 
 // Refused registrations and malformed form posts are security events: each leaves an audit row.
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "user-agent": "AuditTest/1.0" }) }));
@@ -68,12 +69,7 @@ describe("audited refusals", () => {
 
     expect(await resetPassword("A".repeat(43), "a fine new passphrase", context)).toMatchObject({ ok: false });
     await requestPasswordReset(email, { ...context, ipAddress: "198.51.100.251" });
-    let mail = null;
-    for (let i = 0; i < 100 && !mail; i++) {
-      mail = await db.emailMessage.findFirst({ where: { to: email, template: "password-reset" } });
-      if (!mail) await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    const token = new URL(/https?:\/\/\S+/.exec(mail!.text)![0]).searchParams.get("token")!;
+    const token = await latestLinkToken(email, "password-reset");
     expect(await resetPassword(token, "short", context)).toMatchObject({ ok: false, fieldErrors: { password: expect.any(Array) } });
     const rows = await db.auditLog.findMany({ where: { action: "user.password_reset_failed", ipAddress: context.ipAddress, createdAt: { gte: before } }, orderBy: { createdAt: "asc" } });
     const reasons = rows.map((row) => (row.details as { reason: string }).reason);
@@ -88,12 +84,7 @@ describe("audited refusals", () => {
     for (let i = 0; i < 5; i++) await authenticate(email, `wrong guess number ${i}`, context);
     expect(await authenticate(email, password, context)).toMatchObject({ ok: false, reason: "locked" });
     await requestPasswordReset(email, context);
-    let mail = null;
-    for (let i = 0; i < 100 && !mail; i++) {
-      mail = await db.emailMessage.findFirst({ where: { to: email, template: "password-reset" } });
-      if (!mail) await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    const token = new URL(/https?:\/\/\S+/.exec(mail!.text)![0]).searchParams.get("token")!;
+    const token = await latestLinkToken(email, "password-reset");
     const fresh = "copper kettle sings at dawn";
     expect(await resetPassword(token, fresh, context)).toEqual({ ok: true });
     // One slip after the reset is one failure, not the sixth of an old series.

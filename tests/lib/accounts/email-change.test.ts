@@ -8,6 +8,7 @@ import { createSession, findActiveSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { revokeUserSessions, setUserDisabled } from "@/lib/users/manage";
 import { unique, useTestDatabase } from "../../helpers/database";
+import { latestLinkToken } from "../../helpers/mail";
 
 const OLD = "lantern orbit quietly 1984";
 const NEW = "copper kettle sings at dawn";
@@ -27,14 +28,6 @@ async function signedIn() {
   return { user: u, secret, sessionId: (await findActiveSession(secret))!.id };
 }
 
-async function latestLinkToken(to: string, template: string): Promise<string> {
-  for (let i = 0; i < 100; i++) {
-    const mail = await db.emailMessage.findFirst({ where: { to, template }, orderBy: { createdAt: "desc" } });
-    if (mail) return new URL(/https?:\/\/\S+/.exec(mail.text)![0]).searchParams.get("token")!;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`no ${template} mail to ${to}`);
-}
 
 /** Asks for a change and returns the link tokens both addresses received. */
 async function pendingChange(userId: string, sessionId: string, oldEmail: string) {

@@ -4,6 +4,7 @@ import { changePassword, findResetTokenOwner, requestPasswordReset, resetPasswor
 import { createSession, findActiveSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { unique, useTestDatabase } from "../../helpers/database";
+import { latestLinkToken } from "../../helpers/mail";
 
 const OLD = "lantern orbit quietly 1984";
 const NEW = "copper kettle sings at dawn";
@@ -15,14 +16,6 @@ async function user() {
   });
 }
 
-async function latestLinkToken(to: string, template: string): Promise<string> {
-  for (let i = 0; i < 100; i++) {
-    const mail = await db.emailMessage.findFirst({ where: { to, template }, orderBy: { createdAt: "desc" } });
-    if (mail) return new URL(/https?:\/\/\S+/.exec(mail.text)![0]).searchParams.get("token")!;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`no ${template} mail to ${to}`);
-}
 
 describe("password reset", () => {
   useTestDatabase();
