@@ -1,9 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { generate } from "otplib";
 import { permissionCatalog, seededGrants } from "@/lib/authz/catalog";
 import { expectAccessible, snapshot, visitorHeaders, watchPage } from "./support";
-import { adminContext, enrol, passCode } from "./two-factor-support";
+import { adminContext, MANAGER, twoFactorContext } from "./two-factor-support";
 import { login, registeredUser } from "./users";
 
 test.describe.configure({ timeout: 180_000 });
@@ -15,46 +14,13 @@ async function confirmDialog(page: Page, button: string) {
   await page.getByRole("dialog").getByRole("button", { name: button }).click();
 }
 
-const managerState = "test-results/manager-totp.json";
-
-/** The seeded manager: the role's console permissions require two-factor, enrolled on first use this run. */
-async function signInAsManager(page: Page) {
-  await login(page, "manager@example.com", "seven copper kettles hum softly");
-  await expect(page).toHaveURL(/\/(account|login)\/two-factor/);
-  if (page.url().includes("/account/two-factor")) {
-    const { secret } = await enrol(page);
-    mkdirSync("test-results", { recursive: true });
-    writeFileSync(managerState, JSON.stringify({ secret, lastStep: Math.floor(Date.now() / 30_000) }));
-    return;
-  }
-  expect(existsSync(managerState), "the manager has two-factor on, but this run did not enrol it").toBe(true);
-  const state = JSON.parse(readFileSync(managerState, "utf8")) as { secret: string; lastStep: number };
-  // A code works once: wait for a step no earlier sign-in used.
-  while (Math.floor(Date.now() / 30_000) <= state.lastStep) await page.waitForTimeout(1_000);
-  const step = Math.floor(Date.now() / 30_000);
-  await passCode(page, await generate({ secret: state.secret, epoch: step * 30 + 1 }));
-  writeFileSync(managerState, JSON.stringify({ ...state, lastStep: step }));
-  await expect(page).toHaveURL(/\/account$/);
-}
-
-const managerCookies = "test-results/manager-storage.json";
-
 async function signedIn(browser: Browser, role: "admin" | "manager" | "user") {
   if (role === "admin") return adminContext(browser, visitorHeaders());
-  if (role === "manager" && existsSync(managerCookies)) {
-    // This run's earlier sign-in, while it lasts: each new one waits for a fresh two-factor code.
-    const context = await browser.newContext({ storageState: managerCookies, extraHTTPHeaders: visitorHeaders() });
-    const page = await context.newPage();
-    await page.goto("/account");
-    if (/\/account$/.test(page.url())) return { context, page };
-    await context.close();
-  }
+  if (role === "manager") return twoFactorContext(browser, visitorHeaders(), MANAGER);
   const context = await browser.newContext({ extraHTTPHeaders: visitorHeaders() });
   const page = await context.newPage();
-  if (role === "manager") await signInAsManager(page);
-  else await login(page, "demo@example.com", "paper boats drift at noon");
+  await login(page, "demo@example.com", "paper boats drift at noon");
   await expect(page).toHaveURL(/\/account$/);
-  if (role === "manager") await context.storageState({ path: managerCookies });
   return { context, page };
 }
 

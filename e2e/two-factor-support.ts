@@ -53,39 +53,41 @@ export async function passRecoveryCode(page: Page, code: string) {
 }
 
 
-export const ADMIN = { email: "admin@example.com", password: "amber lighthouse keeps watch" };
-const adminState = "test-results/admin-totp.json";
+/** A seeded account whose permissions require two-factor; its secret and session are kept under test-results/. */
+export type TwoFactorAccount = { email: string; password: string; key: string };
+export const ADMIN: TwoFactorAccount = { email: "admin@example.com", password: "amber lighthouse keeps watch", key: "admin" };
+export const MANAGER: TwoFactorAccount = { email: "manager@example.com", password: "seven copper kettles hum softly", key: "manager" };
 
 /**
- * Signs the seeded administrator in, whatever the specs before did: enrols two-factor on first use (the admin
- * role requires it) and keeps the secret for the rest of the run; each sign-in uses a step no earlier
- * sign-in used, since a code works once.
+ * Signs a seeded account in, whatever the specs before did: enrols two-factor on first use (its permissions
+ * require it) and keeps the secret for the rest of the run; each sign-in uses a step no earlier sign-in
+ * used, since a code works once.
  */
-export async function signInAsAdmin(page: Page): Promise<void> {
-  await login(page, ADMIN.email, ADMIN.password);
+export async function signInWithTwoFactor(page: Page, account: TwoFactorAccount): Promise<void> {
+  const stateFile = `test-results/${account.key}-totp.json`;
+  await login(page, account.email, account.password);
   await expect(page).toHaveURL(/\/(account|login)\/two-factor/);
   if (page.url().includes("/account/two-factor")) {
     const { secret } = await enrol(page);
     mkdirSync("test-results", { recursive: true });
-    writeFileSync(adminState, JSON.stringify({ secret, lastStep: Math.floor(Date.now() / 30_000) }));
+    writeFileSync(stateFile, JSON.stringify({ secret, lastStep: Math.floor(Date.now() / 30_000) }));
     return;
   }
-  if (!existsSync(adminState)) throw new Error("the administrator has two-factor on, but this run did not enrol it");
-  const state = JSON.parse(readFileSync(adminState, "utf8")) as { secret: string; lastStep: number };
+  if (!existsSync(stateFile)) throw new Error(`${account.email} has two-factor on, but this run did not enrol it`);
+  const state = JSON.parse(readFileSync(stateFile, "utf8")) as { secret: string; lastStep: number };
   let step = Math.max(Math.floor(Date.now() / 30_000), state.lastStep + 1);
   while (step > Math.floor(Date.now() / 30_000) + 1) await page.waitForTimeout(1_000); // beyond the window: wait
   step = Math.max(step, Math.floor(Date.now() / 30_000));
   await passCode(page, await generate({ secret: state.secret, epoch: step * 30 + 1 }));
-  writeFileSync(adminState, JSON.stringify({ ...state, lastStep: step }));
+  writeFileSync(stateFile, JSON.stringify({ ...state, lastStep: step }));
   await expect(page).not.toHaveURL(CHALLENGE);
 }
 
-const adminCookies = "test-results/admin-storage.json";
-
-/** A browser context signed in as the administrator, reusing this run's earlier sign-in when it still works. */
-export async function adminContext(browser: Browser, headers: Record<string, string>): Promise<{ context: BrowserContext; page: Page }> {
-  if (existsSync(adminCookies)) {
-    const context = await browser.newContext({ storageState: adminCookies, extraHTTPHeaders: headers });
+/** A browser context signed in as the account, reusing this run's earlier sign-in when it still works. */
+export async function twoFactorContext(browser: Browser, headers: Record<string, string>, account: TwoFactorAccount): Promise<{ context: BrowserContext; page: Page }> {
+  const cookies = `test-results/${account.key}-storage.json`;
+  if (existsSync(cookies)) {
+    const context = await browser.newContext({ storageState: cookies, extraHTTPHeaders: headers });
     const page = await context.newPage();
     await page.goto("/account");
     if (/\/account$/.test(page.url())) return { context, page };
@@ -93,7 +95,9 @@ export async function adminContext(browser: Browser, headers: Record<string, str
   }
   const context = await browser.newContext({ extraHTTPHeaders: headers });
   const page = await context.newPage();
-  await signInAsAdmin(page);
-  await context.storageState({ path: adminCookies });
+  await signInWithTwoFactor(page, account);
+  await context.storageState({ path: cookies });
   return { context, page };
 }
+
+export const adminContext = (browser: Browser, headers: Record<string, string>) => twoFactorContext(browser, headers, ADMIN);

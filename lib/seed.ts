@@ -17,7 +17,7 @@ type SeedUser = { email: string; firstName: string; lastName: string; dateOfBirt
 
 /**
  * Demo accounts for development, tests and demos: only `npm run db:seed -- --demo` creates them, never a
- * default, since their passwords are published here. Each passes the password policy, as any password must.
+ * default: anyone can read their passwords in this file. Each passes the password policy, as any password must.
  */
 export const demoUsers: SeedUser[] = [
   { email: "admin@example.com", firstName: "Ada", lastName: "Admin", dateOfBirth: "1985-12-10", password: "amber lighthouse keeps watch", roles: ["admin", "user"] },
