@@ -71,13 +71,18 @@ describe("user administration", () => {
 
   it("keeps the last active administrator", async () => {
     await seed(db, { demoUsers: false });
-    // Only this test's administrators count: every other admin in the database is made inactive for it.
-    await db.user.updateMany({ where: { roles: { some: { role: { name: "admin" } } } }, data: { status: "DISABLED" } });
     const last = await user(["admin"]);
+    // Only this test's administrator counts: every other one is made inactive right before each call, since on a
+    // shared PostgreSQL database other test files create administrators in parallel.
+    const alone = () => db.user.updateMany({ where: { id: { not: last.id }, roles: { some: { role: { name: "admin" } } } }, data: { status: "DISABLED" } });
     const other = everything((await user(["manager"])).id);
+    await alone();
     expect(await setUserRoles(other, last.id, [], context)).toMatchObject({ ok: false, status: 409, message: expect.stringMatching(/last active administrator/) });
+    await alone();
     expect(await setUserDisabled(other, last.id, true, context)).toMatchObject({ ok: false, status: 409 });
+    await alone();
     expect(await deleteUser(other, last.id, context)).toMatchObject({ ok: false, status: 409 });
+    await alone();
     expect(await purgeUser(other, last.id, context)).toMatchObject({ ok: false, status: 409 });
     const second = await user(["admin"]);
     expect(await setUserRoles(other, last.id, [], context)).toMatchObject({ ok: true });
