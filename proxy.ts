@@ -17,7 +17,9 @@ export async function proxy(request: NextRequest) {
   if (env.FORCE_HTTPS && proto === "http" && !pathname.startsWith("/api/health")) {
     // The configured public URL names the host when set, so a forged Host header cannot steer the redirect;
     // otherwise the requested host on the default HTTPS port.
-    const host = env.APP_URL ? new URL(env.APP_URL).host : new URL(`http://${request.headers.get("host") ?? request.nextUrl.host}`).hostname;
+    const host = env.APP_URL
+      ? new URL(env.APP_URL).host
+      : new URL(`http://${request.headers.get("host") ?? request.nextUrl.host}`).hostname;
     return NextResponse.redirect(`https://${host}${pathname}${request.nextUrl.search}`, 308);
   }
 

@@ -48,12 +48,18 @@ const server = createServer((request, response) => {
 // Graceful stop, as `next start` does it: refuse new connections, let in-flight requests finish, close Next,
 // exit with the signal's code. lib/shutdown.ts closes the database inside that final process.exit.
 let stopping = false;
-for (const [signal, code] of [["SIGTERM", 143], ["SIGINT", 130]]) {
+for (const [signal, code] of [
+  ["SIGTERM", 143],
+  ["SIGINT", 130],
+]) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
     server.close(() => {
-      app.close().catch(console.error).finally(() => process.exit(code));
+      app
+        .close()
+        .catch(console.error)
+        .finally(() => process.exit(code));
     });
   });
 }

@@ -3,11 +3,31 @@ import { FeatureIcon, type FeatureIconName } from "@/components/feature-icons";
 import { systemConfig } from "@/system.config";
 
 const features: { icon: FeatureIconName; title: string; text: string }[] = [
-  { icon: "shield", title: "Secure by default", text: "A fresh nonce Content-Security-Policy on every page, strict security headers and HTTPS enforcement in production." },
-  { icon: "lock", title: "Accounts you can trust", text: "Registration with email verification, a modern password policy, lockout and rate limits, and sessions you can see and revoke." },
-  { icon: "database", title: "Your database, or none to install", text: "PostgreSQL in production; an embedded PostgreSQL (PGlite) so a fresh clone runs with no setup. Versioned migrations for both." },
-  { icon: "pulse", title: "Operable", text: "Structured JSON logs with request ids, health, liveness and readiness checks, and graceful shutdown." },
-  { icon: "pencil", title: "Yours to rename", text: "One configuration file names and brands the whole system: titles, navigation, emails and docs." },
+  {
+    icon: "shield",
+    title: "Secure by default",
+    text: "A fresh nonce Content-Security-Policy on every page, strict security headers and HTTPS enforcement in production.",
+  },
+  {
+    icon: "lock",
+    title: "Accounts you can trust",
+    text: "Registration with email verification, a modern password policy, lockout and rate limits, and sessions you can see and revoke.",
+  },
+  {
+    icon: "database",
+    title: "Your database, or none to install",
+    text: "PostgreSQL in production; an embedded PostgreSQL (PGlite) so a fresh clone runs with no setup. Versioned migrations for both.",
+  },
+  {
+    icon: "pulse",
+    title: "Operable",
+    text: "Structured JSON logs with request ids, health, liveness and readiness checks, and graceful shutdown.",
+  },
+  {
+    icon: "pencil",
+    title: "Yours to rename",
+    text: "One configuration file names and brands the whole system: titles, navigation, emails and docs.",
+  },
 ];
 
 export default function HomePage() {

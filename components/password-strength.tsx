@@ -39,7 +39,9 @@ export function PasswordStrength({ password, userInputs }: { password: string; u
           <div>
             Strength: <strong>{labels[result.score]}</strong>
             {result.warning && <span className="text-body-secondary"> · {result.warning}</span>}
-            {result.score < systemConfig.accounts.passwordMinScore && result.suggestion && <span className="text-body-secondary"> {result.suggestion}</span>}
+            {result.score < systemConfig.accounts.passwordMinScore && result.suggestion && (
+              <span className="text-body-secondary"> {result.suggestion}</span>
+            )}
           </div>
         </>
       )}

@@ -8,7 +8,10 @@ export function SiteFooter() {
           © {new Date().getFullYear()} {systemConfig.name}
         </span>
         <span>
-          Help: <a className="link-body-emphasis" href={`mailto:${systemConfig.supportEmail}`}>{systemConfig.supportEmail}</a>
+          Help:{" "}
+          <a className="link-body-emphasis" href={`mailto:${systemConfig.supportEmail}`}>
+            {systemConfig.supportEmail}
+          </a>
         </span>
       </div>
     </footer>

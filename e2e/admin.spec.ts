@@ -25,7 +25,10 @@ async function signedIn(browser: Browser, role: "admin" | "manager" | "user") {
 }
 
 test.describe("admin console", () => {
-  test("an admin finds a user, edits roles, disables and re-enables them, signs them out, and exports the audit log", async ({ page, browser }) => {
+  test("an admin finds a user, edits roles, disables and re-enables them, signs them out, and exports the audit log", async ({
+    page,
+    browser,
+  }) => {
     const email = await registeredUser(page, "managed");
     await login(page, email);
     await expect(page).toHaveURL(/\/account$/);
@@ -87,7 +90,8 @@ test.describe("admin console", () => {
     const [download] = await Promise.all([admin.waitForEvent("download"), admin.getByRole("button", { name: "Export CSV" }).click()]);
     const csv = readFileSync((await download.path())!, "utf8");
     expect(csv.split("\r\n")[0]).toBe("time,action,actor_id,actor_email,target_type,target_id,ip_address,user_agent,details");
-    for (const action of ["admin.user_roles", "admin.user_disable", "admin.user_enable", "admin.user_sessions_revoke"]) expect(csv).toContain(action);
+    for (const action of ["admin.user_roles", "admin.user_disable", "admin.user_enable", "admin.user_sessions_revoke"])
+      expect(csv).toContain(action);
     const rows = csv.trim().split("\r\n").slice(1);
     expect(rows.length).toBeGreaterThan(5);
     for (const row of rows) expect(row).toContain(`,user,${userId},`); // the target filter held
@@ -125,7 +129,9 @@ test.describe("admin console", () => {
     await manager.getByTestId("user-row").getByRole("link").click();
     await expect(manager.getByRole("heading", { level: 1 })).toHaveText("Ada Admin");
     const adminId = manager.url().split("/").pop()!;
-    await expect(manager.getByText(/Ada can do things you cannot \(.*roles:manage.*\), so you can look but not change this account/).first()).toBeVisible();
+    await expect(
+      manager.getByText(/Ada can do things you cannot \(.*roles:manage.*\), so you can look but not change this account/).first(),
+    ).toBeVisible();
     await expect(manager.getByRole("button", { name: "Disable" })).toHaveCount(0);
     await expect(manager.getByRole("button", { name: "Save profile" })).toHaveCount(0);
     await expect(manager.getByLabel("First name")).toBeDisabled();
@@ -145,7 +151,9 @@ test.describe("admin console", () => {
 
 /** Server actions by name, from the build's manifest: the ids a browser would post. */
 function actionIds(): Map<string, string> {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { filename: string; exportedName: string }> };
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { filename: string; exportedName: string }>;
+  };
   return new Map(Object.entries(manifest.node).map(([id, entry]) => [`${entry.filename}#${entry.exportedName}`, id]));
 }
 
@@ -153,21 +161,96 @@ const NO_USER = "nosuchuser000000";
 const NO_ROLE = "nosuchrole000000";
 /** Each admin action with the permission it needs, and an input that changes nothing when it is allowed. */
 const actions: { name: string; permission: string; input: unknown; allowedAnswer: RegExp }[] = [
-  { name: "app/admin/users/actions.ts#updateUserProfileAction", permission: "users:update", input: { userId: NO_USER, firstName: "A", lastName: "B", dateOfBirth: "" }, allowedAnswer: /does not exist/ },
-  { name: "app/admin/users/actions.ts#setUserRolesAction", permission: "users:assign_roles", input: { userId: NO_USER, roleIds: [] }, allowedAnswer: /does not exist/ },
-  { name: "app/admin/users/actions.ts#disableUserAction", permission: "users:disable", input: { userId: NO_USER }, allowedAnswer: /does not exist/ },
-  { name: "app/admin/users/actions.ts#enableUserAction", permission: "users:disable", input: { userId: NO_USER }, allowedAnswer: /does not exist/ },
-  { name: "app/admin/users/actions.ts#unlockUserAction", permission: "users:disable", input: { userId: NO_USER }, allowedAnswer: /does not exist/ },
-  { name: "app/admin/users/actions.ts#markVerifiedAction", permission: "users:update", input: { userId: NO_USER }, allowedAnswer: /does not exist/ },
-  { name: "app/admin/users/actions.ts#sendResetLinkAction", permission: "users:security", input: { userId: NO_USER }, allowedAnswer: /does not exist/ },
-  { name: "app/admin/users/actions.ts#revokeSessionsAction", permission: "users:security", input: { userId: NO_USER }, allowedAnswer: /does not exist/ },
-  { name: "app/admin/users/actions.ts#resetTwoFactorAction", permission: "users:security", input: { userId: NO_USER }, allowedAnswer: /does not exist/ },
-  { name: "app/admin/users/actions.ts#deleteUserAction", permission: "users:delete", input: { userId: NO_USER }, allowedAnswer: /does not exist/ },
-  { name: "app/admin/users/actions.ts#purgeUserAction", permission: "users:purge", input: { userId: NO_USER }, allowedAnswer: /does not exist/ },
-  { name: "app/admin/roles/actions.ts#createRoleAction", permission: "roles:manage", input: { name: "admin", description: "" }, allowedAnswer: /exists already/ },
-  { name: "app/admin/roles/actions.ts#updateRoleAction", permission: "roles:manage", input: { roleId: NO_ROLE, name: "some-role", description: "" }, allowedAnswer: /does not exist/ },
-  { name: "app/admin/roles/actions.ts#deleteRoleAction", permission: "roles:manage", input: { roleId: NO_ROLE }, allowedAnswer: /does not exist/ },
-  { name: "app/admin/roles/actions.ts#setRolePermissionsAction", permission: "roles:manage", input: { roleId: NO_ROLE, permissions: [] }, allowedAnswer: /does not exist/ },
+  {
+    name: "app/admin/users/actions.ts#updateUserProfileAction",
+    permission: "users:update",
+    input: { userId: NO_USER, firstName: "A", lastName: "B", dateOfBirth: "" },
+    allowedAnswer: /does not exist/,
+  },
+  {
+    name: "app/admin/users/actions.ts#setUserRolesAction",
+    permission: "users:assign_roles",
+    input: { userId: NO_USER, roleIds: [] },
+    allowedAnswer: /does not exist/,
+  },
+  {
+    name: "app/admin/users/actions.ts#disableUserAction",
+    permission: "users:disable",
+    input: { userId: NO_USER },
+    allowedAnswer: /does not exist/,
+  },
+  {
+    name: "app/admin/users/actions.ts#enableUserAction",
+    permission: "users:disable",
+    input: { userId: NO_USER },
+    allowedAnswer: /does not exist/,
+  },
+  {
+    name: "app/admin/users/actions.ts#unlockUserAction",
+    permission: "users:disable",
+    input: { userId: NO_USER },
+    allowedAnswer: /does not exist/,
+  },
+  {
+    name: "app/admin/users/actions.ts#markVerifiedAction",
+    permission: "users:update",
+    input: { userId: NO_USER },
+    allowedAnswer: /does not exist/,
+  },
+  {
+    name: "app/admin/users/actions.ts#sendResetLinkAction",
+    permission: "users:security",
+    input: { userId: NO_USER },
+    allowedAnswer: /does not exist/,
+  },
+  {
+    name: "app/admin/users/actions.ts#revokeSessionsAction",
+    permission: "users:security",
+    input: { userId: NO_USER },
+    allowedAnswer: /does not exist/,
+  },
+  {
+    name: "app/admin/users/actions.ts#resetTwoFactorAction",
+    permission: "users:security",
+    input: { userId: NO_USER },
+    allowedAnswer: /does not exist/,
+  },
+  {
+    name: "app/admin/users/actions.ts#deleteUserAction",
+    permission: "users:delete",
+    input: { userId: NO_USER },
+    allowedAnswer: /does not exist/,
+  },
+  {
+    name: "app/admin/users/actions.ts#purgeUserAction",
+    permission: "users:purge",
+    input: { userId: NO_USER },
+    allowedAnswer: /does not exist/,
+  },
+  {
+    name: "app/admin/roles/actions.ts#createRoleAction",
+    permission: "roles:manage",
+    input: { name: "admin", description: "" },
+    allowedAnswer: /exists already/,
+  },
+  {
+    name: "app/admin/roles/actions.ts#updateRoleAction",
+    permission: "roles:manage",
+    input: { roleId: NO_ROLE, name: "some-role", description: "" },
+    allowedAnswer: /does not exist/,
+  },
+  {
+    name: "app/admin/roles/actions.ts#deleteRoleAction",
+    permission: "roles:manage",
+    input: { roleId: NO_ROLE },
+    allowedAnswer: /does not exist/,
+  },
+  {
+    name: "app/admin/roles/actions.ts#setRolePermissionsAction",
+    permission: "roles:manage",
+    input: { roleId: NO_ROLE, permissions: [] },
+    allowedAnswer: /does not exist/,
+  },
 ];
 const pages = [
   { path: "/admin", permission: "admin:access" },
@@ -206,7 +289,10 @@ for (const role of ["user", "manager", "admin"] as const) {
 
     // Exports are same-origin POSTs: a link (GET) or a cross-site form cannot start one.
     expect((await context.request.get("/admin/audit/export")).status(), `${role} GET /admin/audit/export`).toBe(405);
-    expect((await context.request.post("/admin/audit/export", { headers: { Origin: "https://evil.example" }, form: {} })).status(), `${role} cross-site POST`).toBe(403);
+    expect(
+      (await context.request.post("/admin/audit/export", { headers: { Origin: "https://evil.example" }, form: {} })).status(),
+      `${role} cross-site POST`,
+    ).toBe(403);
     const exported = await context.request.post("/admin/audit/export", { headers: { Origin: baseURL! }, form: {} });
     expect(exported.status(), `${role} POST /admin/audit/export`).toBe(holds(role, "audit:export") ? 200 : 403);
     if (!holds(role, "audit:export")) expect(exported.headers()["content-type"]).toContain("application/problem+json");

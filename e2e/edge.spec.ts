@@ -18,13 +18,26 @@ async function credentialsSignIn(base: string, fields: Record<string, string>, h
   const response = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { ...headers, cookie: csrfCookies.map((cookie) => cookie.split(";")[0]).join("; "), "content-type": "application/x-www-form-urlencoded" },
+    headers: {
+      ...headers,
+      cookie: csrfCookies.map((cookie) => cookie.split(";")[0]).join("; "),
+      "content-type": "application/x-www-form-urlencoded",
+    },
     body: new URLSearchParams({ csrfToken, ...fields }),
   });
-  return { status: response.status, location: response.headers.get("location") ?? "", cookies: response.headers.getSetCookie(), csrfCookies };
+  return {
+    status: response.status,
+    location: response.headers.get("location") ?? "",
+    cookies: response.headers.getSetCookie(),
+    csrfCookies,
+  };
 }
 
-const attributes = (cookie: string) => cookie.split(";").slice(1).map((part) => part.trim().toLowerCase());
+const attributes = (cookie: string) =>
+  cookie
+    .split(";")
+    .slice(1)
+    .map((part) => part.trim().toLowerCase());
 const named = (cookies: string[], name: string) => cookies.find((cookie) => cookie.startsWith(`${name}=`));
 
 /** The id and encoding of the login form's server action, as the browser posts it (the post is stopped). */
@@ -77,7 +90,12 @@ test.describe("the shared server: plain http, one trusted proxy", () => {
 
     const replay = (origin: string) =>
       page.request.post(`${baseURL}/account`, {
-        headers: { "next-action": saved!.headers["next-action"]!, "content-type": saved!.headers["content-type"]!, accept: "text/x-component", origin },
+        headers: {
+          "next-action": saved!.headers["next-action"]!,
+          "content-type": saved!.headers["content-type"]!,
+          accept: "text/x-component",
+          origin,
+        },
         data: saved!.body,
       });
     expect((await replay("https://evil.example")).status()).toBe(403);
@@ -96,7 +114,12 @@ test.describe("the shared server: plain http, one trusted proxy", () => {
       fetch(`${baseURL}/api/auth/callback/credentials`, {
         method: "POST",
         redirect: "manual",
-        headers: { ...visitorHeaders(), origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded", ...(cookie ? { cookie } : {}) },
+        headers: {
+          ...visitorHeaders(),
+          origin: "https://evil.example",
+          "content-type": "application/x-www-form-urlencoded",
+          ...(cookie ? { cookie } : {}),
+        },
         body,
       });
     for (const origin of ["https://evil.example", "null"]) {
@@ -128,7 +151,13 @@ test.describe("a server reached directly behind a TLS front: https APP_URL, no t
     loginAction = await captureLoginAction(page);
     await page.close();
     const dataDir = ".data/e2e-edge";
-    const env = { ...serverEnv, DATABASE_URL: `pglite:${dataDir}`, APP_URL: "https://app.example", FORCE_HTTPS: "false", TRUST_PROXY_HOPS: "0" };
+    const env = {
+      ...serverEnv,
+      DATABASE_URL: `pglite:${dataDir}`,
+      APP_URL: "https://app.example",
+      FORCE_HTTPS: "false",
+      TRUST_PROXY_HOPS: "0",
+    };
     prepareDatabase(dataDir, env, { demo: true });
     server = startServer(port, env);
     await waitUntilLive(port);
@@ -154,7 +183,11 @@ test.describe("a server reached directly behind a TLS front: https APP_URL, no t
     test.setTimeout(120_000); // one bcrypt per attempt
     const codes: string[] = [];
     for (let attempt = 1; attempt <= 21; attempt++) {
-      const signIn = await credentialsSignIn(base, { email: newEmail("edge-spoof"), password: "wrong password entirely" }, { "x-forwarded-for": `198.51.100.${attempt}` });
+      const signIn = await credentialsSignIn(
+        base,
+        { email: newEmail("edge-spoof"), password: "wrong password entirely" },
+        { "x-forwarded-for": `198.51.100.${attempt}` },
+      );
       codes.push(new URL(signIn.location, base).searchParams.get("code") ?? signIn.location);
     }
     expect(codes.slice(0, 5)).not.toContain("rate_limited");
@@ -167,18 +200,31 @@ test.describe("a server reached directly behind a TLS front: https APP_URL, no t
       fetch(`${base}${path}`, { method: "POST", redirect: "manual", ...init, headers: { origin: base, ...init.headers } });
     const action = { "next-action": loginAction.id, "content-type": loginAction.contentType, accept: "text/x-component" };
 
-    const oversizedSignIn = await post("/api/auth/callback/credentials", { headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ email: "a@example.com", password: huge }) });
+    const oversizedSignIn = await post("/api/auth/callback/credentials", {
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: "a@example.com", password: huge }),
+    });
     expect(oversizedSignIn.status).toBe(413);
     expect(oversizedSignIn.headers.get("content-type")).toBe("application/problem+json");
-    expect((await post("/login", { headers: action, body: JSON.stringify([{ email: "a@example.com", password: huge }]) })).status).toBe(413);
+    expect((await post("/login", { headers: action, body: JSON.stringify([{ email: "a@example.com", password: huge }]) })).status).toBe(
+      413,
+    );
 
-    const chunked = new ReadableStream({ start: (controller) => (controller.enqueue(new TextEncoder().encode(JSON.stringify([{ password: huge }]))), controller.close()) });
-    expect((await post("/login", { headers: action, body: chunked, duplex: "half" } as RequestInit & { headers: Record<string, string> })).status).toBe(413);
+    const chunked = new ReadableStream({
+      start: (controller) => (controller.enqueue(new TextEncoder().encode(JSON.stringify([{ password: huge }]))), controller.close()),
+    });
+    expect(
+      (await post("/login", { headers: action, body: chunked, duplex: "half" } as RequestInit & { headers: Record<string, string> }))
+        .status,
+    ).toBe(413);
 
     const garbled = await post("/login", { headers: action, body: "{not json" });
     expect(garbled.status).toBe(400);
     expect(await garbled.json()).toMatchObject({ status: 400, detail: "The request body cannot be read." });
-    const brokenMultipart = await post("/login", { headers: { ...action, "content-type": "multipart/form-data; boundary=edge" }, body: "--edge\r\nContent-Disposition: form-data; name=\"0\"\r\n\r\n[" });
+    const brokenMultipart = await post("/login", {
+      headers: { ...action, "content-type": "multipart/form-data; boundary=edge" },
+      body: '--edge\r\nContent-Disposition: form-data; name="0"\r\n\r\n[',
+    });
     expect(brokenMultipart.status).toBe(400);
 
     const output = server.output();

@@ -8,7 +8,10 @@ import { login, registeredUser } from "./users";
 
 test.beforeEach(async ({ page }) => page.setExtraHTTPHeaders(visitorHeaders()));
 
-test("the mailbox is a 404 to anonymous visitors and to members without email:outbox, and open to the administrator", async ({ page, browser }) => {
+test("the mailbox is a 404 to anonymous visitors and to members without email:outbox, and open to the administrator", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   for (const path of ["/dev/mailbox", "/dev/mailbox?to=a%40example.com", "/dev/mailbox/anything", "/dev/mailbox/anything/html"]) {
     const response = await page.request.get(path);

@@ -19,7 +19,10 @@ export async function openLatestMail(page: Page, to: string, subject: string, op
         { timeout: 15_000 },
       )
       .toBeGreaterThan(0);
-    await reader.getByRole("link", { name: new RegExp(subject) }).first().click();
+    await reader
+      .getByRole("link", { name: new RegExp(subject) })
+      .first()
+      .click();
     await expect(reader.getByRole("heading", { level: 1 })).toContainText(subject);
     if (options.snapshot) await snapshot(reader, options.snapshot);
     const links = reader.getByTestId("mail-link");

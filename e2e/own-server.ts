@@ -20,7 +20,9 @@ export function startServer(port: number, env: Record<string, string>): OwnServe
 
 export async function waitUntilLive(port: number): Promise<void> {
   await expect
-    .poll(async () => (await fetch(`http://127.0.0.1:${port}/api/health/live`, { redirect: "manual" }).catch(() => null))?.status, { timeout: 30_000 })
+    .poll(async () => (await fetch(`http://127.0.0.1:${port}/api/health/live`, { redirect: "manual" }).catch(() => null))?.status, {
+      timeout: 30_000,
+    })
     .toBe(200);
 }
 
@@ -29,6 +31,9 @@ export function prepareDatabase(dataDir: string, env: Record<string, string>, { 
   rmSync(dataDir, { recursive: true, force: true });
   const args = demo ? ["run", "db:setup", "--silent", "--", "--demo"] : ["run", "db:migrate", "--silent"];
   const nodeEnv = demo ? "development" : "production";
-  const result = spawnSync("npm", args, { env: { ...process.env, ...env, DATABASE_URL: `pglite:${dataDir}`, NODE_ENV: nodeEnv }, encoding: "utf8" });
+  const result = spawnSync("npm", args, {
+    env: { ...process.env, ...env, DATABASE_URL: `pglite:${dataDir}`, NODE_ENV: nodeEnv },
+    encoding: "utf8",
+  });
   expect(result.status, result.stderr).toBe(0);
 }

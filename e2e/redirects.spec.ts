@@ -10,7 +10,14 @@ test("a crafted ?next= on the sign-in page cannot send anyone off the site", asy
   const email = await registeredUser(setup, "redirect");
   await setup.close();
 
-  const crafted = ["//evil.example/x", "/\t/evil.example", "/\n/evil.example", "/\\evil.example", "https://evil.example/", "/%5C%5Cevil.example"];
+  const crafted = [
+    "//evil.example/x",
+    "/\t/evil.example",
+    "/\n/evil.example",
+    "/\\evil.example",
+    "https://evil.example/",
+    "/%5C%5Cevil.example",
+  ];
   for (const next of crafted) {
     const context = await browser.newContext({ extraHTTPHeaders: visitorHeaders() });
     const page = await context.newPage();

@@ -37,7 +37,10 @@ test("SIGTERM lets the in-flight request finish, then closes the database and ex
   await waitUntilLive(port);
 
   // The first database request opens the embedded database, which takes long enough to be caught mid-flight.
-  const inFlight = fetch(`http://127.0.0.1:${port}/status`).then(async (response) => ({ status: response.status, body: await response.text() }));
+  const inFlight = fetch(`http://127.0.0.1:${port}/status`).then(async (response) => ({
+    status: response.status,
+    body: await response.text(),
+  }));
   await new Promise((resolve) => setTimeout(resolve, 200));
   server.process.kill("SIGTERM");
 

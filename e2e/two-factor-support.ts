@@ -52,7 +52,6 @@ export async function passRecoveryCode(page: Page, code: string) {
   await page.getByRole("button", { name: "Verify" }).click();
 }
 
-
 /** A seeded account whose permissions require two-factor; its secret and session are kept under test-results/. */
 export type TwoFactorAccount = { email: string; password: string; key: string };
 export const ADMIN: TwoFactorAccount = { email: "admin@example.com", password: "amber lighthouse keeps watch", key: "admin" };
@@ -84,7 +83,11 @@ export async function signInWithTwoFactor(page: Page, account: TwoFactorAccount)
 }
 
 /** A browser context signed in as the account, reusing this run's earlier sign-in when it still works. */
-export async function twoFactorContext(browser: Browser, headers: Record<string, string>, account: TwoFactorAccount): Promise<{ context: BrowserContext; page: Page }> {
+export async function twoFactorContext(
+  browser: Browser,
+  headers: Record<string, string>,
+  account: TwoFactorAccount,
+): Promise<{ context: BrowserContext; page: Page }> {
   const cookies = `test-results/${account.key}-storage.json`;
   if (existsSync(cookies)) {
     const context = await browser.newContext({ storageState: cookies, extraHTTPHeaders: headers });

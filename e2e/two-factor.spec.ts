@@ -18,7 +18,22 @@ function builtPages(): string[] {
     .filter((route) => !route.includes("["));
 }
 /** Pages meant for visitors (or, like the dev mailbox, a 404 to anyone without its permission rather than a redirect). */
-const publicPages = ["/", "/status", "/_not-found", "/_global-error", "/login", "/login/two-factor", "/register", "/forgot-password", "/reset-password", "/verify-email", "/verify-email/resend", "/confirm-email", "/cancel-email-change", "/dev/mailbox"];
+const publicPages = [
+  "/",
+  "/status",
+  "/_not-found",
+  "/_global-error",
+  "/login",
+  "/login/two-factor",
+  "/register",
+  "/forgot-password",
+  "/reset-password",
+  "/verify-email",
+  "/verify-email/resend",
+  "/confirm-email",
+  "/cancel-email-change",
+  "/dev/mailbox",
+];
 
 test.describe("two-factor sign-in", () => {
   test("enrol, sign out, sign in with a code; a used code and a used recovery code fail the second time", async ({ page }) => {
@@ -65,7 +80,10 @@ test.describe("two-factor sign-in", () => {
     watch.assertClean();
   });
 
-  test("a half-authenticated session reaches nothing but the challenge, and its cookie is worthless afterwards", async ({ page, browser }) => {
+  test("a half-authenticated session reaches nothing but the challenge, and its cookie is worthless afterwards", async ({
+    page,
+    browser,
+  }) => {
     const email = await registeredUser(page, "tfa-half");
     await login(page, email);
     await expect(page).toHaveURL(/\/account$/);

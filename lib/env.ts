@@ -25,7 +25,11 @@ const schema = z.object({
   FORCE_HTTPS: booleanFlag.optional(),
   LOG_LEVEL: z.enum(logLevels).optional(),
   LOG_FILE: z.string().min(1).optional(),
-  LOG_FILE_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  LOG_FILE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
   LOG_FILE_KEEP: z.coerce.number().int().min(1).max(100).default(5),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   /**
@@ -61,9 +65,7 @@ const isBuildPhase = () => process.env.NEXT_PHASE === "phase-production-build";
 
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const result = schema.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== "")));
-  const problems = result.success
-    ? []
-    : result.error.issues.map((issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`);
+  const problems = result.success ? [] : result.error.issues.map((issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`);
   const raw = result.data;
   const production = raw?.NODE_ENV === "production" && !isBuildPhase();
   if (raw && production) {

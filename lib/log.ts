@@ -17,11 +17,7 @@ const secretKeys = [
   "authorization",
   "cookie",
 ];
-const redactPaths = [
-  ...secretKeys.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
-  'headers["set-cookie"]',
-  '*.headers["set-cookie"]',
-];
+const redactPaths = [...secretKeys.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]), 'headers["set-cookie"]', '*.headers["set-cookie"]'];
 
 function destination(): DestinationStream {
   const stdout = pino.destination({ dest: 1, sync: false });

@@ -26,7 +26,9 @@ function loadEngineWasm(): void {
   const require = createRequire(import.meta.url);
   const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
   const wasmModule = new WebAssembly.Module(readFileSync(wasmPath));
-  const instance = new WebAssembly.Instance(wasmModule, { "./schema_engine_bg.js": engineBindings as unknown as WebAssembly.ModuleImports });
+  const instance = new WebAssembly.Instance(wasmModule, {
+    "./schema_engine_bg.js": engineBindings as unknown as WebAssembly.ModuleImports,
+  });
   const exports = instance.exports as unknown as { __wbindgen_start(): void };
   (engineBindings as unknown as { __wbg_set_wasm(e: unknown): void }).__wbg_set_wasm(exports);
   exports.__wbindgen_start();

@@ -6,4 +6,9 @@ export type Refusal = { ok: false; status: 400 | 404 | 409 | 422; message: strin
 export type Outcome<T = undefined> = { ok: true; value: T } | Refusal;
 
 export const done = <T = undefined>(value?: T): Outcome<T> => ({ ok: true, value: value as T });
-export const refuse = (status: Refusal["status"], message: string, fieldErrors?: Record<string, string[]>): Refusal => ({ ok: false, status, message, fieldErrors });
+export const refuse = (status: Refusal["status"], message: string, fieldErrors?: Record<string, string[]>): Refusal => ({
+  ok: false,
+  status,
+  message,
+  fieldErrors,
+});

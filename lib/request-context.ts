@@ -35,7 +35,10 @@ export function clientIp(
     return null;
   }
   if (!forwardedFor) return null;
-  const entries = forwardedFor.split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = forwardedFor
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const fromRight = socketAppended ? trustedHops + 1 : trustedHops;
   // Fewer entries than hops: the request skipped a proxy, so the left-most entry is the nearest we have.
   const entry = entries[Math.max(0, entries.length - fromRight)];
@@ -60,7 +63,10 @@ export function rateLimitAddress(raw: string): string {
   const left = groups(head);
   const right = tail === undefined ? [] : groups(tail);
   const all = [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right];
-  return `${all.slice(0, 4).map((group) => parseInt(group, 16).toString(16)).join(":")}::/64`;
+  return `${all
+    .slice(0, 4)
+    .map((group) => parseInt(group, 16).toString(16))
+    .join(":")}::/64`;
 }
 
 /** An IPv4 tail (::ffff:1.2.3.4, 64:ff9b::1.2.3.4) fills two IPv6 groups. */

@@ -20,12 +20,37 @@ type SeedUser = { email: string; firstName: string; lastName: string; dateOfBirt
  * default: anyone can read their passwords in this file. Each passes the password policy, as any password must.
  */
 export const demoUsers: SeedUser[] = [
-  { email: "admin@example.com", firstName: "Ada", lastName: "Admin", dateOfBirth: "1985-12-10", password: "amber lighthouse keeps watch", roles: ["admin", "user"] },
-  { email: "manager@example.com", firstName: "Max", lastName: "Manager", dateOfBirth: "1979-03-14", password: "seven copper kettles hum softly", roles: ["manager", "user"] },
-  { email: "demo@example.com", firstName: "Dana", lastName: "Demo", dateOfBirth: "1996-07-21", password: "paper boats drift at noon", roles: ["user"] },
+  {
+    email: "admin@example.com",
+    firstName: "Ada",
+    lastName: "Admin",
+    dateOfBirth: "1985-12-10",
+    password: "amber lighthouse keeps watch",
+    roles: ["admin", "user"],
+  },
+  {
+    email: "manager@example.com",
+    firstName: "Max",
+    lastName: "Manager",
+    dateOfBirth: "1979-03-14",
+    password: "seven copper kettles hum softly",
+    roles: ["manager", "user"],
+  },
+  {
+    email: "demo@example.com",
+    firstName: "Dana",
+    lastName: "Demo",
+    dateOfBirth: "1996-07-21",
+    password: "paper boats drift at noon",
+    roles: ["user"],
+  },
 ];
 
-export type SeedReport = { roles: { created: string[] }; permissions: PermissionSyncReport; users: { email: string; password: string; created: boolean }[] };
+export type SeedReport = {
+  roles: { created: string[] };
+  permissions: PermissionSyncReport;
+  users: { email: string; password: string; created: boolean }[];
+};
 
 export async function seed(db: PrismaClient, options: { demoUsers: boolean }): Promise<SeedReport> {
   const report: SeedReport = { roles: { created: [] }, permissions: { created: [], removed: [] }, users: [] };

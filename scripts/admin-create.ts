@@ -40,8 +40,8 @@ function askHidden(question: string): Promise<string> {
     };
     const onData = (chunk: string) => {
       for (const char of chunk) {
-        if (char === "\r" || char === "\n") return finish(), resolve(value);
-        if (char === "\u0003" || char === "\u0004") return finish(), reject(new Error("cancelled"));
+        if (char === "\r" || char === "\n") return (finish(), resolve(value));
+        if (char === "\u0003" || char === "\u0004") return (finish(), reject(new Error("cancelled")));
         value = char === "\u007f" || char === "\b" ? [...value].slice(0, -1).join("") : value + char;
       }
     };
@@ -63,7 +63,9 @@ async function readPassword(): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { email: { type: "string" }, "first-name": { type: "string" }, "last-name": { type: "string" } } });
+  const { values } = parseArgs({
+    options: { email: { type: "string" }, "first-name": { type: "string" }, "last-name": { type: "string" } },
+  });
   if (!values.email) throw new Error(usage);
   const connection = openConnection(env.DATABASE_URL);
   const client = new PrismaClient({ adapter: connection.factory });
@@ -78,7 +80,11 @@ async function main(): Promise<void> {
     }
     const result = await createAdministrator(client, input);
     if (!result.ok) throw new Error(`Nothing was changed:\n${result.problems.map((problem) => `  ${problem}`).join("\n")}`);
-    const said = { created: "Created the administrator", promoted: "Gave the admin role to the existing account", unchanged: "Already an administrator, nothing changed:" };
+    const said = {
+      created: "Created the administrator",
+      promoted: "Gave the admin role to the existing account",
+      unchanged: "Already an administrator, nothing changed:",
+    };
     console.log(`${said[result.outcome]} ${values.email} on ${connection.label}.`);
     if (result.outcome === "created") console.log("The address counts as confirmed.");
     if (result.twoFactorRequired) console.log("Two-factor sign-in is set up at the first sign-in (an authenticator app is needed).");

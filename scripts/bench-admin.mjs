@@ -30,7 +30,10 @@ for (let i = 0; ; i++) {
 }
 
 const csrf = await fetch(`${base}/api/auth/csrf`);
-const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+const csrfCookie = csrf.headers
+  .getSetCookie()
+  .map((c) => c.split(";")[0])
+  .join("; ");
 const { csrfToken } = await csrf.json();
 const signIn = await fetch(`${base}/api/auth/callback/credentials`, {
   method: "POST",
@@ -38,7 +41,10 @@ const signIn = await fetch(`${base}/api/auth/callback/credentials`, {
   headers: { cookie: csrfCookie, "content-type": "application/x-www-form-urlencoded" },
   body: new URLSearchParams({ csrfToken, email: "manager@example.com", password: "seven copper kettles hum softly", rememberMe: "false" }),
 });
-const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("session="));
+const cookie = signIn.headers
+  .getSetCookie()
+  .map((c) => c.split(";")[0])
+  .find((c) => c.startsWith("session="));
 if (!cookie) throw new Error("could not sign in as the demo manager");
 
 const cases = [
@@ -56,7 +62,9 @@ for (const [name, path] of cases) {
   const check = await fetch(`${base}${path}`, { headers: { cookie } });
   if (check.status !== 200) throw new Error(`${path} answered ${check.status}`);
   const result = await new Promise((resolve, reject) =>
-    autocannon({ url: `${base}${path}`, connections, duration: seconds, headers: { cookie } }, (error, r) => (error ? reject(error) : resolve(r))),
+    autocannon({ url: `${base}${path}`, connections, duration: seconds, headers: { cookie } }, (error, r) =>
+      error ? reject(error) : resolve(r),
+    ),
   );
   console.log(
     `${name.padEnd(42)} ${String(Math.round(result.requests.average)).padStart(6)} ${String(result.latency.p50).padStart(8)} ${String(result.latency.p99).padStart(8)} ${String(result.errors + result.non2xx).padStart(8)}`,

@@ -12,7 +12,24 @@ const client = new PrismaClient({ adapter: connection.factory });
 try {
   await client.$executeRawUnsafe(`DELETE FROM "User" WHERE email LIKE '%@bench.invalid'`);
   const first = ["Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Frances", "Ken", "Margaret", "Linus", "Radia", "Tim"];
-  const last = ["Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Knuth", "Allen", "Thompson", "Hamilton", "Torvalds", "Perlman", "Berners-Lee", "Smith", "Jones", "Garcia", "Nguyen"];
+  const last = [
+    "Lovelace",
+    "Hopper",
+    "Turing",
+    "Dijkstra",
+    "Liskov",
+    "Knuth",
+    "Allen",
+    "Thompson",
+    "Hamilton",
+    "Torvalds",
+    "Perlman",
+    "Berners-Lee",
+    "Smith",
+    "Jones",
+    "Garcia",
+    "Nguyen",
+  ];
   await client.$executeRawUnsafe(`
     INSERT INTO "User" (id, email, "firstName", "lastName", status, "emailVerified", "twoFactorEnabledAt", "createdAt", "updatedAt")
     SELECT 'bench' || i,

@@ -19,7 +19,10 @@ const env = benchServerEnv(databaseUrl);
 
 if (databaseUrl.startsWith("pglite:")) rmSync(databaseUrl.slice(7), { recursive: true, force: true });
 // Seeded as development so the demo accounts exist for the sign-in benchmark (the server runs production).
-const migrated = spawnSync("npm", ["run", "db:setup", "--silent", "--", "--demo"], { env: { ...env, NODE_ENV: "development" }, stdio: "ignore" });
+const migrated = spawnSync("npm", ["run", "db:setup", "--silent", "--", "--demo"], {
+  env: { ...env, NODE_ENV: "development" },
+  stdio: "ignore",
+});
 if (migrated.status !== 0) throw new Error("db:setup failed");
 
 const server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], { env, stdio: "ignore" });
@@ -37,7 +40,10 @@ async function waitUntilLive() {
 
 /** RSS of the next-server process (the child of `next start`), in MB. */
 function rssMb() {
-  const children = spawnSync("pgrep", ["-P", String(server.pid)], { encoding: "utf8" }).stdout.trim().split("\n").filter(Boolean);
+  const children = spawnSync("pgrep", ["-P", String(server.pid)], { encoding: "utf8" })
+    .stdout.trim()
+    .split("\n")
+    .filter(Boolean);
   const pid = children[0] ?? String(server.pid);
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024);
@@ -46,7 +52,9 @@ function rssMb() {
 async function firstLoad(route) {
   const html = await (await fetch(`${base}${route}`)).text();
   // Modern browsers skip noModule (legacy polyfill) scripts, so they are not part of a first load.
-  const assets = [...html.matchAll(/<(?:script(?![^>]*noModule)[^>]*src|link[^>]*rel="stylesheet"[^>]*href)="(\/_next\/static\/[^"]+)"/g)].map((m) => m[1]);
+  const assets = [
+    ...html.matchAll(/<(?:script(?![^>]*noModule)[^>]*src|link[^>]*rel="stylesheet"[^>]*href)="(\/_next\/static\/[^"]+)"/g),
+  ].map((m) => m[1]);
   let js = 0;
   let css = 0;
   for (const asset of new Set(assets)) {
@@ -71,7 +79,9 @@ await new Promise((resolve) => setTimeout(resolve, 2000));
 const idle = rssMb();
 const landing = await firstLoad("/");
 
-console.log(`database: ${databaseUrl.startsWith("pglite:") ? "PGlite (embedded)" : "PostgreSQL"}; ${connections} connections, ${seconds} s each`);
+console.log(
+  `database: ${databaseUrl.startsWith("pglite:") ? "PGlite (embedded)" : "PostgreSQL"}; ${connections} connections, ${seconds} s each`,
+);
 console.log(`idle RSS of next-server: ${idle} MB`);
 console.log(`first-load of /: JS ${landing.js} KB gzip, CSS ${landing.css} KB gzip`);
 console.log("endpoint              req/s    p50 ms   p99 ms   errors");
@@ -112,7 +122,9 @@ let loginFailures = 0;
 let counter = 0;
 const deadline = Date.now() + loginSeconds * 1000;
 const health = new Promise((resolve, reject) =>
-  autocannon({ url: `${base}/api/health`, connections: 1, duration: loginSeconds }, (error, result) => (error ? reject(error) : resolve(result))),
+  autocannon({ url: `${base}/api/health`, connections: 1, duration: loginSeconds }, (error, result) =>
+    error ? reject(error) : resolve(result),
+  ),
 );
 await Promise.all(
   Array.from({ length: loginConcurrency }, async () => {
@@ -127,5 +139,7 @@ const healthResult = await health;
 console.log(
   `sign-in, ${loginConcurrency} at once for ${loginSeconds} s: ${loginTimes.length} ok, ${loginFailures} failed; p50 ${Math.round(percentile(loginTimes, 50))} ms, p99 ${Math.round(percentile(loginTimes, 99))} ms`,
 );
-console.log(`GET /api/health meanwhile: p50 ${healthResult.latency.p50} ms, p99 ${healthResult.latency.p99} ms, ${healthResult.non2xx + healthResult.errors} errors`);
+console.log(
+  `GET /api/health meanwhile: p50 ${healthResult.latency.p50} ms, p99 ${healthResult.latency.p99} ms, ${healthResult.non2xx + healthResult.errors} errors`,
+);
 stop();

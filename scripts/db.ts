@@ -29,10 +29,14 @@ async function runSeed(demo: boolean): Promise<void> {
     const report = await seed(client, { demoUsers: demo });
     console.log(`Seeded ${connection.label}: roles created: ${report.roles.created.join(", ") || "none (all present)"}`);
     if (report.permissions.created.length) console.log(`  permissions added: ${report.permissions.created.join(", ")}`);
-    if (report.permissions.removed.length) console.log(`  permissions no longer declared, removed: ${report.permissions.removed.join(", ")}`);
+    if (report.permissions.removed.length)
+      console.log(`  permissions no longer declared, removed: ${report.permissions.removed.join(", ")}`);
     if (report.users.length) {
       console.log(`\nDemo logins for ${systemConfig.name} at ${systemConfig.url}`);
-      for (const user of report.users) console.log(`  ${user.email.padEnd(20)} ${user.password}${user.created ? "" : "   (existing account; password as seeded unless changed)"}`);
+      for (const user of report.users)
+        console.log(
+          `  ${user.email.padEnd(20)} ${user.password}${user.created ? "" : "   (existing account; password as seeded unless changed)"}`,
+        );
       console.log("");
     }
   } finally {

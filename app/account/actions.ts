@@ -26,7 +26,12 @@ export const reauthenticateAction = validatedAction(reauthenticateSchema, async 
   const user = await requireUser({ duringEnrolment: true });
   const proof = data.method === "code" ? { code: data.code.replace(/\s/g, "") } : { password: data.password };
   const result = await reauthenticate(user.sessionId, user.id, proof, context);
-  if (!result.ok) return { ok: false, fieldErrors: result.fieldErrors, formError: result.retryAfterSeconds ? retryMessage(result.retryAfterSeconds) : result.formError };
+  if (!result.ok)
+    return {
+      ok: false,
+      fieldErrors: result.fieldErrors,
+      formError: result.retryAfterSeconds ? retryMessage(result.retryAfterSeconds) : result.formError,
+    };
   revalidatePath("/account", "layout");
   return { ok: true, message: "Thanks, that's you." };
 });
@@ -43,7 +48,10 @@ export const revokeOtherSessionsAction = validatedAction(z.object({}), async (_d
   const result = await endOtherSessions(user.id, user.sessionId, context);
   revalidatePath("/account");
   if (!result.ok) return result;
-  return { ok: true, message: result.ended ? `Signed out ${result.ended} other session${result.ended === 1 ? "" : "s"}.` : "There were no other sessions." };
+  return {
+    ok: true,
+    message: result.ended ? `Signed out ${result.ended} other session${result.ended === 1 ? "" : "s"}.` : "There were no other sessions.",
+  };
 });
 
 export const changePasswordAction = validatedAction(changePasswordSchema, async (data, context) => {
@@ -53,7 +61,11 @@ export const changePasswordAction = validatedAction(changePasswordSchema, async 
     revalidatePath("/account");
     return { ok: true, message: "Your password is changed. Other sessions were signed out." };
   }
-  return { ok: false, fieldErrors: result.fieldErrors, formError: result.retryAfterSeconds ? retryMessage(result.retryAfterSeconds) : result.formError };
+  return {
+    ok: false,
+    fieldErrors: result.fieldErrors,
+    formError: result.retryAfterSeconds ? retryMessage(result.retryAfterSeconds) : result.formError,
+  };
 });
 
 export const changeEmailAction = validatedAction(changeEmailSchema, async (data, context) => {
@@ -61,7 +73,11 @@ export const changeEmailAction = validatedAction(changeEmailSchema, async (data,
   const result = await requestEmailChange(user.id, user.sessionId, data, context);
   if (result.ok) return { ok: true, message: `We sent a confirmation link to ${data.newEmail}. Your address changes once you open it.` };
   revalidatePath("/account");
-  return { ok: false, fieldErrors: result.fieldErrors, formError: result.retryAfterSeconds ? retryMessage(result.retryAfterSeconds) : result.formError };
+  return {
+    ok: false,
+    fieldErrors: result.fieldErrors,
+    formError: result.retryAfterSeconds ? retryMessage(result.retryAfterSeconds) : result.formError,
+  };
 });
 
 export async function logoutAction(): Promise<void> {

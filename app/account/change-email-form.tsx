@@ -7,7 +7,12 @@ import { changeEmailSchema } from "@/lib/accounts/schemas";
 import { changeEmailAction } from "./actions";
 
 export function ChangeEmailForm() {
-  const { form, pending, result, onSubmit, error } = useActionForm(changeEmailSchema, changeEmailAction, { newEmail: "" }, (_result, form) => form.reset());
+  const { form, pending, result, onSubmit, error } = useActionForm(
+    changeEmailSchema,
+    changeEmailAction,
+    { newEmail: "" },
+    (_result, form) => form.reset(),
+  );
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
       <FormAlert variant={result?.ok ? "success" : "danger"} message={result?.ok ? result.message : result?.formError} />

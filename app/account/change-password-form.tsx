@@ -9,15 +9,32 @@ import { changePasswordSchema } from "@/lib/accounts/schemas";
 import { changePasswordAction } from "./actions";
 
 export function ChangePasswordForm({ minLength, userInputs }: { minLength: number; userInputs: string[] }) {
-  const { form, pending, result, onSubmit, error } = useActionForm(changePasswordSchema, changePasswordAction, { currentPassword: "", password: "", confirmPassword: "" }, (_result, form) => form.reset());
+  const { form, pending, result, onSubmit, error } = useActionForm(
+    changePasswordSchema,
+    changePasswordAction,
+    { currentPassword: "", password: "", confirmPassword: "" },
+    (_result, form) => form.reset(),
+  );
   const password = useWatch({ control: form.control, name: "password" });
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
       <FormAlert variant={result?.ok ? "success" : "danger"} message={result?.ok ? result.message : result?.formError} />
       <FormField id="currentPassword" label="Current password" error={error("currentPassword")}>
-        <input {...fieldProps("currentPassword", error("currentPassword"))} type="password" autoComplete="current-password" {...form.register("currentPassword")} />
+        <input
+          {...fieldProps("currentPassword", error("currentPassword"))}
+          type="password"
+          autoComplete="current-password"
+          {...form.register("currentPassword")}
+        />
       </FormField>
-      <NewPasswordFields label="New password" register={form.register} password={password} userInputs={userInputs} minLength={minLength} errors={{ password: error("password"), confirmPassword: error("confirmPassword") }} />
+      <NewPasswordFields
+        label="New password"
+        register={form.register}
+        password={password}
+        userInputs={userInputs}
+        minLength={minLength}
+        errors={{ password: error("password"), confirmPassword: error("confirmPassword") }}
+      />
       <button type="submit" className="btn btn-primary" disabled={pending}>
         {pending ? "Changing…" : "Change password"}
       </button>

@@ -40,16 +40,27 @@ export function ConfirmItsYou({ recent, twoFactor, id, label, children }: Props)
 }
 
 function ReauthenticateForm({ twoFactor, id, onCancel }: { twoFactor: boolean; id: string; onCancel: () => void }) {
-  const { form, pending, result, onSubmit, error } = useActionForm(reauthenticateSchema, reauthenticateAction, { method: "password", password: "", code: "" });
+  const { form, pending, result, onSubmit, error } = useActionForm(reauthenticateSchema, reauthenticateAction, {
+    method: "password",
+    password: "",
+    code: "",
+  });
   const method = useWatch({ control: form.control, name: "method" });
   const field = `${id}-${method}`;
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="border rounded p-3 bg-body-tertiary" aria-labelledby={`${id}-reauth-heading`}>
+    <form
+      method="post"
+      onSubmit={onSubmit}
+      noValidate
+      className="border rounded p-3 bg-body-tertiary"
+      aria-labelledby={`${id}-reauth-heading`}
+    >
       <h3 id={`${id}-reauth-heading`} className="h6">
         Confirm it&apos;s you
       </h3>
       <p className="small text-body-secondary">
-        Enter your password{twoFactor ? " or a current code from your app" : ""}. It counts for {systemConfig.accounts.reauthenticationMinutes} minutes.
+        Enter your password{twoFactor ? " or a current code from your app" : ""}. It counts for{" "}
+        {systemConfig.accounts.reauthenticationMinutes} minutes.
       </p>
       <FormAlert message={result?.ok === false ? result.formError : undefined} />
       {twoFactor && (
@@ -69,7 +80,13 @@ function ReauthenticateForm({ twoFactor, id, onCancel }: { twoFactor: boolean; i
       )}
       {method === "code" ? (
         <FormField id={field} label="Current code from your app" error={error("code")}>
-          <input {...fieldProps(field, error("code"))} inputMode="numeric" autoComplete="one-time-code" maxLength={7} {...form.register("code")} />
+          <input
+            {...fieldProps(field, error("code"))}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={7}
+            {...form.register("code")}
+          />
         </FormField>
       ) : (
         <FormField id={field} label="Your password" error={error("password")}>

@@ -30,7 +30,11 @@ function AccountCard({ id, title, children }: { id: string; title: string; child
 
 export default async function AccountPage() {
   const user = await requireUser();
-  const [profile, sessions, recentlyConfirmed] = await Promise.all([getProfile(user.id), listSessions(user.id), hasRecentReauthentication(user.sessionId)]);
+  const [profile, sessions, recentlyConfirmed] = await Promise.all([
+    getProfile(user.id),
+    listSessions(user.id),
+    hasRecentReauthentication(user.sessionId),
+  ]);
   return (
     <div className="container py-5">
       <h1 className="h2 mb-1">Your account</h1>
@@ -41,7 +45,11 @@ export default async function AccountPage() {
       <div className="row g-4">
         <AccountCard id="profile" title="Profile">
           <ProfileForm
-            defaults={{ firstName: profile.firstName, lastName: profile.lastName, dateOfBirth: profile.dateOfBirth?.toISOString().slice(0, 10) ?? "" }}
+            defaults={{
+              firstName: profile.firstName,
+              lastName: profile.lastName,
+              dateOfBirth: profile.dateOfBirth?.toISOString().slice(0, 10) ?? "",
+            }}
           />
         </AccountCard>
         <AccountCard id="sessions" title="Where you are signed in">
@@ -49,11 +57,19 @@ export default async function AccountPage() {
             currentSessionId={user.sessionId}
             recentlyConfirmed={recentlyConfirmed}
             twoFactor={user.twoFactorEnabled}
-            sessions={sessions.map((s) => ({ id: s.id, ipAddress: s.ipAddress, userAgent: s.userAgent, lastSeen: `${s.lastSeenAt.toISOString().slice(0, 16).replace("T", " ")} UTC` }))}
+            sessions={sessions.map((s) => ({
+              id: s.id,
+              ipAddress: s.ipAddress,
+              userAgent: s.userAgent,
+              lastSeen: `${s.lastSeenAt.toISOString().slice(0, 16).replace("T", " ")} UTC`,
+            }))}
           />
         </AccountCard>
         <AccountCard id="password" title="Password">
-          <ChangePasswordForm minLength={systemConfig.accounts.passwordMinLength} userInputs={[profile.email, profile.firstName, profile.lastName]} />
+          <ChangePasswordForm
+            minLength={systemConfig.accounts.passwordMinLength}
+            userInputs={[profile.email, profile.firstName, profile.lastName]}
+          />
         </AccountCard>
         <AccountCard id="two-factor" title="Two-factor sign-in">
           {user.twoFactorEnabled ? (

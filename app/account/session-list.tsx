@@ -11,8 +11,26 @@ export type SessionRow = { id: string; ipAddress: string | null; userAgent: stri
 
 function describeDevice(userAgent: string | null): string {
   if (!userAgent) return "Unknown device";
-  const browser = /Edg\//.test(userAgent) ? "Edge" : /Firefox\//.test(userAgent) ? "Firefox" : /Chrom(e|ium)\//.test(userAgent) ? "Chrome" : /Safari\//.test(userAgent) ? "Safari" : "Browser";
-  const os = /Windows/.test(userAgent) ? "Windows" : /Android/.test(userAgent) ? "Android" : /iPhone|iPad/.test(userAgent) ? "iOS" : /Mac OS X/.test(userAgent) ? "macOS" : /Linux/.test(userAgent) ? "Linux" : "";
+  const browser = /Edg\//.test(userAgent)
+    ? "Edge"
+    : /Firefox\//.test(userAgent)
+      ? "Firefox"
+      : /Chrom(e|ium)\//.test(userAgent)
+        ? "Chrome"
+        : /Safari\//.test(userAgent)
+          ? "Safari"
+          : "Browser";
+  const os = /Windows/.test(userAgent)
+    ? "Windows"
+    : /Android/.test(userAgent)
+      ? "Android"
+      : /iPhone|iPad/.test(userAgent)
+        ? "iOS"
+        : /Mac OS X/.test(userAgent)
+          ? "macOS"
+          : /Linux/.test(userAgent)
+            ? "Linux"
+            : "";
   return os ? `${browser} on ${os}` : browser;
 }
 
@@ -40,7 +58,12 @@ export function SessionList({ sessions, currentSessionId, recentlyConfirmed, two
               </div>
             </div>
             {recentlyConfirmed && session.id !== currentSessionId && (
-              <button type="button" className="btn btn-sm btn-outline-danger" disabled={pending || !hydrated} onClick={() => run(() => revokeSessionAction({ sessionId: session.id }))}>
+              <button
+                type="button"
+                className="btn btn-sm btn-outline-danger"
+                disabled={pending || !hydrated}
+                onClick={() => run(() => revokeSessionAction({ sessionId: session.id }))}
+              >
                 Sign out
               </button>
             )}
@@ -49,7 +72,12 @@ export function SessionList({ sessions, currentSessionId, recentlyConfirmed, two
       </ul>
       {sessions.length > 1 && (
         <ConfirmItsYou recent={recentlyConfirmed} twoFactor={twoFactor} id="sessions" label="Sign out other sessions…">
-          <button type="button" className="btn btn-outline-danger" disabled={pending || !hydrated} onClick={() => run(() => revokeOtherSessionsAction({}))}>
+          <button
+            type="button"
+            className="btn btn-outline-danger"
+            disabled={pending || !hydrated}
+            onClick={() => run(() => revokeOtherSessionsAction({}))}
+          >
             Sign out all other sessions
           </button>
         </ConfirmItsYou>

@@ -17,7 +17,17 @@ function Stat({ label, value, href }: { label: string; value: number; href?: str
       </div>
     </div>
   );
-  return <div className="col-sm-6 col-xl-3">{href ? <Link href={href} className="text-decoration-none text-reset">{body}</Link> : body}</div>;
+  return (
+    <div className="col-sm-6 col-xl-3">
+      {href ? (
+        <Link href={href} className="text-decoration-none text-reset">
+          {body}
+        </Link>
+      ) : (
+        body
+      )}
+    </div>
+  );
 }
 
 export default async function AdminDashboard() {

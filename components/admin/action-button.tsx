@@ -30,14 +30,24 @@ export function ActionButton<I>({ action, input, label, variant = "outline-secon
     startTransition(async () => {
       setAsking(false);
       const result = await action(input);
-      toast(result.ok ? (result.message ?? "Done.") : (result.formError ?? Object.values(result.fieldErrors ?? {})[0]?.[0] ?? "That did not work."), result.ok);
+      toast(
+        result.ok
+          ? (result.message ?? "Done.")
+          : (result.formError ?? Object.values(result.fieldErrors ?? {})[0]?.[0] ?? "That did not work."),
+        result.ok,
+      );
       if (result.ok && thenGoTo) router.push(thenGoTo);
       else if (result.ok) router.refresh();
     });
 
   return (
     <>
-      <button type="button" className={`btn btn-sm btn-${variant}`} disabled={pending || !hydrated} onClick={() => (confirm ? setAsking(true) : run())}>
+      <button
+        type="button"
+        className={`btn btn-sm btn-${variant}`}
+        disabled={pending || !hydrated}
+        onClick={() => (confirm ? setAsking(true) : run())}
+      >
         {label}
       </button>
       {confirm && (

@@ -10,16 +10,26 @@ const isRecord = (value: unknown): value is Record<string, Json> => typeof value
 function text(value: Json | undefined): string {
   if (value === null || value === undefined || value === "") return "—";
   if (Array.isArray(value)) return value.length ? value.map(text).join(", ") : "none";
-  if (isRecord(value)) return Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => `${humanise(k)}: ${text(v)}`).join("; ");
+  if (isRecord(value))
+    return Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${humanise(k)}: ${text(v)}`)
+      .join("; ");
   if (typeof value === "boolean") return value ? "yes" : "no";
   return String(value);
 }
 
 function Change({ before, after }: { before: Json; after: Json }) {
   // Field by field when both sides are records (a profile); otherwise the two values side by side.
-  const rows = isRecord(before) && isRecord(after)
-    ? [...new Set([...Object.keys(before), ...Object.keys(after)])].map((key) => ({ key, label: humanise(key), before: before[key], after: after[key] }))
-    : [{ key: "value", label: "", before, after }];
+  const rows =
+    isRecord(before) && isRecord(after)
+      ? [...new Set([...Object.keys(before), ...Object.keys(after)])].map((key) => ({
+          key,
+          label: humanise(key),
+          before: before[key],
+          after: after[key],
+        }))
+      : [{ key: "value", label: "", before, after }];
   return (
     <table className="table table-sm table-borderless mb-1">
       <thead className="visually-hidden">
@@ -34,7 +44,13 @@ function Change({ before, after }: { before: Json; after: Json }) {
           const changed = text(row.before) !== text(row.after);
           return (
             <tr key={row.key}>
-              {row.label ? <th scope="row" className="fw-semibold pe-2 py-0">{row.label}</th> : <td className="p-0" />}
+              {row.label ? (
+                <th scope="row" className="fw-semibold pe-2 py-0">
+                  {row.label}
+                </th>
+              ) : (
+                <td className="p-0" />
+              )}
               <td className={`py-0 ${changed ? "text-body-secondary text-decoration-line-through" : ""}`}>{text(row.before)}</td>
               <td className="py-0 px-1" aria-hidden="true">
                 →

@@ -14,7 +14,9 @@ export function queryValues(searchParams: SearchParams): Record<string, string |
 
 /** The non-empty parameters except those named, for links that keep the current filters. */
 export function keptParams(values: Record<string, string | undefined>, except: string[]): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== "" && !except.includes(e[0])));
+  return Object.fromEntries(
+    Object.entries(values).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== "" && !except.includes(e[0])),
+  );
 }
 
 export function FilterButtons({ resetHref }: { resetHref: string }) {

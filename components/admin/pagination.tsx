@@ -4,12 +4,20 @@ import Link from "next/link";
 export function Pagination({ page, pages, params, label }: { page: number; pages: number; params: Record<string, string>; label: string }) {
   if (pages <= 1) return null;
   const href = (p: number) => `?${new URLSearchParams({ ...params, page: String(p) })}`;
-  const around = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
+  const around = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])]
+    .filter((p) => p >= 1 && p <= pages)
+    .sort((a, b) => a - b);
   return (
     <nav aria-label={label}>
       <ul className="pagination pagination-sm flex-wrap">
         <li className={`page-item${page <= 1 ? " disabled" : ""}`}>
-          {page <= 1 ? <span className="page-link">Previous</span> : <Link className="page-link" href={href(page - 1)}>Previous</Link>}
+          {page <= 1 ? (
+            <span className="page-link">Previous</span>
+          ) : (
+            <Link className="page-link" href={href(page - 1)}>
+              Previous
+            </Link>
+          )}
         </li>
         {around.map((p, i) => (
           <li key={p} className={`page-item${p === page ? " active" : ""}`}>
@@ -26,7 +34,13 @@ export function Pagination({ page, pages, params, label }: { page: number; pages
           </li>
         ))}
         <li className={`page-item${page >= pages ? " disabled" : ""}`}>
-          {page >= pages ? <span className="page-link">Next</span> : <Link className="page-link" href={href(page + 1)}>Next</Link>}
+          {page >= pages ? (
+            <span className="page-link">Next</span>
+          ) : (
+            <Link className="page-link" href={href(page + 1)}>
+              Next
+            </Link>
+          )}
         </li>
       </ul>
     </nav>

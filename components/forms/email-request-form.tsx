@@ -7,7 +7,15 @@ import { forgotPasswordSchema } from "@/lib/accounts/schemas";
 import type { ActionResult } from "@/lib/http/action";
 
 /** "Send me a link" forms (reset password, new confirmation link): one address in, a neutral answer out. */
-export function EmailRequestForm({ action, submitLabel, email = "" }: { action: (input: { email: string }) => Promise<ActionResult>; submitLabel: string; email?: string }) {
+export function EmailRequestForm({
+  action,
+  submitLabel,
+  email = "",
+}: {
+  action: (input: { email: string }) => Promise<ActionResult>;
+  submitLabel: string;
+  email?: string;
+}) {
   const { form, pending, result, onSubmit, error } = useActionForm(forgotPasswordSchema, action, { email });
   if (result?.ok) return <FormAlert variant="success" message={result.message} />;
   return (

@@ -19,12 +19,27 @@ export function NewPasswordFields<T extends PasswordFields>(props: {
   const label = props.label ?? "Password";
   return (
     <>
-      <FormField id="password" label={label} error={props.errors.password} hint={`At least ${props.minLength} characters. A few unrelated words make a strong, memorable password.`}>
-        <input {...fieldProps("password", props.errors.password, true)} type="password" autoComplete="new-password" {...register("password")} />
+      <FormField
+        id="password"
+        label={label}
+        error={props.errors.password}
+        hint={`At least ${props.minLength} characters. A few unrelated words make a strong, memorable password.`}
+      >
+        <input
+          {...fieldProps("password", props.errors.password, true)}
+          type="password"
+          autoComplete="new-password"
+          {...register("password")}
+        />
         <PasswordStrength password={props.password} userInputs={props.userInputs} />
       </FormField>
       <FormField id="confirmPassword" label={`Confirm ${label.toLowerCase()}`} error={props.errors.confirmPassword}>
-        <input {...fieldProps("confirmPassword", props.errors.confirmPassword)} type="password" autoComplete="new-password" {...register("confirmPassword")} />
+        <input
+          {...fieldProps("confirmPassword", props.errors.confirmPassword)}
+          type="password"
+          autoComplete="new-password"
+          {...register("confirmPassword")}
+        />
       </FormField>
     </>
   );

@@ -9,5 +9,9 @@ const subscribe = () => () => {};
  * then: a click that lands earlier would otherwise fall through to a plain browser form submission.
  */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(subscribe, () => true, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
 }

@@ -35,18 +35,30 @@ export async function accountExists(db: PrismaClient, email: string): Promise<bo
 export async function createAdministrator(db: PrismaClient, input: NewAdministrator): Promise<AdministratorResult> {
   const email = emailField.safeParse(input.email);
   if (!email.success) return { ok: false, problems: email.error.issues.map((issue) => issue.message) };
-  const adminRole = await db.role.findUnique({ where: { name: ADMIN_ROLE }, select: { id: true, ...rolesForTwoFactorPolicy.select.role.select } });
+  const adminRole = await db.role.findUnique({
+    where: { name: ADMIN_ROLE },
+    select: { id: true, ...rolesForTwoFactorPolicy.select.role.select },
+  });
   if (!adminRole) return { ok: false, problems: [`There is no "${ADMIN_ROLE}" role yet: run npm run db:seed first.`] };
   const twoFactorRequired = twoFactorRequiredFor([{ role: adminRole }]);
 
   const existing = await db.user.findUnique({ where: { email: email.data }, include: { roles: { select: { roleId: true } } } });
   if (existing) {
-    if (existing.deletedAt || existing.status !== "ACTIVE") return { ok: false, problems: [`The account ${email.data} is disabled or deleted; it cannot become an administrator.`] };
-    if (existing.roles.some((link) => link.roleId === adminRole.id)) return { ok: true, outcome: "unchanged", userId: existing.id, twoFactorRequired };
+    if (existing.deletedAt || existing.status !== "ACTIVE")
+      return { ok: false, problems: [`The account ${email.data} is disabled or deleted; it cannot become an administrator.`] };
+    if (existing.roles.some((link) => link.roleId === adminRole.id))
+      return { ok: true, outcome: "unchanged", userId: existing.id, twoFactorRequired };
     await db.$transaction(async (tx) => {
       await tx.userRole.create({ data: { userId: existing.id, roleId: adminRole.id } });
       if (!existing.emailVerified) await tx.user.update({ where: { id: existing.id }, data: { emailVerified: new Date() } });
-      await audit({ action: "admin.administrator_create", target: { type: "user", id: existing.id }, details: { via: "admin:create", outcome: "promoted" } }, tx);
+      await audit(
+        {
+          action: "admin.administrator_create",
+          target: { type: "user", id: existing.id },
+          details: { via: "admin:create", outcome: "promoted" },
+        },
+        tx,
+      );
     });
     return { ok: true, outcome: "promoted", userId: existing.id, twoFactorRequired };
   }
@@ -69,7 +81,14 @@ export async function createAdministrator(db: PrismaClient, input: NewAdministra
         roles: { create: [ADMIN_ROLE, "user"].map((name) => ({ role: { connect: { name } } })) },
       },
     });
-    await audit({ action: "admin.administrator_create", target: { type: "user", id: created.id }, details: { via: "admin:create", outcome: "created" } }, tx);
+    await audit(
+      {
+        action: "admin.administrator_create",
+        target: { type: "user", id: created.id },
+        details: { via: "admin:create", outcome: "created" },
+      },
+      tx,
+    );
     return created;
   });
   return { ok: true, outcome: "created", userId: user.id, twoFactorRequired };

@@ -13,7 +13,8 @@ import { consumeAccountToken, issueAccountToken } from "./tokens";
 // secures the account again (password reset or change, signing out everywhere, being disabled) voids a
 // pending change, so a change asked for by whoever held the session cannot complete afterwards.
 
-export type EmailChangeResult = { ok: true } | { ok: false; fieldErrors?: Record<string, string[]>; formError?: string; retryAfterSeconds?: number };
+export type EmailChangeResult =
+  { ok: true } | { ok: false; fieldErrors?: Record<string, string[]>; formError?: string; retryAfterSeconds?: number };
 
 const pendingChangePurposes = ["EMAIL_CHANGE", "EMAIL_CHANGE_CANCEL"] as const;
 
@@ -26,7 +27,12 @@ export async function voidPendingEmailChanges(userId: string, client: Prisma.Tra
 const link = (path: string, token: string) => new URL(`${path}?token=${encodeURIComponent(token)}`, systemConfig.url).toString();
 
 /** Sends a confirmation link to the new address and a cancel link to the old one; nothing changes until the first is used. */
-export async function requestEmailChange(userId: string, sessionId: string, input: { newEmail: string }, context: RequestContext): Promise<EmailChangeResult> {
+export async function requestEmailChange(
+  userId: string,
+  sessionId: string,
+  input: { newEmail: string },
+  context: RequestContext,
+): Promise<EmailChangeResult> {
   const refusal = await requireRecentReauthentication(sessionId);
   if (refusal) return refusal;
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
@@ -38,11 +44,23 @@ export async function requestEmailChange(userId: string, sessionId: string, inpu
   const tokens = await db.$transaction(async (tx) => {
     const confirm = await issueAccountToken(userId, "EMAIL_CHANGE", { newEmail: input.newEmail, client: tx });
     const cancel = await issueAccountToken(userId, "EMAIL_CHANGE_CANCEL", { client: tx });
-    await audit({ action: "user.email_change_request", actorId: userId, target: { type: "user", id: userId }, context, details: { newEmail: input.newEmail } }, tx);
+    await audit(
+      {
+        action: "user.email_change_request",
+        actorId: userId,
+        target: { type: "user", id: userId },
+        context,
+        details: { newEmail: input.newEmail },
+      },
+      tx,
+    );
     return { confirm, cancel };
   });
   await sendEmail(input.newEmail, emailTemplates.confirmNewEmail(user.firstName, link("/confirm-email", tokens.confirm)));
-  await sendEmail(user.email, emailTemplates.emailChangeRequested(user.firstName, input.newEmail, link("/cancel-email-change", tokens.cancel)));
+  await sendEmail(
+    user.email,
+    emailTemplates.emailChangeRequested(user.firstName, input.newEmail, link("/cancel-email-change", tokens.cancel)),
+  );
   return { ok: true };
 }
 
@@ -59,7 +77,13 @@ export async function confirmEmailChange(token: string, context: RequestContext)
       // The change is done: its cancel link has nothing left to cancel.
       await tx.accountToken.deleteMany({ where: { userId: consumed.userId, purpose: "EMAIL_CHANGE_CANCEL", usedAt: null } });
       await audit(
-        { action: "user.email_change", actorId: consumed.userId, target: { type: "user", id: consumed.userId }, context, details: { before: before.email, after: consumed.newEmail } },
+        {
+          action: "user.email_change",
+          actorId: consumed.userId,
+          target: { type: "user", id: consumed.userId },
+          context,
+          details: { before: before.email, after: consumed.newEmail },
+        },
         tx,
       );
       return { ok: true, before, email: consumed.newEmail } as const;
@@ -81,7 +105,16 @@ export async function cancelEmailChange(token: string, context: RequestContext):
     const consumed = await consumeAccountToken(token, "EMAIL_CHANGE_CANCEL", tx);
     if (!consumed.ok) return consumed;
     const voided = await voidPendingEmailChanges(consumed.userId, tx);
-    await audit({ action: "user.email_change_cancel", actorId: consumed.userId, target: { type: "user", id: consumed.userId }, context, details: { voided } }, tx);
+    await audit(
+      {
+        action: "user.email_change_cancel",
+        actorId: consumed.userId,
+        target: { type: "user", id: consumed.userId },
+        context,
+        details: { voided },
+      },
+      tx,
+    );
     return { ok: true } as const;
   });
 }

@@ -8,7 +8,8 @@ import { systemConfig } from "@/system.config";
 import { hashPassword, verifyPassword } from "./password-hash";
 
 export type LoginFailure = "invalid" | "locked" | "unverified" | "disabled" | "rate_limited";
-export type LoginResult = { ok: true; userId: string; twoFactor: boolean } | { ok: false; reason: LoginFailure; retryAfterSeconds?: number };
+export type LoginResult =
+  { ok: true; userId: string; twoFactor: boolean } | { ok: false; reason: LoginFailure; retryAfterSeconds?: number };
 
 const { maxFailedLogins, lockoutMinutes } = systemConfig.accounts;
 // Failed attempts per address, known or not, so an unknown address locks after the same number of tries,
@@ -33,7 +34,13 @@ export async function authenticate(email: string, password: string, context: Req
   const now = new Date();
   if (user?.lockedUntil && user.lockedUntil > now) {
     await verifyPassword(password, await dummy());
-    await audit({ action: "user.login_failed", actorId: user.id, target: { type: "user", id: user.id }, context, details: { reason: "locked" } });
+    await audit({
+      action: "user.login_failed",
+      actorId: user.id,
+      target: { type: "user", id: user.id },
+      context,
+      details: { reason: "locked" },
+    });
     return { ok: false, reason: "locked", retryAfterSeconds: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000) };
   }
 
@@ -41,11 +48,23 @@ export async function authenticate(email: string, password: string, context: Req
   if (!user || !user.passwordHash || !passwordOk) return recordFailure(email, user, context);
 
   if (user.status !== "ACTIVE") {
-    await audit({ action: "user.login_failed", actorId: user.id, target: { type: "user", id: user.id }, context, details: { reason: "disabled" } });
+    await audit({
+      action: "user.login_failed",
+      actorId: user.id,
+      target: { type: "user", id: user.id },
+      context,
+      details: { reason: "disabled" },
+    });
     return { ok: false, reason: "disabled" };
   }
   if (!user.emailVerified) {
-    await audit({ action: "user.login_failed", actorId: user.id, target: { type: "user", id: user.id }, context, details: { reason: "unverified" } });
+    await audit({
+      action: "user.login_failed",
+      actorId: user.id,
+      target: { type: "user", id: user.id },
+      context,
+      details: { reason: "unverified" },
+    });
     return { ok: false, reason: "unverified" };
   }
 
@@ -70,7 +89,11 @@ export async function clearLoginLimits(email: string): Promise<void> {
  * sign-in until the window ends, and says so, in the same words for both. A real account also gets
  * lockedUntil (the admin console shows it, an administrator can lift it) set to the same moment.
  */
-async function recordFailure(email: string, user: { id: string; email: string; firstName: string } | null, context: RequestContext): Promise<LoginResult> {
+async function recordFailure(
+  email: string,
+  user: { id: string; email: string; firstName: string } | null,
+  context: RequestContext,
+): Promise<LoginResult> {
   const counter = await consumeRateLimit(failedLoginsByEmail, email);
   // Exact while under the limit; past it the count no longer matters.
   const failures = counter.allowed ? maxFailedLogins - counter.remaining : undefined;

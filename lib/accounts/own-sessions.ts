@@ -10,7 +10,12 @@ import { requireRecentReauthentication } from "./reauthentication";
 
 export type EndSessionsResult = { ok: true; ended: number } | { ok: false; formError: string };
 
-export async function endSession(userId: string, currentSessionId: string, sessionId: string, context: RequestContext): Promise<EndSessionsResult> {
+export async function endSession(
+  userId: string,
+  currentSessionId: string,
+  sessionId: string,
+  context: RequestContext,
+): Promise<EndSessionsResult> {
   if (sessionId === currentSessionId) return { ok: false, formError: "Use Sign out to end this session." };
   const refusal = await requireRecentReauthentication(currentSessionId);
   if (refusal) return refusal;
@@ -25,6 +30,12 @@ export async function endOtherSessions(userId: string, currentSessionId: string,
   if (refusal) return refusal;
   const ended = await revokeOtherSessions(userId, currentSessionId);
   const emailChangesVoided = await voidPendingEmailChanges(userId);
-  await audit({ action: "session.revoke", actorId: userId, target: { type: "user", id: userId }, context, details: { others: ended, emailChangesVoided } });
+  await audit({
+    action: "session.revoke",
+    actorId: userId,
+    target: { type: "user", id: userId },
+    context,
+    details: { others: ended, emailChangesVoided },
+  });
   return { ok: true, ended };
 }

@@ -16,7 +16,8 @@ import { consumeAccountToken, issueAccountToken } from "./tokens";
 
 // Forgotten, reset and changed passwords. Each new password goes through the same policy as registration.
 
-export type PasswordResult = { ok: true } | { ok: false; fieldErrors?: Record<string, string[]>; formError?: string; retryAfterSeconds?: number };
+export type PasswordResult =
+  { ok: true } | { ok: false; fieldErrors?: Record<string, string[]>; formError?: string; retryAfterSeconds?: number };
 
 export function resetLink(token: string): string {
   return new URL(`/reset-password?token=${encodeURIComponent(token)}`, systemConfig.url).toString();
@@ -29,12 +30,20 @@ export function resetLink(token: string): string {
 export async function requestPasswordReset(email: string, context: RequestContext): Promise<PasswordResult> {
   const byIp = await consumeRateLimit(rateLimits.passwordResetByIp, context.ipAddress ?? "unknown");
   if (!byIp.allowed) {
-    await audit({ action: "user.password_reset_failed", context, details: { email, reason: "rate_limited", limit: rateLimits.passwordResetByIp.name } });
+    await audit({
+      action: "user.password_reset_failed",
+      context,
+      details: { email, reason: "rate_limited", limit: rateLimits.passwordResetByIp.name },
+    });
     return { ok: false, retryAfterSeconds: byIp.retryAfterSeconds };
   }
   runAfterResponse("password reset email", async () => {
     if (!(await consumeRateLimit(rateLimits.passwordResetByAccount, email)).allowed) {
-      await audit({ action: "user.password_reset_failed", context, details: { email, reason: "rate_limited", limit: rateLimits.passwordResetByAccount.name } });
+      await audit({
+        action: "user.password_reset_failed",
+        context,
+        details: { email, reason: "rate_limited", limit: rateLimits.passwordResetByAccount.name },
+      });
       return;
     }
     const user = await db.user.findUnique({ where: { email } });
@@ -63,17 +72,29 @@ export async function resetPassword(token: string, password: string, context: Re
   }
   const problems = await passwordProblems(password, user);
   if (problems.length) {
-    await audit({ action: "user.password_reset_failed", actorId: user.id, target: { type: "user", id: user.id }, context, details: { reason: "weak_password" } });
+    await audit({
+      action: "user.password_reset_failed",
+      actorId: user.id,
+      target: { type: "user", id: user.id },
+      context,
+      details: { reason: "weak_password" },
+    });
     return { ok: false, fieldErrors: { password: problems } };
   }
   const passwordHash = await hashPassword(password);
   const done = await db.$transaction(async (tx) => {
     const consumed = await consumeAccountToken(token, "PASSWORD_RESET", tx);
     if (!consumed.ok || consumed.userId !== user.id) return false;
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date(), failedLoginCount: 0, lockedUntil: null } });
+    await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, passwordChangedAt: new Date(), failedLoginCount: 0, lockedUntil: null },
+    });
     await tx.session.deleteMany({ where: { userId: user.id } });
     const emailChangesVoided = await voidPendingEmailChanges(user.id, tx);
-    await audit({ action: "user.password_reset", actorId: user.id, target: { type: "user", id: user.id }, context, details: { emailChangesVoided } }, tx);
+    await audit(
+      { action: "user.password_reset", actorId: user.id, target: { type: "user", id: user.id }, context, details: { emailChangesVoided } },
+      tx,
+    );
     return true;
   });
   if (!done) return { ok: false, formError: "This reset link is not valid any more. Ask for a new one." };
@@ -98,10 +119,19 @@ export async function changePassword(
   }
   const problems = await passwordProblems(input.password, user);
   if (problems.length) return { ok: false, fieldErrors: { password: problems } };
-  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(input.password), passwordChangedAt: new Date() } });
+  await db.user.update({
+    where: { id: userId },
+    data: { passwordHash: await hashPassword(input.password), passwordChangedAt: new Date() },
+  });
   const ended = await revokeOtherSessions(userId, sessionId);
   const emailChangesVoided = await voidPendingEmailChanges(userId);
-  await audit({ action: "user.password_change", actorId: userId, target: { type: "user", id: userId }, context, details: { otherSessionsEnded: ended, emailChangesVoided } });
+  await audit({
+    action: "user.password_change",
+    actorId: userId,
+    target: { type: "user", id: userId },
+    context,
+    details: { otherSessionsEnded: ended, emailChangesVoided },
+  });
   await sendEmail(user.email, emailTemplates.passwordChanged(user.firstName));
   return { ok: true };
 }

@@ -31,7 +31,11 @@ export async function updateOwnProfile(actor: Actor, data: z.output<typeof profi
         target: { type: "user", id: userId },
         context,
         details: {
-          before: { firstName: before.firstName, lastName: before.lastName, dateOfBirth: before.dateOfBirth?.toISOString().slice(0, 10) ?? null },
+          before: {
+            firstName: before.firstName,
+            lastName: before.lastName,
+            dateOfBirth: before.dateOfBirth?.toISOString().slice(0, 10) ?? null,
+          },
           after: { firstName: data.firstName, lastName: data.lastName, dateOfBirth: data.dateOfBirth },
         },
       },

@@ -14,13 +14,19 @@ import { verifyPassword } from "./password-hash";
 const { reauthenticationMinutes } = systemConfig.accounts;
 
 export type ReauthenticationProof = { password: string } | { code: string };
-export type ReauthenticationResult = { ok: true } | { ok: false; fieldErrors?: Record<string, string[]>; formError?: string; retryAfterSeconds?: number };
+export type ReauthenticationResult =
+  { ok: true } | { ok: false; fieldErrors?: Record<string, string[]>; formError?: string; retryAfterSeconds?: number };
 export type ReauthenticationRefusal = { ok: false; formError: string };
 
 export const REAUTHENTICATION_NEEDED = `Confirm it's you first: enter your password or a current code. That then counts for ${reauthenticationMinutes} minutes.`;
 
 /** Checks the password or a current two-factor code and, when right, stamps this session as recently confirmed. */
-export async function reauthenticate(sessionId: string, userId: string, proof: ReauthenticationProof, context: RequestContext): Promise<ReauthenticationResult> {
+export async function reauthenticate(
+  sessionId: string,
+  userId: string,
+  proof: ReauthenticationProof,
+  context: RequestContext,
+): Promise<ReauthenticationResult> {
   const session = await db.session.findFirst({ where: { id: sessionId, userId, twoFactorPending: false } });
   if (!session) return { ok: false, formError: "Your session has ended. Sign in again." };
   const user = await db.user.findUniqueOrThrow({

@@ -15,9 +15,7 @@ import type { z } from "zod";
 type RegisterData = z.output<typeof registerSchema>;
 const defaultRole = seedRoles.find((role) => role.name === "user")!;
 export type RegisterResult =
-  | { ok: true }
-  | { ok: false; fieldErrors: Partial<Record<keyof RegisterData, string[]>> }
-  | { ok: false; retryAfterSeconds: number };
+  { ok: true } | { ok: false; fieldErrors: Partial<Record<keyof RegisterData, string[]>> } | { ok: false; retryAfterSeconds: number };
 
 export function verificationLink(token: string): string {
   return new URL(`/verify-email?token=${encodeURIComponent(token)}`, systemConfig.url).toString();
@@ -86,7 +84,10 @@ export async function verifyEmail(token: string, context: RequestContext): Promi
 }
 
 /** Sends a fresh link to an unverified account; answers the same whatever the address. */
-export async function resendVerification(email: string, context: RequestContext): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
+export async function resendVerification(
+  email: string,
+  context: RequestContext,
+): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
   for (const [rule, subject] of [
     [rateLimits.verificationResendByIp, context.ipAddress ?? "unknown"],
     [rateLimits.verificationResendByAccount, email],

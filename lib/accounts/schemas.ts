@@ -40,15 +40,24 @@ export function ageOn(dateOfBirth: string, today = new Date()): number {
 const dateOfBirthField = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter your date of birth.")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "Enter a real date.")
+  .refine(
+    (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    "Enter a real date.",
+  )
   .refine((value) => ageOn(value) < 130, "Enter a real date of birth.")
-  .refine((value) => ageOn(value) >= systemConfig.accounts.minimumAge, `You must be at least ${systemConfig.accounts.minimumAge} years old.`);
+  .refine(
+    (value) => ageOn(value) >= systemConfig.accounts.minimumAge,
+    `You must be at least ${systemConfig.accounts.minimumAge} years old.`,
+  );
 
 export const newPasswordField = z
   .string()
   .min(systemConfig.accounts.passwordMinLength, `Use at least ${systemConfig.accounts.passwordMinLength} characters.`)
   .max(1024, "Use at most 1024 characters.")
-  .refine((value) => [...value].length >= systemConfig.accounts.passwordMinLength, `Use at least ${systemConfig.accounts.passwordMinLength} characters.`);
+  .refine(
+    (value) => [...value].length >= systemConfig.accounts.passwordMinLength,
+    `Use at least ${systemConfig.accounts.passwordMinLength} characters.`,
+  );
 
 export const profileSchema = z.object({
   firstName: nameField("first name"),

@@ -35,7 +35,11 @@ export async function issueAccountToken(
 export type ConsumedToken = { ok: true; userId: string; newEmail: string | null } | { ok: false; reason: "invalid" | "expired" | "used" };
 
 /** Spends a token exactly once, even under concurrent requests (one conditional update wins). */
-export async function consumeAccountToken(token: string, purpose: TokenPurpose, client: Prisma.TransactionClient = db): Promise<ConsumedToken> {
+export async function consumeAccountToken(
+  token: string,
+  purpose: TokenPurpose,
+  client: Prisma.TransactionClient = db,
+): Promise<ConsumedToken> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return { ok: false, reason: "invalid" };
   const tokenHash = hashToken(token);
   const now = new Date();

@@ -18,5 +18,11 @@ export async function dashboardStats(actor: Actor) {
     db.emailMessage.count({ where: { status: "FAILED" } }),
   ]);
   const count = (status: string) => byStatus.find((row) => row.status === status)?._count._all ?? 0;
-  return { users: { active: count("ACTIVE"), disabled: count("DISABLED"), deleted, unverified }, sessions, failedLogins, queuedEmails, failedEmails };
+  return {
+    users: { active: count("ACTIVE"), disabled: count("DISABLED"), deleted, unverified },
+    sessions,
+    failedLogins,
+    queuedEmails,
+    failedEmails,
+  };
 }

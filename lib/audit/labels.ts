@@ -45,7 +45,11 @@ const labels = {
 
 /** "sessionsEnded" or "email_change_cancel" as "Sessions ended", "Email change cancel". */
 export function humanise(code: string): string {
-  const words = code.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[_.]+/g, " ").trim().toLowerCase();
+  const words = code
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/[_.]+/g, " ")
+    .trim()
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

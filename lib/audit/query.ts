@@ -17,7 +17,12 @@ function auditWhere(query: AuditQuery): Prisma.AuditLogWhereInput {
     ...(query.action ? { action: query.action } : {}),
     ...(query.target ? { targetId: query.target } : {}),
     ...(query.from || query.to
-      ? { createdAt: { ...(query.from ? { gte: new Date(`${query.from}T00:00:00Z`) } : {}), ...(query.to ? { lt: new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000) } : {}) } }
+      ? {
+          createdAt: {
+            ...(query.from ? { gte: new Date(`${query.from}T00:00:00Z`) } : {}),
+            ...(query.to ? { lt: new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
+          },
+        }
       : {}),
   };
 }
@@ -40,12 +45,28 @@ export async function listAuditEntries(actor: Actor, query: AuditQuery, context?
   const where = auditWhere(query);
   const [total, entries] = await Promise.all([
     db.auditLog.count({ where }),
-    db.auditLog.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (query.page - 1) * query.size, take: query.size, select }),
+    db.auditLog.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (query.page - 1) * query.size,
+      take: query.size,
+      select,
+    }),
   ]);
   return { total, pages: Math.max(1, Math.ceil(total / query.size)), entries };
 }
 
-const CSV_COLUMNS = ["time", "action", "actor_id", "actor_email", "target_type", "target_id", "ip_address", "user_agent", "details"] as const;
+const CSV_COLUMNS = [
+  "time",
+  "action",
+  "actor_id",
+  "actor_email",
+  "target_type",
+  "target_id",
+  "ip_address",
+  "user_agent",
+  "details",
+] as const;
 const BATCH = 500;
 
 /** RFC 4180 quoting, and a leading quote on values a spreadsheet would run as a formula. */
@@ -58,7 +79,12 @@ export function csvField(value: unknown): string {
 /** The filtered log as CSV, newest first, one batch at a time (keyset pagination on createdAt and id). */
 export async function exportAuditCsv(actor: Actor, query: AuditQuery, context: RequestContext): Promise<ReadableStream<Uint8Array>> {
   await authorize(actor, auditPermissions.export, { context });
-  await audit({ action: "admin.audit_export", actorId: actor.id, context, details: { filters: { ...query, page: undefined, size: undefined } } });
+  await audit({
+    action: "admin.audit_export",
+    actorId: actor.id,
+    context,
+    details: { filters: { ...query, page: undefined, size: undefined } },
+  });
   const where = auditWhere(query);
   const encoder = new TextEncoder();
   let cursor: { createdAt: Date; id: string } | null = null;
@@ -73,12 +99,29 @@ export async function exportAuditCsv(actor: Actor, query: AuditQuery, context: R
       const after: Prisma.AuditLogWhereInput = cursor
         ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] }
         : {};
-      const rows = await db.auditLog.findMany({ where: { AND: [where, after] }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: BATCH, select });
+      const rows = await db.auditLog.findMany({
+        where: { AND: [where, after] },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: BATCH,
+        select,
+      });
       if (rows.length === 0) return controller.close();
       const last = rows[rows.length - 1]!;
       cursor = { createdAt: last.createdAt, id: last.id };
       const lines = rows.map((row) =>
-        [row.createdAt.toISOString(), row.action, row.actorId, row.actorEmail, row.targetType, row.targetId, row.ipAddress, row.userAgent, row.details].map(csvField).join(","),
+        [
+          row.createdAt.toISOString(),
+          row.action,
+          row.actorId,
+          row.actorEmail,
+          row.targetType,
+          row.targetId,
+          row.ipAddress,
+          row.userAgent,
+          row.details,
+        ]
+          .map(csvField)
+          .join(","),
       );
       controller.enqueue(encoder.encode(`${lines.join("\r\n")}\r\n`));
     },

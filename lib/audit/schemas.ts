@@ -8,8 +8,23 @@ const day = z.preprocess(blankToUndefined, calendarDateField.optional());
 export const auditQuerySchema = z
   .object({
     actor: z.preprocess(blankToUndefined, z.string().trim().max(254, "At most 254 characters.").optional()),
-    action: z.preprocess(blankToUndefined, z.string().max(64).regex(/^[a-z_]+\.[a-z_]+$/, "Unknown action.").optional()),
-    target: z.preprocess(blankToUndefined, z.string().trim().max(64).regex(/^[a-z0-9_-]+$/i, "A target is an id.").optional()),
+    action: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .max(64)
+        .regex(/^[a-z_]+\.[a-z_]+$/, "Unknown action.")
+        .optional(),
+    ),
+    target: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .max(64)
+        .regex(/^[a-z0-9_-]+$/i, "A target is an id.")
+        .optional(),
+    ),
     from: day,
     to: day,
     page: z.coerce.number("Page must be a number.").int().min(1, "Pages start at 1.").max(100_000, "That page is out of range.").default(1),

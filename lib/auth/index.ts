@@ -17,7 +17,10 @@ import { createSession, deleteSessionBySecret, findActiveSession } from "./sessi
 // and every request that reads the session checks the row: a logged-out or revoked cookie is worth nothing.
 
 export class LoginError extends CredentialsSignin {
-  constructor(readonly reason: LoginFailure, readonly retryAfterSeconds?: number) {
+  constructor(
+    readonly reason: LoginFailure,
+    readonly retryAfterSeconds?: number,
+  ) {
     super(reason);
     this.code = reason;
   }
@@ -67,10 +70,20 @@ const nextAuth = NextAuth({
         }
         const result = await authenticate(parsed.data.email, parsed.data.password, context);
         if (!result.ok) throw new LoginError(result.reason, result.retryAfterSeconds);
-        const secret = await createSession(result.userId, { rememberMe: parsed.data.rememberMe, context, twoFactorPending: result.twoFactor });
+        const secret = await createSession(result.userId, {
+          rememberMe: parsed.data.rememberMe,
+          context,
+          twoFactorPending: result.twoFactor,
+        });
         // With two-factor on, the sign-in is logged when the code is accepted (lib/two-factor/challenge.ts).
         if (!result.twoFactor) {
-          await audit({ action: "user.login", actorId: result.userId, target: { type: "user", id: result.userId }, context, details: { rememberMe: parsed.data.rememberMe } });
+          await audit({
+            action: "user.login",
+            actorId: result.userId,
+            target: { type: "user", id: result.userId },
+            context,
+            details: { rememberMe: parsed.data.rememberMe },
+          });
         }
         return { id: result.userId, sessionSecret: secret };
       },

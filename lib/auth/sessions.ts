@@ -48,7 +48,16 @@ export async function findActiveSession(secret: unknown): Promise<ActiveSession 
   if (typeof secret !== "string" || secret.length !== 43) return null;
   const session = await db.session.findUnique({
     where: { sessionToken: hashToken(secret) },
-    select: { id: true, userId: true, expires: true, absoluteExpiresAt: true, lastSeenAt: true, rememberMe: true, twoFactorPending: true, user: { select: { status: true } } },
+    select: {
+      id: true,
+      userId: true,
+      expires: true,
+      absoluteExpiresAt: true,
+      lastSeenAt: true,
+      rememberMe: true,
+      twoFactorPending: true,
+      user: { select: { status: true } },
+    },
   });
   if (!session) return null;
   const now = Date.now();
@@ -65,7 +74,10 @@ export async function findActiveSession(secret: unknown): Promise<ActiveSession 
 
 export async function deleteSessionBySecret(secret: unknown): Promise<ActiveSession | null> {
   if (typeof secret !== "string") return null;
-  const session = await db.session.findUnique({ where: { sessionToken: hashToken(secret) }, select: { id: true, userId: true, twoFactorPending: true } });
+  const session = await db.session.findUnique({
+    where: { sessionToken: hashToken(secret) },
+    select: { id: true, userId: true, twoFactorPending: true },
+  });
   if (session) await db.session.deleteMany({ where: { id: session.id } });
   return session;
 }

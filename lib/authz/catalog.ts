@@ -6,7 +6,13 @@ import { userPermissions } from "@/lib/users/permissions";
 import type { PermissionInfo } from "./declare";
 
 // Every permission the system knows. A new module adds its declarations here, and the seed step syncs them.
-export const permissionCatalog: readonly PermissionInfo[] = [adminPermissions, userPermissions, rolePermissions, auditPermissions, emailPermissions].flatMap((group) => group.$all);
+export const permissionCatalog: readonly PermissionInfo[] = [
+  adminPermissions,
+  userPermissions,
+  rolePermissions,
+  auditPermissions,
+  emailPermissions,
+].flatMap((group) => group.$all);
 
 export const permissionKeys: ReadonlySet<string> = new Set(permissionCatalog.map((p) => p.key));
 
@@ -16,6 +22,14 @@ export const ADMIN_ROLE = "admin";
 /** What each seeded role may do when its permissions are first created; admins edit grants afterwards. */
 export const seededGrants: Record<string, "all" | readonly string[]> = {
   [ADMIN_ROLE]: "all",
-  manager: [adminPermissions.access, userPermissions.read, userPermissions.update, userPermissions.disable, userPermissions.security, rolePermissions.read, auditPermissions.read],
+  manager: [
+    adminPermissions.access,
+    userPermissions.read,
+    userPermissions.update,
+    userPermissions.disable,
+    userPermissions.security,
+    rolePermissions.read,
+    auditPermissions.read,
+  ],
   user: [],
 };

@@ -24,7 +24,9 @@ export function seal(purpose: string, plaintext: string, boundTo: string): strin
   const cipher = createCipheriv("aes-256-gcm", keyFor(purpose), iv);
   cipher.setAAD(Buffer.from(boundTo, "utf8"));
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return [VERSION, iv, cipher.getAuthTag(), ciphertext].map((part) => (typeof part === "string" ? part : part.toString("base64url"))).join(".");
+  return [VERSION, iv, cipher.getAuthTag(), ciphertext]
+    .map((part) => (typeof part === "string" ? part : part.toString("base64url")))
+    .join(".");
 }
 
 /** The plaintext, or null when the box is malformed, tampered with, bound elsewhere or sealed under another key. */

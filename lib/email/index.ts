@@ -36,7 +36,13 @@ export async function deliverEmail(id: string, transport: Transport = selectTran
       where: { id },
       // Links in a delivered message are live secrets: keep the record, drop the body (the outbox keeps it
       // because it is the mailbox people read in development).
-      data: { status: "SENT", sentAt: new Date(), providerId, lastError: null, ...(transport.name === "outbox" ? {} : { html: "", text: "" }) },
+      data: {
+        status: "SENT",
+        sentAt: new Date(),
+        providerId,
+        lastError: null,
+        ...(transport.name === "outbox" ? {} : { html: "", text: "" }),
+      },
     });
     return true;
   } catch (error) {
@@ -57,7 +63,10 @@ export async function deliverEmail(id: string, transport: Transport = selectTran
 /** Delivers every message that is due: new ones left behind by a crash, and failed ones whose wait is over. */
 export async function deliverDueEmails(transport: Transport = selectTransport()): Promise<number> {
   // A process that died mid-send leaves SENDING behind: after ten minutes, hand it back to the retries.
-  await db.emailMessage.updateMany({ where: { status: "SENDING", updatedAt: { lt: new Date(Date.now() - 10 * 60_000) } }, data: { status: "FAILED" } });
+  await db.emailMessage.updateMany({
+    where: { status: "SENDING", updatedAt: { lt: new Date(Date.now() - 10 * 60_000) } },
+    data: { status: "FAILED" },
+  });
   const due = await db.emailMessage.findMany({
     where: {
       attempts: { lt: MAX_ATTEMPTS },

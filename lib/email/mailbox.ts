@@ -23,7 +23,11 @@ export function mayReadMailbox(viewer: Actor | null, settings: MailboxSettings):
 
 /** Whether the visitor behind this request may read the mailbox (pages and the message route ask). */
 export async function mailboxOpen(): Promise<boolean> {
-  const settings = { productionBuild: productionBuild || env.NODE_ENV === "production", devMailbox: env.DEV_MAILBOX, realMail: !!env.RESEND_API_KEY };
+  const settings = {
+    productionBuild: productionBuild || env.NODE_ENV === "production",
+    devMailbox: env.DEV_MAILBOX,
+    realMail: !!env.RESEND_API_KEY,
+  };
   return mayReadMailbox(settings.productionBuild ? await currentUser() : null, settings);
 }
 

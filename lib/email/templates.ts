@@ -22,7 +22,14 @@ function render(template: string, subject: string, greeting: string, paragraphs:
     )
     .join("");
   const html = `<!doctype html><html><body style="margin:0;padding:24px;background:#f4f5f7;font-family:system-ui,sans-serif;color:#212529"><div style="max-width:560px;margin:0 auto;background:#fff;border-radius:8px;padding:24px"><h1 style="margin:0 0 16px;font-size:20px;color:${systemConfig.themeColor}">${escapeHtml(name)}</h1><p style="margin:0 0 16px">${escapeHtml(greeting)}</p>${htmlBody}<p style="margin:24px 0 0;font-size:13px;color:#555">Questions? Write to ${escapeHtml(systemConfig.supportEmail)}.</p></div></body></html>`;
-  const text = [name, "", greeting, "", ...paragraphs.map((p) => (typeof p === "string" ? p : `${p.label}: ${p.link}`)).flatMap((p) => [p, ""]), `Questions? Write to ${systemConfig.supportEmail}.`].join("\n");
+  const text = [
+    name,
+    "",
+    greeting,
+    "",
+    ...paragraphs.map((p) => (typeof p === "string" ? p : `${p.label}: ${p.link}`)).flatMap((p) => [p, ""]),
+    `Questions? Write to ${systemConfig.supportEmail}.`,
+  ].join("\n");
   return { template, subject: `${subject} · ${name}`, html, text };
 }
 
@@ -37,7 +44,7 @@ export const emailTemplates = {
     render("already-registered", "You already have an account", `Hello ${firstName},`, [
       "Someone tried to create an account with this email address, which already has one. If it was you, sign in instead:",
       { link: loginLink, label: "Sign in" },
-      "If you forgot your password, use \"Forgot password\" on the sign-in page. If it was not you, ignore this email.",
+      'If you forgot your password, use "Forgot password" on the sign-in page. If it was not you, ignore this email.',
     ]),
   passwordReset: (firstName: string, link: string) =>
     render("password-reset", "Reset your password", `Hello ${firstName},`, [

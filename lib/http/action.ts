@@ -12,8 +12,7 @@ export const FORBIDDEN_MESSAGE = "You do not have permission to do that.";
 
 /** `data` carries what the page shows once and never renders again (new recovery codes). */
 export type ActionResult<T = undefined> =
-  | { ok: true; message?: string; data?: T }
-  | { ok: false; fieldErrors?: Record<string, string[]>; formError?: string };
+  { ok: true; message?: string; data?: T } | { ok: false; fieldErrors?: Record<string, string[]>; formError?: string };
 
 /**
  * `auditRefusals` names the audit action under which input the schema refuses is recorded (the sign-in, registration
@@ -29,7 +28,11 @@ export function validatedAction<S extends z.ZodType, T = undefined>(
     if (!parsed.success) {
       const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
       if (options.auditRefusals) {
-        await audit({ action: options.auditRefusals, context: await currentRequestContext(), details: { reason: "invalid_input", fields: Object.keys(fieldErrors) } });
+        await audit({
+          action: options.auditRefusals,
+          context: await currentRequestContext(),
+          details: { reason: "invalid_input", fields: Object.keys(fieldErrors) },
+        });
       }
       return { ok: false, fieldErrors };
     }

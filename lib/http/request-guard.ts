@@ -19,14 +19,21 @@ export async function refuseBadRequest(request: NextRequest, requestId: string):
   const length = request.headers.get("content-length");
   const contentType = request.headers.get("content-type") ?? "";
   // Fetch actions carry Next-Action; a form posted without JavaScript is a multipart post to a page.
-  const isAction = request.headers.has("next-action") || (contentType.startsWith("multipart/form-data") && !request.nextUrl.pathname.startsWith("/api/"));
+  const isAction =
+    request.headers.has("next-action") || (contentType.startsWith("multipart/form-data") && !request.nextUrl.pathname.startsWith("/api/"));
   const refuse = (status: number, detail: string) => {
-    requestLog(requestId).warn({ method: request.method, path: request.nextUrl.pathname, status, contentLength: length }, `request refused: ${detail}`);
+    requestLog(requestId).warn(
+      { method: request.method, path: request.nextUrl.pathname, status, contentLength: length },
+      `request refused: ${detail}`,
+    );
     return problem(status, { detail, requestId });
   };
 
   if (isAction && isCrossOrigin(request)) return refuse(403, "Cross-origin form posts are not accepted.");
-  const tooLarge = length === null ? request.body !== null && (await bytesBeyond(request.clone(), maxRequestBodyBytes)) : Number(length) > maxRequestBodyBytes;
+  const tooLarge =
+    length === null
+      ? request.body !== null && (await bytesBeyond(request.clone(), maxRequestBodyBytes))
+      : Number(length) > maxRequestBodyBytes;
   if (tooLarge) return refuse(413, `The request body is larger than ${maxRequestBodyBytes} bytes.`);
 
   if (!contentType.startsWith("multipart/form-data") && !isAction) return null;

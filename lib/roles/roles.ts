@@ -37,7 +37,11 @@ export async function listRoles(actor: Actor, context?: RequestContext) {
 
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
-export async function createRole(actor: Actor, input: { name: string; description: string }, context: RequestContext): Promise<Outcome<string>> {
+export async function createRole(
+  actor: Actor,
+  input: { name: string; description: string },
+  context: RequestContext,
+): Promise<Outcome<string>> {
   await authorize(actor, rolePermissions.manage, { context });
   try {
     const role = await db.role.create({ data: input });
@@ -49,18 +53,30 @@ export async function createRole(actor: Actor, input: { name: string; descriptio
   }
 }
 
-export async function updateRole(actor: Actor, roleId: string, input: { name: string; description: string }, context: RequestContext): Promise<Outcome> {
+export async function updateRole(
+  actor: Actor,
+  roleId: string,
+  input: { name: string; description: string },
+  context: RequestContext,
+): Promise<Outcome> {
   await authorize(actor, rolePermissions.manage, { target: target(roleId), context });
   const role = await db.role.findUnique({ where: { id: roleId } });
   if (!role) return notFound();
-  if (role.builtIn && input.name !== role.name) return refuse(409, "Built-in roles keep their names.", { name: ["Built-in roles keep their names."] });
+  if (role.builtIn && input.name !== role.name)
+    return refuse(409, "Built-in roles keep their names.", { name: ["Built-in roles keep their names."] });
   try {
     await db.role.update({ where: { id: roleId }, data: input });
   } catch (error) {
     if (isUniqueViolation(error)) return refuse(409, "A role with that name exists already.", { name: ["That name is taken."] });
     throw error;
   }
-  await audit({ action: "admin.role_update", actorId: actor.id, target: target(roleId), context, details: { before: { name: role.name, description: role.description }, after: input } });
+  await audit({
+    action: "admin.role_update",
+    actorId: actor.id,
+    target: target(roleId),
+    context,
+    details: { before: { name: role.name, description: role.description }, after: input },
+  });
   return done();
 }
 
@@ -69,7 +85,8 @@ export async function deleteRole(actor: Actor, roleId: string, context: RequestC
   const role = await db.role.findUnique({ where: { id: roleId }, include: { _count: { select: { users: true } } } });
   if (!role) return notFound();
   if (role.builtIn) return refuse(409, "Built-in roles cannot be deleted.");
-  if (role._count.users > 0) return refuse(409, `Take this role away from its ${role._count.users} user${role._count.users === 1 ? "" : "s"} first.`);
+  if (role._count.users > 0)
+    return refuse(409, `Take this role away from its ${role._count.users} user${role._count.users === 1 ? "" : "s"} first.`);
   await db.role.delete({ where: { id: roleId } });
   await audit({ action: "admin.role_delete", actorId: actor.id, target: target(roleId), context, details: { name: role.name } });
   return done();
@@ -94,7 +111,16 @@ export async function setRolePermissions(actor: Actor, roleId: string, keys: str
     const idOf = (key: string) => rows.find((row) => row.key === key)!.id;
     await tx.rolePermission.deleteMany({ where: { roleId, permissionId: { in: removed.map(idOf) } } });
     await tx.rolePermission.createMany({ data: added.map((key) => ({ roleId, permissionId: idOf(key) })) });
-    await audit({ action: "admin.role_permissions", actorId: actor.id, target: target(roleId), context, details: { role: role.name, before: before.sort(), after: [...keys].sort() } }, tx);
+    await audit(
+      {
+        action: "admin.role_permissions",
+        actorId: actor.id,
+        target: target(roleId),
+        context,
+        details: { role: role.name, before: before.sort(), after: [...keys].sort() },
+      },
+      tx,
+    );
   });
   return done();
 }

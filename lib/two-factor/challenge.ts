@@ -16,8 +16,7 @@ import { rolesForTwoFactorPolicy, twoFactorRequiredFor } from "./policy";
 
 export type ChallengeMethod = "totp" | "recovery";
 export type ChallengeResult =
-  | { ok: true; grant: string }
-  | { ok: false; reason: "invalid" | "locked" | "expired" | "rate_limited"; retryAfterSeconds?: number };
+  { ok: true; grant: string } | { ok: false; reason: "invalid" | "locked" | "expired" | "rate_limited"; retryAfterSeconds?: number };
 
 const { maxFailedCodes } = systemConfig.accounts.twoFactor;
 const { lockoutMinutes } = systemConfig.accounts;
@@ -36,14 +35,36 @@ async function pendingSession(sessionId: string) {
       id: true,
       twoFactorPending: true,
       absoluteExpiresAt: true,
-      user: { select: { id: true, email: true, firstName: true, status: true, lockedUntil: true, twoFactorSecret: true, twoFactorLastStep: true, twoFactorEnabledAt: true } },
+      user: {
+        select: {
+          id: true,
+          email: true,
+          firstName: true,
+          status: true,
+          lockedUntil: true,
+          twoFactorSecret: true,
+          twoFactorLastStep: true,
+          twoFactorEnabledAt: true,
+        },
+      },
     },
   });
-  if (!session?.twoFactorPending || session.absoluteExpiresAt <= new Date() || session.user.status !== "ACTIVE" || !session.user.twoFactorEnabledAt) return null;
+  if (
+    !session?.twoFactorPending ||
+    session.absoluteExpiresAt <= new Date() ||
+    session.user.status !== "ACTIVE" ||
+    !session.user.twoFactorEnabledAt
+  )
+    return null;
   return session;
 }
 
-export async function verifyChallenge(sessionId: string, method: ChallengeMethod, code: string, context: RequestContext): Promise<ChallengeResult> {
+export async function verifyChallenge(
+  sessionId: string,
+  method: ChallengeMethod,
+  code: string,
+  context: RequestContext,
+): Promise<ChallengeResult> {
   const session = await pendingSession(sessionId);
   if (!session) return { ok: false, reason: "expired" };
   const { user } = session;
@@ -51,7 +72,13 @@ export async function verifyChallenge(sessionId: string, method: ChallengeMethod
   const bySession = await consumeRateLimit(rateLimits.twoFactorBySession, session.id);
   const byAccount = await consumeRateLimit(rateLimits.twoFactorByAccount, user.id);
   if (!bySession.allowed || !byAccount.allowed) {
-    await audit({ action: "user.login_failed", actorId: user.id, target, context, details: { step: "two_factor", reason: "rate_limited" } });
+    await audit({
+      action: "user.login_failed",
+      actorId: user.id,
+      target,
+      context,
+      details: { step: "two_factor", reason: "rate_limited" },
+    });
     return { ok: false, reason: "rate_limited", retryAfterSeconds: Math.max(bySession.retryAfterSeconds, byAccount.retryAfterSeconds) };
   }
   if (user.lockedUntil && user.lockedUntil > new Date()) {
@@ -86,13 +113,26 @@ export async function verifyChallenge(sessionId: string, method: ChallengeMethod
 export async function auditMalformedCode(sessionId: string, context: RequestContext): Promise<void> {
   const session = await pendingSession(sessionId);
   const target = session ? { type: "user", id: session.user.id } : null;
-  await audit({ action: "user.login_failed", actorId: session?.user.id ?? null, target, context, details: { step: "two_factor", reason: "invalid_input" } });
+  await audit({
+    action: "user.login_failed",
+    actorId: session?.user.id ?? null,
+    target,
+    context,
+    details: { step: "two_factor", reason: "invalid_input" },
+  });
 }
 
 /** The attempt was counted when it was claimed; the guess that used the last one locks sign-in. */
-async function recordFailure(user: { id: string; email: string; firstName: string }, method: ChallengeMethod, context: RequestContext): Promise<ChallengeResult> {
+async function recordFailure(
+  user: { id: string; email: string; firstName: string },
+  method: ChallengeMethod,
+  context: RequestContext,
+): Promise<ChallengeResult> {
   const target = { type: "user", id: user.id };
-  const { twoFactorFailedCount: failures } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { twoFactorFailedCount: true } });
+  const { twoFactorFailedCount: failures } = await db.user.findUniqueOrThrow({
+    where: { id: user.id },
+    select: { twoFactorFailedCount: true },
+  });
   await audit({ action: "user.two_factor_failed", actorId: user.id, target, context, details: { method, failures } });
   if (failures < maxFailedCodes) return { ok: false, reason: "invalid" };
 
@@ -125,7 +165,16 @@ export async function completeChallenge(grant: string, context: RequestContext):
     const { count } = await tx.session.deleteMany({ where: { id: session.id, upgradeTokenHash: hashToken(grant) } });
     if (count !== 1) return null;
     const sessionSecret = await createSession(session.userId, { rememberMe: session.rememberMe, context }, tx);
-    await audit({ action: "user.login", actorId: session.userId, target: { type: "user", id: session.userId }, context, details: { rememberMe: session.rememberMe, twoFactor: true } }, tx);
+    await audit(
+      {
+        action: "user.login",
+        actorId: session.userId,
+        target: { type: "user", id: session.userId },
+        context,
+        details: { rememberMe: session.rememberMe, twoFactor: true },
+      },
+      tx,
+    );
     return { userId: session.userId, sessionSecret };
   });
 }

@@ -14,8 +14,7 @@ import { formatManualKey, newTotpSecret, otpauthUri, qrCodeSvg, verifyTotp } fro
 // administrative reset for someone who lost their device. Every change is audited and the owner told.
 
 export type TwoFactorResult<T = object> =
-  | ({ ok: true } & T)
-  | { ok: false; fieldErrors?: Record<string, string[]>; formError?: string; retryAfterSeconds?: number };
+  ({ ok: true } & T) | { ok: false; fieldErrors?: Record<string, string[]>; formError?: string; retryAfterSeconds?: number };
 
 const userTarget = (id: string) => ({ type: "user", id });
 const wrongCode = ["That code is not right. Use the current code from your app."];
@@ -76,7 +75,12 @@ export async function enrolmentDetails(userId: string): Promise<{ qrSvg: string;
 }
 
 /** Turns two-factor on once the user proves their app has the secret; returns the recovery codes, once. */
-export async function confirmEnrolment(userId: string, sessionId: string, code: string, context: RequestContext): Promise<TwoFactorResult<{ recoveryCodes: string[] }>> {
+export async function confirmEnrolment(
+  userId: string,
+  sessionId: string,
+  code: string,
+  context: RequestContext,
+): Promise<TwoFactorResult<{ recoveryCodes: string[] }>> {
   const user = await loadUser(userId);
   if (user.twoFactorEnabledAt) return { ok: false, formError: "Two-factor sign-in is already on." };
   const refusal = await requireRecentReauthentication(sessionId);
@@ -91,7 +95,13 @@ export async function confirmEnrolment(userId: string, sessionId: string, code: 
   const recoveryCodes = await db.$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({
       where: { id: userId, twoFactorEnabledAt: null, twoFactorPendingSecret: user.twoFactorPendingSecret },
-      data: { twoFactorSecret: user.twoFactorPendingSecret, twoFactorPendingSecret: null, twoFactorEnabledAt: new Date(), twoFactorLastStep: step, twoFactorFailedCount: 0 },
+      data: {
+        twoFactorSecret: user.twoFactorPendingSecret,
+        twoFactorPendingSecret: null,
+        twoFactorEnabledAt: new Date(),
+        twoFactorLastStep: step,
+        twoFactorFailedCount: 0,
+      },
     });
     if (count !== 1) return null;
     const codes = await replaceRecoveryCodes(userId, tx);
@@ -106,7 +116,11 @@ export async function confirmEnrolment(userId: string, sessionId: string, code: 
 }
 
 /** New recovery codes (the old ones stop working), after a recent "confirm it's you". */
-export async function regenerateRecoveryCodes(userId: string, sessionId: string, context: RequestContext): Promise<TwoFactorResult<{ recoveryCodes: string[] }>> {
+export async function regenerateRecoveryCodes(
+  userId: string,
+  sessionId: string,
+  context: RequestContext,
+): Promise<TwoFactorResult<{ recoveryCodes: string[] }>> {
   const user = await loadUser(userId);
   if (!user.twoFactorEnabledAt) return { ok: false, formError: "Two-factor sign-in is off." };
   const refusal = await requireRecentReauthentication(sessionId);
@@ -139,22 +153,41 @@ export async function disableTwoFactor(userId: string, sessionId: string, contex
  */
 export async function resetTwoFactor(userId: string, actorId: string, context: RequestContext): Promise<void> {
   const user = await loadUser(userId);
-  await clearTwoFactor(userId, { action: "user.two_factor_reset", actorId, context, details: { wasEnabled: user.twoFactorEnabledAt !== null } });
+  await clearTwoFactor(userId, {
+    action: "user.two_factor_reset",
+    actorId,
+    context,
+    details: { wasEnabled: user.twoFactorEnabledAt !== null },
+  });
   await sendEmail(user.email, emailTemplates.twoFactorReset(user.firstName));
 }
 
 async function clearTwoFactor(
   userId: string,
-  entry: { action: "user.two_factor_disable" | "user.two_factor_reset"; actorId: string; context: RequestContext; details?: { wasEnabled: boolean } },
+  entry: {
+    action: "user.two_factor_disable" | "user.two_factor_reset";
+    actorId: string;
+    context: RequestContext;
+    details?: { wasEnabled: boolean };
+  },
 ) {
   await db.$transaction(async (tx) => {
     await tx.user.update({
       where: { id: userId },
-      data: { twoFactorSecret: null, twoFactorPendingSecret: null, twoFactorEnabledAt: null, twoFactorLastStep: null, twoFactorFailedCount: 0 },
+      data: {
+        twoFactorSecret: null,
+        twoFactorPendingSecret: null,
+        twoFactorEnabledAt: null,
+        twoFactorLastStep: null,
+        twoFactorFailedCount: 0,
+      },
     });
     await tx.recoveryCode.deleteMany({ where: { userId } });
     // A half-finished sign-in waiting for a code can no longer be completed.
     await tx.session.deleteMany({ where: { userId, twoFactorPending: true } });
-    await audit({ action: entry.action, actorId: entry.actorId, target: userTarget(userId), context: entry.context, details: entry.details }, tx);
+    await audit(
+      { action: entry.action, actorId: entry.actorId, target: userTarget(userId), context: entry.context, details: entry.details },
+      tx,
+    );
   });
 }

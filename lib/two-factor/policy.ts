@@ -24,6 +24,8 @@ type HeldRoles = readonly { role: { name: string; permissions: readonly { permis
 /** Whether holding these roles obliges a person to use two-factor sign-in. */
 export function twoFactorRequiredFor(roles: HeldRoles): boolean {
   return roles.some(
-    ({ role }) => systemConfig.accounts.twoFactor.requiredForRoles.includes(role.name) || role.permissions.some(({ permission }) => adminConsolePermissions.has(permission.key)),
+    ({ role }) =>
+      systemConfig.accounts.twoFactor.requiredForRoles.includes(role.name) ||
+      role.permissions.some(({ permission }) => adminConsolePermissions.has(permission.key)),
   );
 }

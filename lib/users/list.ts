@@ -57,7 +57,13 @@ export async function listUsers(actor: Actor, query: UserListQuery, context?: Re
     // transaction is affected, and the count and the page read one snapshot.
     await tx.$executeRawUnsafe("SET LOCAL random_page_cost = 1.1");
     const pageOf = (filter: Prisma.UserWhereInput) =>
-      tx.user.findMany({ where: filter, orderBy: orderBy(query), skip: (query.page - 1) * query.size, take: query.size, select: listFields });
+      tx.user.findMany({
+        where: filter,
+        orderBy: orderBy(query),
+        skip: (query.page - 1) * query.size,
+        take: query.size,
+        select: listFields,
+      });
     if (query.q.trim()) {
       // Few matches: search first, then sort. With ORDER BY … LIMIT the planner may walk a sort index testing
       // every row against the search, which is slow when matches are rare; unordered, it takes the trigram
@@ -69,8 +75,15 @@ export async function listUsers(actor: Actor, query: UserListQuery, context?: Re
   });
   const capped = total > USER_COUNT_CAP;
   // Past the cap, pages go on one at a time while a full page came back.
-  const pages = capped ? Math.max(Math.ceil(USER_COUNT_CAP / query.size), query.page + (users.length === query.size ? 1 : 0)) : Math.max(1, Math.ceil(total / query.size));
-  return { total: Math.min(total, USER_COUNT_CAP), capped, pages, users: users.map(({ roles, ...user }) => ({ ...user, roles: roles.map((r) => r.role.name) })) };
+  const pages = capped
+    ? Math.max(Math.ceil(USER_COUNT_CAP / query.size), query.page + (users.length === query.size ? 1 : 0))
+    : Math.max(1, Math.ceil(total / query.size));
+  return {
+    total: Math.min(total, USER_COUNT_CAP),
+    capped,
+    pages,
+    users: users.map(({ roles, ...user }) => ({ ...user, roles: roles.map((r) => r.role.name) })),
+  };
 }
 
 /** One user for the detail page, or null when there is no such user. */
@@ -96,7 +109,11 @@ export async function getUserDetail(actor: Actor, userId: string, context?: Requ
   if (!user) return null;
   const [sessions, recent] = await Promise.all([
     db.session.count({ where: { userId, twoFactorPending: false, expires: { gt: new Date() } } }),
-    db.auditLog.findMany({ where: { OR: [{ targetType: "user", targetId: userId }, { actorId: userId }] }, orderBy: { createdAt: "desc" }, take: 10 }),
+    db.auditLog.findMany({
+      where: { OR: [{ targetType: "user", targetId: userId }, { actorId: userId }] },
+      orderBy: { createdAt: "desc" },
+      take: 10,
+    }),
   ]);
   const roles = user.roles.map(({ role }) => ({ id: role.id, name: role.name }));
   // What the user may do: the page offers no action the actor may not take on them (lib/authz permissionsLackedOver).

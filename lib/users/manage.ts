@@ -30,7 +30,8 @@ async function findUser(client: Tx, userId: string) {
 }
 type LoadedUser = NonNullable<Awaited<ReturnType<typeof findUser>>>;
 
-const isActiveAdmin = (user: LoadedUser) => user.status === "ACTIVE" && !user.deletedAt && user.roles.some((r) => r.role.name === ADMIN_ROLE);
+const isActiveAdmin = (user: LoadedUser) =>
+  user.status === "ACTIVE" && !user.deletedAt && user.roles.some((r) => r.role.name === ADMIN_ROLE);
 
 /** True when `user` is the only active administrator: taking away their role, access or account is refused. */
 async function isLastAdmin(client: Tx, user: LoadedUser): Promise<boolean> {
@@ -44,7 +45,10 @@ const lastAdminRefusal = () => refuse(409, "This is the last active administrato
 
 /** What the user's roles grant. */
 async function permissionsOf(userId: string): Promise<string[]> {
-  const rows = await db.permission.findMany({ where: { roles: { some: { role: { users: { some: { userId } } } } } }, select: { key: true } });
+  const rows = await db.permission.findMany({
+    where: { roles: { some: { role: { users: { some: { userId } } } } } },
+    select: { key: true },
+  });
   return rows.map((row) => row.key);
 }
 
@@ -57,25 +61,45 @@ async function authorizeOnUser(actor: Actor, permission: string, userId: string,
   await authorize(actor, permission, { target: target(userId), context, targetPermissions: await permissionsOf(userId) });
 }
 
-async function record(client: Tx, actor: Actor, action: AuditAction, userId: string, context: RequestContext, details?: Prisma.InputJsonValue) {
+async function record(
+  client: Tx,
+  actor: Actor,
+  action: AuditAction,
+  userId: string,
+  context: RequestContext,
+  details?: Prisma.InputJsonValue,
+) {
   await audit({ action, actorId: actor.id, target: target(userId), context, details }, client);
 }
 
 const profileFields = adminProfileSchema.omit({ userId: true });
 
-export async function updateUserProfile(actor: Actor, input: Omit<AdminProfileInput, "userId">, userId: string, context: RequestContext): Promise<Outcome> {
+export async function updateUserProfile(
+  actor: Actor,
+  input: Omit<AdminProfileInput, "userId">,
+  userId: string,
+  context: RequestContext,
+): Promise<Outcome> {
   await authorizeOnUser(actor, userPermissions.update, userId, context);
   // One's own profile has stricter rules (a date of birth, the minimum age): only the account page edits it.
   if (userId === actor.id) return refuse(409, "Edit your own profile on your account page.");
   const parsed = profileFields.safeParse(input);
-  if (!parsed.success) return refuse(422, "The profile is not valid.", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+  if (!parsed.success)
+    return refuse(422, "The profile is not valid.", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
   input = parsed.data;
   return db.$transaction(async (tx) => {
     const user = await findUser(tx, userId);
     if (!user) return notFound();
     const after = { firstName: input.firstName, lastName: input.lastName, dateOfBirth: input.dateOfBirth || null };
-    const before = { firstName: user.firstName, lastName: user.lastName, dateOfBirth: user.dateOfBirth?.toISOString().slice(0, 10) ?? null };
-    await tx.user.update({ where: { id: userId }, data: { ...after, dateOfBirth: after.dateOfBirth ? new Date(`${after.dateOfBirth}T00:00:00Z`) : null } });
+    const before = {
+      firstName: user.firstName,
+      lastName: user.lastName,
+      dateOfBirth: user.dateOfBirth?.toISOString().slice(0, 10) ?? null,
+    };
+    await tx.user.update({
+      where: { id: userId },
+      data: { ...after, dateOfBirth: after.dateOfBirth ? new Date(`${after.dateOfBirth}T00:00:00Z`) : null },
+    });
     await record(tx, actor, "admin.user_update", userId, context, { before, after });
     return done();
   });
@@ -92,16 +116,28 @@ export async function setUserRoles(actor: Actor, userId: string, roleIds: string
     const current = user.roles.map((r) => r.roleId);
     const added = roleIds.filter((id) => !current.includes(id));
     const removed = current.filter((id) => !roleIds.includes(id));
-    const changed = await tx.role.findMany({ where: { id: { in: [...added, ...removed] } }, include: { permissions: { include: { permission: true } } } });
+    const changed = await tx.role.findMany({
+      where: { id: { in: [...added, ...removed] } },
+      include: { permissions: { include: { permission: true } } },
+    });
     const beyond = changed.filter((role) => role.permissions.some((p) => !can(actor, p.permission.key)));
-    if (beyond.length) return refuse(409, `You cannot give or take away ${beyond.map((r) => r.name).join(", ")}: it can do things you cannot.`);
+    if (beyond.length)
+      return refuse(409, `You cannot give or take away ${beyond.map((r) => r.name).join(", ")}: it can do things you cannot.`);
     const losesAdmin = user.roles.some((r) => r.role.name === ADMIN_ROLE && removed.includes(r.roleId));
     if (losesAdmin && (await isLastAdmin(tx, user))) return lastAdminRefusal();
 
     await tx.userRole.deleteMany({ where: { userId, roleId: { in: removed } } });
     await tx.userRole.createMany({ data: added.map((roleId) => ({ userId, roleId })) });
-    const names = (ids: string[]) => [...changed, ...wanted].filter((r) => ids.includes(r.id)).map((r) => r.name).filter((n, i, all) => all.indexOf(n) === i).sort();
-    await record(tx, actor, "admin.user_roles", userId, context, { before: user.roles.map((r) => r.role.name).sort(), after: names(roleIds) });
+    const names = (ids: string[]) =>
+      [...changed, ...wanted]
+        .filter((r) => ids.includes(r.id))
+        .map((r) => r.name)
+        .filter((n, i, all) => all.indexOf(n) === i)
+        .sort();
+    await record(tx, actor, "admin.user_roles", userId, context, {
+      before: user.roles.map((r) => r.role.name).sort(),
+      after: names(roleIds),
+    });
     return done();
   });
 }
@@ -117,7 +153,11 @@ export async function setUserDisabled(actor: Actor, userId: string, disabled: bo
     // A disabled user is signed out everywhere at once.
     const ended = disabled ? (await tx.session.deleteMany({ where: { userId } })).count : 0;
     if (disabled) await voidPendingEmailChanges(userId, tx);
-    await record(tx, actor, disabled ? "admin.user_disable" : "admin.user_enable", userId, context, { before: user.status, after: disabled ? "DISABLED" : "ACTIVE", sessionsEnded: ended });
+    await record(tx, actor, disabled ? "admin.user_disable" : "admin.user_enable", userId, context, {
+      before: user.status,
+      after: disabled ? "DISABLED" : "ACTIVE",
+      sessionsEnded: ended,
+    });
     return done();
   });
 }

@@ -16,20 +16,36 @@ export const calendarDateField = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Use the form YYYY-MM-DD.", abort: true })
   .refine(isCalendarDate, { message: "That day does not exist.", abort: true });
 
-export const idField = z.string().min(1, "Missing id.").max(64, "That id is not valid.").regex(/^[a-z0-9]+$/i, "That id is not valid.");
+export const idField = z
+  .string()
+  .min(1, "Missing id.")
+  .max(64, "That id is not valid.")
+  .regex(/^[a-z0-9]+$/i, "That id is not valid.");
 
 const optionalEnum = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (v === "" ? undefined : v), z.enum(values).optional());
 
 export const userListQuerySchema = z.object({
   q: z.string().trim().max(100, "Search for at most 100 characters.").default(""),
-  role: z.preprocess((v) => (v === "" ? undefined : v), z.string().max(64).regex(/^[a-z0-9_-]+$/i, "Unknown role.").optional()),
+  role: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .max(64)
+      .regex(/^[a-z0-9_-]+$/i, "Unknown role.")
+      .optional(),
+  ),
   status: optionalEnum(["active", "disabled", "deleted"]),
   verified: optionalEnum(["yes", "no"]),
   twoFactor: optionalEnum(["on", "off"]),
   sort: z.enum(USER_SORTS, `Sort by one of: ${USER_SORTS.join(", ")}.`).default("createdAt"),
   dir: z.enum(["asc", "desc"], "Sort direction is asc or desc.").default("desc"),
-  page: z.coerce.number("Page must be a number.").int("Page must be a whole number.").min(1, "Pages start at 1.").max(100_000, "That page is out of range.").default(1),
+  page: z.coerce
+    .number("Page must be a number.")
+    .int("Page must be a whole number.")
+    .min(1, "Pages start at 1.")
+    .max(100_000, "That page is out of range.")
+    .default(1),
   size: z.coerce
     .number("Page size must be a number.")
     .refine((v) => (PAGE_SIZES as readonly number[]).includes(v), `Page size is one of ${PAGE_SIZES.join(", ")}.`)

@@ -11,7 +11,12 @@ type ReadyModule = typeof import("@/app/api/health/ready/route");
 
 const HEALTH_TOKEN = "health-token-for-tests-0123456789abcdef";
 const get = (handler: HealthModule["GET"], path: string, token: string | null = HEALTH_TOKEN) =>
-  handler(new Request(`http://localhost${path}`, { headers: { "x-request-id": "test-health-1", ...(token ? { authorization: `Bearer ${token}` } : {}) } }), undefined as never);
+  handler(
+    new Request(`http://localhost${path}`, {
+      headers: { "x-request-id": "test-health-1", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    }),
+    undefined as never,
+  );
 
 describe("GET /api/health against a database that goes down and comes back", () => {
   let proxy: TcpProxy;

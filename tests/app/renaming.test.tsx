@@ -46,7 +46,10 @@ describe("renaming through system.config.ts", () => {
       const full = path.join(root, target);
       if (statSync(full).isDirectory()) {
         for (const entry of readdirSync(full)) visit(path.join(target, entry));
-      } else if (/\.(tsx?|mjs|css|prisma|sql|svg)$/.test(target) && readFileSync(full, "utf8").toLowerCase().includes(DEFAULT_NAME.toLowerCase())) {
+      } else if (
+        /\.(tsx?|mjs|css|prisma|sql|svg)$/.test(target) &&
+        readFileSync(full, "utf8").toLowerCase().includes(DEFAULT_NAME.toLowerCase())
+      ) {
         offenders.push(target);
       }
     };

@@ -31,9 +31,14 @@ describe("audit log export", () => {
   it("streams every matching entry across batches", async () => {
     const target = unique("target");
     const { id } = await db.user.create({ data: { email: `${unique("exp")}@example.com`, firstName: "E", lastName: "X" } });
-    for (let i = 0; i < 1_203; i++) await db.auditLog.create({ data: { action: "session.revoke", targetType: "session", targetId: target, details: { i } } });
+    for (let i = 0; i < 1_203; i++)
+      await db.auditLog.create({ data: { action: "session.revoke", targetType: "session", targetId: target, details: { i } } });
     await audit({ action: "user.login", actorId: id });
-    const stream = await exportAuditCsv({ id, permissions: new Set(["audit:export"]) }, auditQuerySchema.parse({ target }), { ipAddress: null, userAgent: null, requestId: null });
+    const stream = await exportAuditCsv({ id, permissions: new Set(["audit:export"]) }, auditQuerySchema.parse({ target }), {
+      ipAddress: null,
+      userAgent: null,
+      requestId: null,
+    });
     const text = await new Response(stream).text();
     const lines = text.trim().split("\r\n");
     expect(lines).toHaveLength(1 + 1_203);
@@ -65,9 +70,21 @@ describe("audit log export", () => {
     const ours = await post(exportRequest({ origin: "http://admin.example", "sec-fetch-site": "same-origin" }));
     expect(ours.status).toBe(200);
     expect((await ours.text()).split("\r\n")[0]).toMatch(/^time,action,/);
-    expect(await db.auditLog.findFirst({ where: { action: "admin.audit_export", actorId: id } })).toMatchObject({ details: { filters: { action: "user.login" } } });
+    expect(await db.auditLog.findFirst({ where: { action: "admin.audit_export", actorId: id } })).toMatchObject({
+      details: { filters: { action: "user.login" } },
+    });
     // Bad filters and a body that is not a form are 4xx, never a 500.
     expect((await post(exportRequest({ origin: "http://admin.example" }, "from=2024-13-45"))).status).toBe(400);
-    expect((await post(new Request("http://admin.example/admin/audit/export", { method: "POST", headers: { host: "admin.example", origin: "http://admin.example", "content-type": "application/json" }, body: "{" }))).status).toBe(415);
+    expect(
+      (
+        await post(
+          new Request("http://admin.example/admin/audit/export", {
+            method: "POST",
+            headers: { host: "admin.example", origin: "http://admin.example", "content-type": "application/json" },
+            body: "{",
+          }),
+        )
+      ).status,
+    ).toBe(415);
   });
 });

@@ -23,7 +23,10 @@ const data = (email: string, overrides: Partial<{ password: string }> = {}) => (
   confirmPassword: overrides.password ?? password,
 });
 const refusals = (email: string) =>
-  db.auditLog.findMany({ where: { action: "user.register_failed", details: { path: ["email"], equals: email } }, orderBy: { createdAt: "asc" } });
+  db.auditLog.findMany({
+    where: { action: "user.register_failed", details: { path: ["email"], equals: email } },
+    orderBy: { createdAt: "asc" },
+  });
 
 describe("audited refusals", () => {
   useTestDatabase();
@@ -48,30 +51,41 @@ describe("audited refusals", () => {
 
   it("records form input the schema refuses, naming the fields but never their values", async () => {
     const handler = vi.fn();
-    const action = validatedAction(z.object({ email: z.email(), secret: z.string().min(3) }), handler, { auditRefusals: "user.register_failed" });
+    const action = validatedAction(z.object({ email: z.email(), secret: z.string().min(3) }), handler, {
+      auditRefusals: "user.register_failed",
+    });
     const before = new Date();
     const result = await action({ email: "not-an-address", secret: "x" });
     expect(result).toMatchObject({ ok: false, fieldErrors: { email: expect.any(Array), secret: expect.any(Array) } });
     expect(handler).not.toHaveBeenCalled();
-    const rows = await db.auditLog.findMany({ where: { action: "user.register_failed", createdAt: { gte: before }, userAgent: "AuditTest/1.0" } });
+    const rows = await db.auditLog.findMany({
+      where: { action: "user.register_failed", createdAt: { gte: before }, userAgent: "AuditTest/1.0" },
+    });
     expect(rows.map((row) => row.details)).toEqual([{ reason: "invalid_input", fields: ["email", "secret"] }]);
     expect(JSON.stringify(rows)).not.toContain("not-an-address");
   });
 
   it("records refused password resets: rate limited, a dead link, a weak password", async () => {
     const email = `${unique("reset")}@example.com`;
-    const user = await db.user.create({ data: { email, firstName: "Pat", lastName: "Word", passwordHash: await hashPassword(password), emailVerified: new Date() } });
+    const user = await db.user.create({
+      data: { email, firstName: "Pat", lastName: "Word", passwordHash: await hashPassword(password), emailVerified: new Date() },
+    });
     const context = { ipAddress: `198.51.100.${Math.floor(Math.random() * 250)}`, userAgent: "Test", requestId: null };
     const before = new Date();
     for (let i = 0; i <= rateLimits.passwordResetByIp.limit; i++) await requestPasswordReset(`${unique("x")}@example.com`, context);
-    const limited = await db.auditLog.findMany({ where: { action: "user.password_reset_failed", ipAddress: context.ipAddress, createdAt: { gte: before } } });
+    const limited = await db.auditLog.findMany({
+      where: { action: "user.password_reset_failed", ipAddress: context.ipAddress, createdAt: { gte: before } },
+    });
     expect(limited.map((row) => (row.details as { reason: string }).reason)).toContain("rate_limited");
 
     expect(await resetPassword("A".repeat(43), "a fine new passphrase", context)).toMatchObject({ ok: false });
     await requestPasswordReset(email, { ...context, ipAddress: "198.51.100.251" });
     const token = await latestLinkToken(email, "password-reset");
     expect(await resetPassword(token, "short", context)).toMatchObject({ ok: false, fieldErrors: { password: expect.any(Array) } });
-    const rows = await db.auditLog.findMany({ where: { action: "user.password_reset_failed", ipAddress: context.ipAddress, createdAt: { gte: before } }, orderBy: { createdAt: "asc" } });
+    const rows = await db.auditLog.findMany({
+      where: { action: "user.password_reset_failed", ipAddress: context.ipAddress, createdAt: { gte: before } },
+      orderBy: { createdAt: "asc" },
+    });
     const reasons = rows.map((row) => (row.details as { reason: string }).reason);
     expect(reasons).toEqual(expect.arrayContaining(["rate_limited", "invalid_link", "weak_password"]));
     expect(rows.find((row) => (row.details as { reason: string }).reason === "weak_password")?.targetId).toBe(user.id);
@@ -79,7 +93,9 @@ describe("audited refusals", () => {
 
   it("forgets the failures that locked an account once its password is reset", async () => {
     const email = `${unique("relock")}@example.com`;
-    await db.user.create({ data: { email, firstName: "Pat", lastName: "Word", passwordHash: await hashPassword(password), emailVerified: new Date() } });
+    await db.user.create({
+      data: { email, firstName: "Pat", lastName: "Word", passwordHash: await hashPassword(password), emailVerified: new Date() },
+    });
     const context = { ipAddress: "198.51.100.252", userAgent: "Test", requestId: null };
     for (let i = 0; i < 5; i++) await authenticate(email, `wrong guess number ${i}`, context);
     expect(await authenticate(email, password, context)).toMatchObject({ ok: false, reason: "locked" });

@@ -26,7 +26,10 @@ describe("authorisation", () => {
     expect(permissionsLackedOver(manager, [])).toEqual([]);
     expect(permissionsLackedOver(manager, ["users:purge", "users:read", "roles:manage"])).toEqual(["roles:manage", "users:purge"]);
     const { id } = await db.user.create({ data: { email: `${unique("outranked")}@example.com`, firstName: "O", lastName: "R" } });
-    const refused = authorize(actor(id, userPermissions.disable), userPermissions.disable, { target: { type: "user", id: "admin" }, targetPermissions: ["users:disable", "users:purge"] });
+    const refused = authorize(actor(id, userPermissions.disable), userPermissions.disable, {
+      target: { type: "user", id: "admin" },
+      targetPermissions: ["users:disable", "users:purge"],
+    });
     await expect(refused).rejects.toBeInstanceOf(ForbiddenError);
     const entry = await db.auditLog.findFirst({ where: { action: "authz.denied", actorId: id, targetId: "admin" } });
     expect(entry?.details).toEqual({ permission: "users:disable", targetHoldsMore: ["users:purge"] });

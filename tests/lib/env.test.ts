@@ -31,7 +31,9 @@ describe("parseEnv", () => {
   });
 
   it("refuses to start production without a database URL and real secrets", () => {
-    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/DATABASE_URL: required[\s\S]*AUTH_SECRET: required[\s\S]*PASSWORD_PEPPER: required[\s\S]*DATA_ENCRYPTION_KEY: required/);
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(
+      /DATABASE_URL: required[\s\S]*AUTH_SECRET: required[\s\S]*PASSWORD_PEPPER: required[\s\S]*DATA_ENCRYPTION_KEY: required/,
+    );
   });
 
   it("refuses placeholder secrets in production", () => {
@@ -43,8 +45,12 @@ describe("parseEnv", () => {
   });
 
   it("refuses production when two secrets share a value", () => {
-    expect(() => parseEnv({ ...production, DATA_ENCRYPTION_KEY: production.AUTH_SECRET })).toThrow(/DATA_ENCRYPTION_KEY: must differ from AUTH_SECRET/);
-    expect(() => parseEnv({ ...production, PASSWORD_PEPPER: production.DATA_ENCRYPTION_KEY })).toThrow(/DATA_ENCRYPTION_KEY: must differ from PASSWORD_PEPPER/);
+    expect(() => parseEnv({ ...production, DATA_ENCRYPTION_KEY: production.AUTH_SECRET })).toThrow(
+      /DATA_ENCRYPTION_KEY: must differ from AUTH_SECRET/,
+    );
+    expect(() => parseEnv({ ...production, PASSWORD_PEPPER: production.DATA_ENCRYPTION_KEY })).toThrow(
+      /DATA_ENCRYPTION_KEY: must differ from PASSWORD_PEPPER/,
+    );
   });
 
   it("accepts a complete production environment and enforces HTTPS by default", () => {

@@ -21,7 +21,11 @@ describe("migrations", () => {
     expect(await applyMigrations(dbConnection().factory)).toEqual([]);
     const adapter = await dbConnection().factory.connect();
     try {
-      const result = await adapter.queryRaw({ sql: 'SELECT migration_name, checksum, finished_at FROM "_prisma_migrations"', args: [], argTypes: [] });
+      const result = await adapter.queryRaw({
+        sql: 'SELECT migration_name, checksum, finished_at FROM "_prisma_migrations"',
+        args: [],
+        argTypes: [],
+      });
       const names = result.rows.map((row) => row[0]);
       expect(names).toEqual(expect.arrayContaining(readMigrations().migrationDirectories.map((dir) => dir.path)));
       for (const row of result.rows) {

@@ -30,7 +30,9 @@ describe("seed", () => {
     const keys = (await db.permission.findMany()).map((p) => p.key).sort();
     expect(keys).toEqual(permissionCatalog.map((p) => p.key).sort());
     const grants = async (role: string) =>
-      (await db.rolePermission.findMany({ where: { role: { name: role } }, include: { permission: true } })).map((g) => g.permission.key).sort();
+      (await db.rolePermission.findMany({ where: { role: { name: role } }, include: { permission: true } }))
+        .map((g) => g.permission.key)
+        .sort();
     expect(await grants("admin")).toEqual(keys);
     expect(await grants("manager")).toEqual([...(seededGrants.manager as string[])].sort());
     expect(await grants("user")).toEqual([]);
@@ -61,7 +63,11 @@ describe("seed", () => {
     for (const demo of demoUsers) {
       expect(await passwordProblems(demo.password, demo), demo.email).toEqual([]);
       const user = await db.user.findUniqueOrThrow({ where: { email: demo.email } });
-      const profile = { firstName: user.firstName, lastName: user.lastName, dateOfBirth: user.dateOfBirth?.toISOString().slice(0, 10) ?? "" };
+      const profile = {
+        firstName: user.firstName,
+        lastName: user.lastName,
+        dateOfBirth: user.dateOfBirth?.toISOString().slice(0, 10) ?? "",
+      };
       expect(profileSchema.safeParse(profile).success, `${demo.email}: saving the untouched profile`).toBe(true);
     }
   });

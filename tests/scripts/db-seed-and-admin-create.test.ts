@@ -11,10 +11,23 @@ import { openConnection } from "@/lib/db-connection";
 
 const folder = mkdtempSync(path.join(tmpdir(), "cornerstone-seed-"));
 const secret = "x".repeat(40);
-const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "development", DATABASE_URL: `pglite:${folder}`, AUTH_SECRET: secret, PASSWORD_PEPPER: secret, DATA_ENCRYPTION_KEY: secret, LOG_LEVEL: "silent" };
+const childEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: "development",
+  DATABASE_URL: `pglite:${folder}`,
+  AUTH_SECRET: secret,
+  PASSWORD_PEPPER: secret,
+  DATA_ENCRYPTION_KEY: secret,
+  LOG_LEVEL: "silent",
+};
 
 function run(script: string, args: string[], input = "") {
-  const result = spawnSync("npx", ["tsx", "--conditions=react-server", script, ...args], { env: childEnv, input, encoding: "utf8", timeout: 180_000 });
+  const result = spawnSync("npx", ["tsx", "--conditions=react-server", script, ...args], {
+    env: childEnv,
+    input,
+    encoding: "utf8",
+    timeout: 180_000,
+  });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
@@ -22,7 +35,9 @@ async function users() {
   const connection = openConnection(`pglite:${folder}`);
   const client = new PrismaClient({ adapter: connection.factory });
   try {
-    return await client.user.findMany({ select: { email: true, emailVerified: true, roles: { select: { role: { select: { name: true } } } } } });
+    return await client.user.findMany({
+      select: { email: true, emailVerified: true, roles: { select: { role: { select: { name: true } } } } },
+    });
   } finally {
     await client.$disconnect();
     await connection.close();

@@ -9,5 +9,7 @@ const messages = { invalid: notValid, used: notValid, expired: "This link has ex
 
 export const cancelEmailChangeAction = validatedAction(z.object({ token: z.string().max(200) }), async ({ token }, context) => {
   const result = await cancelEmailChange(token, context);
-  return result.ok ? { ok: true, message: "The change is cancelled: your email address stays as it is." } : { ok: false, formError: messages[result.reason] };
+  return result.ok
+    ? { ok: true, message: "The change is cancelled: your email address stays as it is." }
+    : { ok: false, formError: messages[result.reason] };
 });

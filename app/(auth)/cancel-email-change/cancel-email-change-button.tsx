@@ -27,7 +27,12 @@ export function CancelEmailChangeButton({ token }: { token: string }) {
     <>
       <FormAlert message={result?.formError} />
       {!result && <p>If you did not ask to change the email address of your account, cancel the change.</p>}
-      <button type="button" className="btn btn-danger w-100" disabled={pending || !hydrated || !!result} onClick={() => startTransition(async () => setResult(await cancelEmailChangeAction({ token })))}>
+      <button
+        type="button"
+        className="btn btn-danger w-100"
+        disabled={pending || !hydrated || !!result}
+        onClick={() => startTransition(async () => setResult(await cancelEmailChangeAction({ token })))}
+      >
         {pending ? "Cancelling…" : "Cancel the change"}
       </button>
     </>

@@ -13,5 +13,7 @@ const messages = {
 
 export const confirmEmailAction = validatedAction(z.object({ token: z.string().max(200) }), async ({ token }, context) => {
   const result = await confirmEmailChange(token, context);
-  return result.ok ? { ok: true, message: `Your email address is now ${result.email}.` } : { ok: false, formError: messages[result.reason] };
+  return result.ok
+    ? { ok: true, message: `Your email address is now ${result.email}.` }
+    : { ok: false, formError: messages[result.reason] };
 });

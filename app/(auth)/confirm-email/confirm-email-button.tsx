@@ -22,7 +22,12 @@ export function ConfirmEmailButton({ token }: { token: string }) {
   return (
     <>
       <p>Confirm that this address is yours to make it the email of your account.</p>
-      <button type="button" className="btn btn-primary w-100" disabled={pending || !hydrated} onClick={() => startTransition(async () => setResult(await confirmEmailAction({ token })))}>
+      <button
+        type="button"
+        className="btn btn-primary w-100"
+        disabled={pending || !hydrated}
+        onClick={() => startTransition(async () => setResult(await confirmEmailAction({ token })))}
+      >
         {pending ? "Confirming…" : "Confirm my new address"}
       </button>
     </>

@@ -26,10 +26,20 @@ export function LoginForm({ next }: { next?: string }) {
         </p>
       )}
       <FormField id="email" label="Email address" error={unverified ? undefined : error("email")}>
-        <input {...fieldProps("email", unverified ? undefined : error("email"))} type="email" autoComplete="username" {...form.register("email")} />
+        <input
+          {...fieldProps("email", unverified ? undefined : error("email"))}
+          type="email"
+          autoComplete="username"
+          {...form.register("email")}
+        />
       </FormField>
       <FormField id="password" label="Password" error={error("password")}>
-        <input {...fieldProps("password", error("password"))} type="password" autoComplete="current-password" {...form.register("password")} />
+        <input
+          {...fieldProps("password", error("password"))}
+          type="password"
+          autoComplete="current-password"
+          {...form.register("password")}
+        />
       </FormField>
       <div className="form-check mb-3">
         <input className="form-check-input" type="checkbox" id="rememberMe" {...form.register("rememberMe")} />

@@ -23,8 +23,8 @@ export function RegisterForm({ minLength }: { minLength: number }) {
     return (
       <div className="alert alert-success" role="status">
         <h2 className="h5">Check your inbox</h2>
-        If {registeredEmail} can be registered, a confirmation link is on its way to it. Open it within 24 hours to finish
-        creating your account.
+        If {registeredEmail} can be registered, a confirmation link is on its way to it. Open it within 24 hours to finish creating your
+        account.
       </div>
     );
   }
@@ -50,7 +50,13 @@ export function RegisterForm({ minLength }: { minLength: number }) {
       <FormField id="dateOfBirth" label="Date of birth" error={error("dateOfBirth")}>
         <input {...fieldProps("dateOfBirth", error("dateOfBirth"))} type="date" autoComplete="bday" {...form.register("dateOfBirth")} />
       </FormField>
-      <NewPasswordFields register={form.register} password={password} userInputs={[email, firstName, lastName]} minLength={minLength} errors={{ password: error("password"), confirmPassword: error("confirmPassword") }} />
+      <NewPasswordFields
+        register={form.register}
+        password={password}
+        userInputs={[email, firstName, lastName]}
+        minLength={minLength}
+        errors={{ password: error("password"), confirmPassword: error("confirmPassword") }}
+      />
       <button type="submit" className="btn btn-primary w-100" disabled={pending}>
         {pending ? "Creating your account…" : "Create account"}
       </button>

@@ -26,7 +26,11 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
     <>
       <h1 className="h3 mb-1">Choose a new password</h1>
       <p className="text-body-secondary mb-4">For {owner.email}. Every signed-in session will be signed out.</p>
-      <ResetPasswordForm token={token} minLength={systemConfig.accounts.passwordMinLength} userInputs={[owner.email, owner.firstName, owner.lastName]} />
+      <ResetPasswordForm
+        token={token}
+        minLength={systemConfig.accounts.passwordMinLength}
+        userInputs={[owner.email, owner.firstName, owner.lastName]}
+      />
     </>
   );
 }

@@ -9,7 +9,11 @@ import { resetPasswordSchema } from "@/lib/accounts/schemas";
 import { resetPasswordAction } from "../forgot-password/actions";
 
 export function ResetPasswordForm({ token, minLength, userInputs }: { token: string; minLength: number; userInputs: string[] }) {
-  const { form, pending, result, onSubmit, error } = useActionForm(resetPasswordSchema, resetPasswordAction, { token, password: "", confirmPassword: "" });
+  const { form, pending, result, onSubmit, error } = useActionForm(resetPasswordSchema, resetPasswordAction, {
+    token,
+    password: "",
+    confirmPassword: "",
+  });
   const password = useWatch({ control: form.control, name: "password" });
   if (result?.ok) {
     return <DoneThenSignIn message={result.message} />;
@@ -17,7 +21,13 @@ export function ResetPasswordForm({ token, minLength, userInputs }: { token: str
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
       <FormAlert message={result?.ok === false ? result.formError : undefined} />
-      <NewPasswordFields register={form.register} password={password} userInputs={userInputs} minLength={minLength} errors={{ password: error("password"), confirmPassword: error("confirmPassword") }} />
+      <NewPasswordFields
+        register={form.register}
+        password={password}
+        userInputs={userInputs}
+        minLength={minLength}
+        errors={{ password: error("password"), confirmPassword: error("confirmPassword") }}
+      />
       <button type="submit" className="btn btn-primary w-100" disabled={pending}>
         {pending ? "Saving…" : "Save my new password"}
       </button>

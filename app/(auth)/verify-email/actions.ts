@@ -13,7 +13,9 @@ const messages = {
 
 export const verifyEmailAction = validatedAction(z.object({ token: z.string().max(200) }), async ({ token }, context) => {
   const result = await verifyEmail(token, context);
-  return result.ok ? { ok: true, message: "Your email address is confirmed. You can sign in now." } : { ok: false, formError: messages[result.reason] };
+  return result.ok
+    ? { ok: true, message: "Your email address is confirmed. You can sign in now." }
+    : { ok: false, formError: messages[result.reason] };
 });
 
 export const resendVerificationAction = validatedAction(resendVerificationSchema, async ({ email }, context) => {

@@ -24,7 +24,12 @@ export function VerifyEmailForm({ token }: { token: string }) {
       ) : (
         <>
           <p>Confirm that this address is yours to finish creating your account.</p>
-          <button type="button" className="btn btn-primary w-100" disabled={pending || !hydrated} onClick={() => startTransition(async () => setResult(await verifyEmailAction({ token })))}>
+          <button
+            type="button"
+            className="btn btn-primary w-100"
+            disabled={pending || !hydrated}
+            onClick={() => startTransition(async () => setResult(await verifyEmailAction({ token })))}
+          >
             {pending ? "Confirming…" : "Confirm my email address"}
           </button>
         </>

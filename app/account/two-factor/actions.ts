@@ -13,7 +13,11 @@ import { z } from "@/lib/zod";
 /** A refusal re-renders the page too: when the "confirm it's you" has gone stale, the form for it comes back. */
 function failure(result: Extract<TwoFactorResult, { ok: false }>): ActionResult<never> {
   revalidatePath("/account/two-factor");
-  return { ok: false, fieldErrors: result.fieldErrors, formError: result.retryAfterSeconds ? retryMessage(result.retryAfterSeconds) : result.formError };
+  return {
+    ok: false,
+    fieldErrors: result.fieldErrors,
+    formError: result.retryAfterSeconds ? retryMessage(result.retryAfterSeconds) : result.formError,
+  };
 }
 
 export const startEnrolmentAction = validatedAction(z.object({}), async () => {
@@ -25,12 +29,15 @@ export const startEnrolmentAction = validatedAction(z.object({}), async () => {
 });
 
 // No revalidation on success: the page would re-render without the codes, which are shown this once.
-export const confirmEnrolmentAction = validatedAction(confirmEnrolmentSchema, async ({ code }, context): Promise<ActionResult<string[]>> => {
-  const user = await requireUser({ duringEnrolment: true });
-  const result = await confirmEnrolment(user.id, user.sessionId, code, context);
-  if (!result.ok) return failure(result);
-  return { ok: true, message: "Two-factor sign-in is on.", data: result.recoveryCodes };
-});
+export const confirmEnrolmentAction = validatedAction(
+  confirmEnrolmentSchema,
+  async ({ code }, context): Promise<ActionResult<string[]>> => {
+    const user = await requireUser({ duringEnrolment: true });
+    const result = await confirmEnrolment(user.id, user.sessionId, code, context);
+    if (!result.ok) return failure(result);
+    return { ok: true, message: "Two-factor sign-in is on.", data: result.recoveryCodes };
+  },
+);
 
 export const regenerateRecoveryCodesAction = validatedAction(z.object({}), async (_data, context): Promise<ActionResult<string[]>> => {
   const user = await requireUser();

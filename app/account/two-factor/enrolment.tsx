@@ -17,7 +17,12 @@ export function StartEnrolmentButton() {
   return (
     <>
       <FormAlert message={result?.ok === false ? result.formError : undefined} />
-      <button type="button" className="btn btn-primary" disabled={pending || !hydrated} onClick={() => startTransition(async () => setResult(await startEnrolmentAction({})))}>
+      <button
+        type="button"
+        className="btn btn-primary"
+        disabled={pending || !hydrated}
+        onClick={() => startTransition(async () => setResult(await startEnrolmentAction({})))}
+      >
         {pending ? "Preparing…" : "Set up two-factor sign-in"}
       </button>
     </>
@@ -32,7 +37,10 @@ export function EnrolmentSteps({ qrSvg, manualKey, continueTo }: Props) {
   if (result?.ok && result.data) {
     return (
       <>
-        <FormAlert variant="success" message="Two-factor sign-in is on. From now on you sign in with your password and a code from your app." />
+        <FormAlert
+          variant="success"
+          message="Two-factor sign-in is on. From now on you sign in with your password and a code from your app."
+        />
         <RecoveryCodes codes={result.data} />
         {/* A full page load: the rest of the system opens up now that two-factor is on. */}
         <a href={continueTo} className="btn btn-primary mt-3">
@@ -45,8 +53,15 @@ export function EnrolmentSteps({ qrSvg, manualKey, continueTo }: Props) {
     <ol className="list-unstyled mb-0">
       <li className="mb-4">
         <h2 className="h6">1. Scan this code with your authenticator app</h2>
-        <p className="small text-body-secondary">Any TOTP app works: 1Password, Bitwarden, Google Authenticator, Microsoft Authenticator, Aegis…</p>
-        <div className="qr-code border rounded d-inline-block" role="img" aria-label="QR code for your authenticator app" dangerouslySetInnerHTML={{ __html: qrSvg }} />
+        <p className="small text-body-secondary">
+          Any TOTP app works: 1Password, Bitwarden, Google Authenticator, Microsoft Authenticator, Aegis…
+        </p>
+        <div
+          className="qr-code border rounded d-inline-block"
+          role="img"
+          aria-label="QR code for your authenticator app"
+          dangerouslySetInnerHTML={{ __html: qrSvg }}
+        />
       </li>
       <li className="mb-4">
         <h2 className="h6">2. Or type this key into the app</h2>
@@ -59,7 +74,13 @@ export function EnrolmentSteps({ qrSvg, manualKey, continueTo }: Props) {
         <form method="post" onSubmit={onSubmit} noValidate className="enrol-code-form">
           <FormAlert message={result?.ok === false ? result.formError : undefined} />
           <FormField id="code" label="Authentication code" error={error("code")}>
-            <input {...fieldProps("code", error("code"))} inputMode="numeric" autoComplete="one-time-code" maxLength={7} {...form.register("code")} />
+            <input
+              {...fieldProps("code", error("code"))}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={7}
+              {...form.register("code")}
+            />
           </FormField>
           <button type="submit" className="btn btn-primary" disabled={pending}>
             {pending && form.formState.isSubmitting ? "Checking…" : "Turn on two-factor sign-in"}

@@ -16,7 +16,12 @@ export function RegenerateCodesButton() {
     <>
       <FormAlert message={result?.ok === false ? result.formError : undefined} />
       <p className="small text-body-secondary">The old codes stop working once the new ones are made.</p>
-      <button type="button" className="btn btn-outline-primary" disabled={pending || !hydrated} onClick={() => startTransition(async () => setResult(await regenerateRecoveryCodesAction({})))}>
+      <button
+        type="button"
+        className="btn btn-outline-primary"
+        disabled={pending || !hydrated}
+        onClick={() => startTransition(async () => setResult(await regenerateRecoveryCodesAction({})))}
+      >
         {pending ? "Making codes…" : "Make new recovery codes"}
       </button>
     </>
@@ -32,7 +37,12 @@ export function DisableTwoFactorButton() {
     <>
       <FormAlert variant={result?.ok ? "success" : "danger"} message={result?.ok ? result.message : result?.formError} />
       <p className="text-body-secondary">Your password alone will sign you in again.</p>
-      <button type="button" className="btn btn-outline-danger" disabled={pending || !hydrated} onClick={() => startTransition(async () => setResult(await disableTwoFactorAction({})))}>
+      <button
+        type="button"
+        className="btn btn-outline-danger"
+        disabled={pending || !hydrated}
+        onClick={() => startTransition(async () => setResult(await disableTwoFactorAction({})))}
+      >
         {pending ? "Turning off…" : "Turn off two-factor sign-in"}
       </button>
     </>

@@ -21,7 +21,9 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
   return (
     <div className="border rounded p-3 bg-body-tertiary" data-testid="recovery-codes">
       <p className="fw-semibold mb-2">Save these recovery codes now: this is the only time they are shown.</p>
-      <p className="small text-body-secondary">Each code signs you in once if you lose your phone. Keep them somewhere safe, such as a password manager.</p>
+      <p className="small text-body-secondary">
+        Each code signs you in once if you lose your phone. Keep them somewhere safe, such as a password manager.
+      </p>
       <ol className="row row-cols-2 list-unstyled font-monospace fs-6 mb-3" aria-label="Recovery codes">
         {codes.map((code) => (
           <li key={code} className="col py-1">

@@ -15,7 +15,9 @@ export const metadata: Metadata = { title: "Audit log" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const actionOptions = auditActions.map((value) => ({ value, label: auditActionLabel(value) })).sort((a, b) => a.label.localeCompare(b.label, "en"));
+const actionOptions = auditActions
+  .map((value) => ({ value, label: auditActionLabel(value) }))
+  .sort((a, b) => a.label.localeCompare(b.label, "en"));
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePermission(auditPermissions.read);
@@ -107,7 +109,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                     <td className="text-nowrap">{e.createdAt.toISOString().slice(0, 19).replace("T", " ")}</td>
                     <td>{auditActionLabel(e.action)}</td>
                     <td className="text-break">{e.actorEmail ?? e.actorId ?? "—"}</td>
-                    <td>{e.targetId ? (e.targetType === "user" ? <Link href={`/admin/users/${e.targetId}`}>{e.targetId}</Link> : `${e.targetType} ${e.targetId}`) : "—"}</td>
+                    <td>
+                      {e.targetId ? (
+                        e.targetType === "user" ? (
+                          <Link href={`/admin/users/${e.targetId}`}>{e.targetId}</Link>
+                        ) : (
+                          `${e.targetType} ${e.targetId}`
+                        )
+                      ) : (
+                        "—"
+                      )}
+                    </td>
                     <td>{e.ipAddress ?? "—"}</td>
                     <td>
                       <AuditDetails details={e.details} />
@@ -117,7 +129,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               </tbody>
             </table>
           </div>
-          <Pagination page={query.page} pages={result.pages} params={{ ...filters, ...(raw.size ? { size: String(raw.size) } : {}) }} label="Audit log pages" />
+          <Pagination
+            page={query.page}
+            pages={result.pages}
+            params={{ ...filters, ...(raw.size ? { size: String(raw.size) } : {}) }}
+            label="Audit log pages"
+          />
         </>
       )}
     </>

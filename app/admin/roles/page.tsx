@@ -46,10 +46,24 @@ export default async function RolesPage() {
                       {role.users} user{role.users === 1 ? "" : "s"}
                     </span>
                   </h3>
-                  {manage ? <EditRoleForm role={{ roleId: role.id, name: role.name, description: role.description }} builtIn={role.builtIn} /> : <p className="small mb-0">{role.description}</p>}
+                  {manage ? (
+                    <EditRoleForm role={{ roleId: role.id, name: role.name, description: role.description }} builtIn={role.builtIn} />
+                  ) : (
+                    <p className="small mb-0">{role.description}</p>
+                  )}
                   {manage && !role.builtIn && (
                     <div className="mt-2">
-                      <ActionButton action={deleteRoleAction} input={{ roleId: role.id }} label="Delete role" variant="outline-danger" confirm={{ title: `Delete the role ${role.name}?`, body: "Only a role nobody holds can be deleted.", confirmLabel: "Delete role" }} />
+                      <ActionButton
+                        action={deleteRoleAction}
+                        input={{ roleId: role.id }}
+                        label="Delete role"
+                        variant="outline-danger"
+                        confirm={{
+                          title: `Delete the role ${role.name}?`,
+                          body: "Only a role nobody holds can be deleted.",
+                          confirmLabel: "Delete role",
+                        }}
+                      />
                     </div>
                   )}
                 </div>

@@ -72,7 +72,11 @@ export function PermissionMatrix({ roles, permissions, readOnly }: { roles: Role
                 )}
               </th>
               {roles.map((role) => {
-                const reasons = [readOnly && READ_ONLY_NOTE, role.locked && lockedNote(role), !readOnly && !p.yours && notYoursNote(p)].filter(Boolean);
+                const reasons = [
+                  readOnly && READ_ONLY_NOTE,
+                  role.locked && lockedNote(role),
+                  !readOnly && !p.yours && notYoursNote(p),
+                ].filter(Boolean);
                 return (
                   <td key={role.id} className="text-center">
                     <input

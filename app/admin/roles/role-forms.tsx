@@ -7,7 +7,12 @@ import { createRoleSchema, updateRoleSchema } from "@/lib/roles/schemas";
 import { createRoleAction, updateRoleAction } from "./actions";
 
 export function CreateRoleForm() {
-  const { form, pending, result, onSubmit, error } = useActionForm(createRoleSchema, createRoleAction, { name: "", description: "" }, (_r, form) => form.reset());
+  const { form, pending, result, onSubmit, error } = useActionForm(
+    createRoleSchema,
+    createRoleAction,
+    { name: "", description: "" },
+    (_r, form) => form.reset(),
+  );
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
       <FormAlert variant={result?.ok ? "success" : "danger"} message={result?.ok ? result.message : result?.formError} />

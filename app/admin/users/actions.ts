@@ -3,7 +3,18 @@
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/current-user";
 import { fromOutcome, validatedAction } from "@/lib/http/action";
-import { deleteUser, markEmailVerified, purgeUser, resetUserTwoFactor, revokeUserSessions, sendPasswordResetLink, setUserDisabled, setUserRoles, unlockUser, updateUserProfile } from "@/lib/users/manage";
+import {
+  deleteUser,
+  markEmailVerified,
+  purgeUser,
+  resetUserTwoFactor,
+  revokeUserSessions,
+  sendPasswordResetLink,
+  setUserDisabled,
+  setUserRoles,
+  unlockUser,
+  updateUserProfile,
+} from "@/lib/users/manage";
 import { adminProfileSchema, userIdSchema, userRolesSchema } from "@/lib/users/schemas";
 
 // The admin console's user actions: thin doors onto lib/users/manage.ts, which authorises and audits.

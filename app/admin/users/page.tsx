@@ -48,15 +48,77 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
           <label htmlFor="filter-q" className="form-label small mb-1">
             Search
           </label>
-          <input id="filter-q" name="q" type="search" defaultValue={query?.q ?? ""} placeholder="Name or email" className="form-control form-control-sm" />
+          <input
+            id="filter-q"
+            name="q"
+            type="search"
+            defaultValue={query?.q ?? ""}
+            placeholder="Name or email"
+            className="form-control form-control-sm"
+          />
         </div>
-        <Select name="role" label="Role" value={query?.role} options={[["", "Any role"], ...roles.map((r): [string, string] => [r.name, r.name])]} />
-        <Select name="status" label="Status" value={query?.status} options={[["", "Active and disabled"], ["active", "Active"], ["disabled", "Disabled"], ["deleted", "Deleted"]]} />
-        <Select name="verified" label="Email" value={query?.verified} options={[["", "Any"], ["yes", "Confirmed"], ["no", "Not confirmed"]]} />
-        <Select name="twoFactor" label="Two-factor" value={query?.twoFactor} options={[["", "Any"], ["on", "On"], ["off", "Off"]]} />
-        <Select name="sort" label="Sort by" value={query?.sort} options={[["createdAt", "Joined"], ["name", "Name"], ["email", "Email"]]} />
-        <Select name="dir" label="Order" value={query?.dir} options={[["desc", "Descending"], ["asc", "Ascending"]]} />
-        <Select name="size" label="Per page" value={query ? String(query.size) : undefined} options={PAGE_SIZES.map((s): [string, string] => [String(s), String(s)])} />
+        <Select
+          name="role"
+          label="Role"
+          value={query?.role}
+          options={[["", "Any role"], ...roles.map((r): [string, string] => [r.name, r.name])]}
+        />
+        <Select
+          name="status"
+          label="Status"
+          value={query?.status}
+          options={[
+            ["", "Active and disabled"],
+            ["active", "Active"],
+            ["disabled", "Disabled"],
+            ["deleted", "Deleted"],
+          ]}
+        />
+        <Select
+          name="verified"
+          label="Email"
+          value={query?.verified}
+          options={[
+            ["", "Any"],
+            ["yes", "Confirmed"],
+            ["no", "Not confirmed"],
+          ]}
+        />
+        <Select
+          name="twoFactor"
+          label="Two-factor"
+          value={query?.twoFactor}
+          options={[
+            ["", "Any"],
+            ["on", "On"],
+            ["off", "Off"],
+          ]}
+        />
+        <Select
+          name="sort"
+          label="Sort by"
+          value={query?.sort}
+          options={[
+            ["createdAt", "Joined"],
+            ["name", "Name"],
+            ["email", "Email"],
+          ]}
+        />
+        <Select
+          name="dir"
+          label="Order"
+          value={query?.dir}
+          options={[
+            ["desc", "Descending"],
+            ["asc", "Ascending"],
+          ]}
+        />
+        <Select
+          name="size"
+          label="Per page"
+          value={query ? String(query.size) : undefined}
+          options={PAGE_SIZES.map((s): [string, string] => [String(s), String(s)])}
+        />
         <FilterButtons resetHref="/admin/users" />
       </form>
 
@@ -65,7 +127,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
       {result && query && (
         <>
           <p className="small text-body-secondary" role="status">
-            {result.capped ? `More than ${result.total.toLocaleString("en")} users` : `${result.total.toLocaleString("en")} user${result.total === 1 ? "" : "s"}`}
+            {result.capped
+              ? `More than ${result.total.toLocaleString("en")} users`
+              : `${result.total.toLocaleString("en")} user${result.total === 1 ? "" : "s"}`}
             {result.total > 0 && ` · page ${query.page}${result.capped ? "" : ` of ${result.pages.toLocaleString("en")}`}`}
           </p>
           <div className="table-responsive">
@@ -91,7 +155,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
                     <td>{u.roles.join(", ") || <span className="text-body-secondary">none</span>}</td>
                     <td>
                       <div className="d-flex flex-wrap gap-1">
-                        {u.deletedAt ? <span className="badge text-bg-dark">deleted</span> : u.status === "ACTIVE" ? <span className="badge text-bg-success">active</span> : <span className="badge text-bg-secondary">disabled</span>}
+                        {u.deletedAt ? (
+                          <span className="badge text-bg-dark">deleted</span>
+                        ) : u.status === "ACTIVE" ? (
+                          <span className="badge text-bg-success">active</span>
+                        ) : (
+                          <span className="badge text-bg-secondary">disabled</span>
+                        )}
                         {!u.emailVerified && <span className="badge text-bg-warning">unconfirmed</span>}
                         {u.twoFactorEnabledAt && <span className="badge text-bg-info">2FA</span>}
                         {u.lockedUntil && u.lockedUntil > new Date() && <span className="badge text-bg-danger">locked</span>}

@@ -13,7 +13,9 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
   return (
     <div className="container py-5">
       <h1 className="h2">Mailbox</h1>
-      <p className="text-body-secondary">Every email the system sent, kept here because no mail provider is configured. Development only.</p>
+      <p className="text-body-secondary">
+        Every email the system sent, kept here because no mail provider is configured. Development only.
+      </p>
       <form className="row g-2 mb-3" role="search">
         <div className="col-sm-8 col-md-6">
           <label htmlFor="to" className="visually-hidden">

@@ -8,7 +8,8 @@ import { rolesForTwoFactorPolicy, twoFactorRequiredFor } from "@/lib/two-factor/
 import { unique, useTestDatabase } from "../../helpers/database";
 
 const PASSWORD = "granite meadow whistles softly";
-const roleNames = async (userId: string) => (await db.userRole.findMany({ where: { userId }, include: { role: true } })).map((link) => link.role.name).sort();
+const roleNames = async (userId: string) =>
+  (await db.userRole.findMany({ where: { userId }, include: { role: true } })).map((link) => link.role.name).sort();
 const auditRows = (userId: string) => db.auditLog.findMany({ where: { action: "admin.administrator_create", targetId: userId } });
 
 describe("createAdministrator (npm run admin:create)", () => {
@@ -18,10 +19,19 @@ describe("createAdministrator (npm run admin:create)", () => {
     const email = `${unique("first-admin")}@example.com`;
     // On a fresh database (PGlite) the roles are missing; a shared PostgreSQL test database may hold them already.
     const seeded = (await db.role.count({ where: { name: ADMIN_ROLE } })) > 0;
-    if (!seeded) expect(await createAdministrator(db, { email, firstName: "Grace", lastName: "Hopper", password: PASSWORD })).toEqual({ ok: false, problems: [expect.stringMatching(/db:seed/)] });
+    if (!seeded)
+      expect(await createAdministrator(db, { email, firstName: "Grace", lastName: "Hopper", password: PASSWORD })).toEqual({
+        ok: false,
+        problems: [expect.stringMatching(/db:seed/)],
+      });
     await seed(db, { demoUsers: false });
 
-    const result = await createAdministrator(db, { email: email.toUpperCase(), firstName: "Grace", lastName: "Hopper", password: PASSWORD });
+    const result = await createAdministrator(db, {
+      email: email.toUpperCase(),
+      firstName: "Grace",
+      lastName: "Hopper",
+      password: PASSWORD,
+    });
     expect(result).toMatchObject({ ok: true, outcome: "created", twoFactorRequired: true });
     const user = await db.user.findUniqueOrThrow({ where: { email } });
     expect(user.emailVerified).not.toBeNull();
@@ -31,7 +41,9 @@ describe("createAdministrator (npm run admin:create)", () => {
     expect(roles).toEqual([ADMIN_ROLE, "user"]);
     const held = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { roles: rolesForTwoFactorPolicy } });
     expect(twoFactorRequiredFor(held.roles)).toBe(true);
-    expect(await auditRows(user.id)).toEqual([expect.objectContaining({ actorId: null, details: { via: "admin:create", outcome: "created" } })]);
+    expect(await auditRows(user.id)).toEqual([
+      expect.objectContaining({ actorId: null, details: { via: "admin:create", outcome: "created" } }),
+    ]);
   });
 
   it("applies the password policy and validates the names, changing nothing when refused", async () => {
@@ -41,8 +53,12 @@ describe("createAdministrator (npm run admin:create)", () => {
       const result = await createAdministrator(db, { email, firstName: "Grace", lastName: "Hopper", password });
       expect(result.ok, password).toBe(false);
     }
-    expect(await createAdministrator(db, { email, firstName: "Grace\nBcc: x", lastName: "Hopper", password: PASSWORD })).toMatchObject({ ok: false });
-    expect(await createAdministrator(db, { email: "not an address", firstName: "Grace", lastName: "Hopper", password: PASSWORD })).toMatchObject({ ok: false });
+    expect(await createAdministrator(db, { email, firstName: "Grace\nBcc: x", lastName: "Hopper", password: PASSWORD })).toMatchObject({
+      ok: false,
+    });
+    expect(
+      await createAdministrator(db, { email: "not an address", firstName: "Grace", lastName: "Hopper", password: PASSWORD }),
+    ).toMatchObject({ ok: false });
     expect(await db.user.count({ where: { email } })).toBe(0);
   });
 
@@ -50,14 +66,26 @@ describe("createAdministrator (npm run admin:create)", () => {
     await seed(db, { demoUsers: false });
     const email = `${unique("again")}@example.com`;
     const first = await createAdministrator(db, { email, firstName: "Ada", lastName: "Lovelace", password: PASSWORD });
-    const again = await createAdministrator(db, { email, firstName: "Other", lastName: "Name", password: "a different password entirely 42" });
+    const again = await createAdministrator(db, {
+      email,
+      firstName: "Other",
+      lastName: "Name",
+      password: "a different password entirely 42",
+    });
     expect(again).toMatchObject({ ok: true, outcome: "unchanged" });
     const user = await db.user.findUniqueOrThrow({ where: { email } });
     expect(user.firstName).toBe("Ada");
     expect(await verifyPassword(PASSWORD, user.passwordHash!)).toBe(true);
     expect(await auditRows(first.ok ? first.userId : "")).toHaveLength(1);
 
-    const member = await db.user.create({ data: { email: `${unique("member")}@example.com`, firstName: "Mo", lastName: "Member", roles: { create: { role: { connect: { name: "user" } } } } } });
+    const member = await db.user.create({
+      data: {
+        email: `${unique("member")}@example.com`,
+        firstName: "Mo",
+        lastName: "Member",
+        roles: { create: { role: { connect: { name: "user" } } } },
+      },
+    });
     expect(await createAdministrator(db, { email: member.email, password: "" })).toMatchObject({ ok: true, outcome: "promoted" });
     expect(await roleNames(member.id)).toEqual([ADMIN_ROLE, "user"]);
     expect((await db.user.findUniqueOrThrow({ where: { id: member.id } })).emailVerified).not.toBeNull();

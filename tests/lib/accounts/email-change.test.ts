@@ -17,7 +17,13 @@ const admin = (id: string) => ({ id, permissions: new Set(permissionCatalog.map(
 
 async function user() {
   return db.user.create({
-    data: { email: `${unique("mail")}@example.com`, firstName: "Em", lastName: "Ail", passwordHash: await hashPassword(OLD), emailVerified: new Date() },
+    data: {
+      email: `${unique("mail")}@example.com`,
+      firstName: "Em",
+      lastName: "Ail",
+      passwordHash: await hashPassword(OLD),
+      emailVerified: new Date(),
+    },
   });
 }
 
@@ -28,12 +34,15 @@ async function signedIn() {
   return { user: u, secret, sessionId: (await findActiveSession(secret))!.id };
 }
 
-
 /** Asks for a change and returns the link tokens both addresses received. */
 async function pendingChange(userId: string, sessionId: string, oldEmail: string) {
   const newEmail = `${unique("new")}@example.com`;
   expect(await requestEmailChange(userId, sessionId, { newEmail }, context())).toEqual({ ok: true });
-  return { newEmail, confirm: await latestLinkToken(newEmail, "confirm-new-email"), cancel: await latestLinkToken(oldEmail, "email-change-requested") };
+  return {
+    newEmail,
+    confirm: await latestLinkToken(newEmail, "confirm-new-email"),
+    cancel: await latestLinkToken(oldEmail, "email-change-requested"),
+  };
 }
 
 describe("email change", () => {

@@ -35,7 +35,11 @@ vi.mock("@/lib/auth", () => ({
 
 const { maxFailedLogins, lockoutMinutes } = systemConfig.accounts;
 // Locked until the window that began with the first failure ends: a few seconds of this test under 15 minutes.
-const lockedForTheWindow = { ok: false, reason: "locked", retryAfterSeconds: expect.toSatisfy((s: number) => s > lockoutMinutes * 60 - 120 && s <= lockoutMinutes * 60) };
+const lockedForTheWindow = {
+  ok: false,
+  reason: "locked",
+  retryAfterSeconds: expect.toSatisfy((s: number) => s > lockoutMinutes * 60 - 120 && s <= lockoutMinutes * 60),
+};
 const ctx = () => ({ ipAddress: `198.51.100.${Math.floor(Math.random() * 250)}`, userAgent: "Test", requestId: null });
 
 async function user(overrides: { emailVerified?: Date | null; status?: "ACTIVE" | "DISABLED" } = {}) {
@@ -78,9 +82,14 @@ describe("authenticate", () => {
 
   it(`locks at the ${systemConfig.accounts.maxFailedLogins}th wrong password and says for how long, emails the owner and audits it`, async () => {
     const u = await user();
-    for (let i = 1; i < maxFailedLogins; i++) expect(await authenticate(u.email, `wrong ${i}`, ctx())).toEqual({ ok: false, reason: "invalid" });
+    for (let i = 1; i < maxFailedLogins; i++)
+      expect(await authenticate(u.email, `wrong ${i}`, ctx())).toEqual({ ok: false, reason: "invalid" });
     expect(await authenticate(u.email, "wrong at last", ctx())).toEqual(lockedForTheWindow);
-    expect(await authenticate(u.email, PASSWORD, ctx())).toMatchObject({ ok: false, reason: "locked", retryAfterSeconds: expect.any(Number) });
+    expect(await authenticate(u.email, PASSWORD, ctx())).toMatchObject({
+      ok: false,
+      reason: "locked",
+      retryAfterSeconds: expect.any(Number),
+    });
     const locked = await db.user.findUniqueOrThrow({ where: { id: u.id } });
     expect(locked.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
     expect(await db.auditLog.count({ where: { targetId: u.id, action: "user.locked" } })).toBe(1);
@@ -89,7 +98,8 @@ describe("authenticate", () => {
 
   it("locks an unknown address at the same try, for the same time, so the lock reveals nothing", async () => {
     const email = `${unique("ghost")}@example.com`;
-    for (let i = 1; i < maxFailedLogins; i++) expect(await authenticate(email, `wrong ${i}`, ctx())).toEqual({ ok: false, reason: "invalid" });
+    for (let i = 1; i < maxFailedLogins; i++)
+      expect(await authenticate(email, `wrong ${i}`, ctx())).toEqual({ ok: false, reason: "invalid" });
     expect(await authenticate(email, "wrong at last", ctx())).toEqual(lockedForTheWindow);
     expect(await authenticate(email, PASSWORD, ctx())).toMatchObject({ ok: false, reason: "locked" });
   }, 90_000);
@@ -124,7 +134,9 @@ describe("authenticate", () => {
 
   it("audits every refused sign-in with its reason: wrong password, unknown address, locked, rate limited, malformed input", async () => {
     const reasons = async (where: object) =>
-      (await db.auditLog.findMany({ where: { action: "user.login_failed", ...where }, orderBy: { createdAt: "asc" } })).map((row) => (row.details as { reason: string }).reason);
+      (await db.auditLog.findMany({ where: { action: "user.login_failed", ...where }, orderBy: { createdAt: "asc" } })).map(
+        (row) => (row.details as { reason: string }).reason,
+      );
     const u = await user();
     await authenticate(u.email, "not the password at all", ctx());
     await db.user.update({ where: { id: u.id }, data: { lockedUntil: new Date(Date.now() + 60_000) } });
@@ -137,7 +149,12 @@ describe("authenticate", () => {
     expect(await authenticate(nobody, PASSWORD, ctx())).toMatchObject({ reason: "rate_limited" });
     expect(await reasons({ details: { path: ["email"], equals: nobody } })).toEqual(["unknown_email", "rate_limited"]);
 
-    for (const input of [{ email: "not an address", password: "x" }, { email: nobody, password: "" }, { email: nobody, password: 42 }, "junk"]) {
+    for (const input of [
+      { email: "not an address", password: "x" },
+      { email: nobody, password: "" },
+      { email: nobody, password: 42 },
+      "junk",
+    ]) {
       expect(await loginAction(input)).toMatchObject({ ok: false });
     }
     expect(await reasons({ ipAddress: "203.0.113.41" })).toEqual(Array(4).fill("invalid_input"));

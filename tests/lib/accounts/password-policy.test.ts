@@ -37,7 +37,9 @@ describe("password policy", () => {
     const context = { email: "grace.hopper@example.com", firstName: "Grace", lastName: "Hopper" };
     expect(await passwordProblems("grace and her compiler 1952", context)).toContainEqual(expect.stringMatching(/name or email/));
     expect(await passwordProblems("my-grace.hopper-password", context)).toContainEqual(expect.stringMatching(/name or email/));
-    expect(await passwordProblems(`${systemConfig.name} is my password`)).toContainEqual(expect.stringMatching(new RegExp(systemConfig.name)));
+    expect(await passwordProblems(`${systemConfig.name} is my password`)).toContainEqual(
+      expect.stringMatching(new RegExp(systemConfig.name)),
+    );
   });
 
   it("refuses a long run of one repeated character and a password beyond 1,024 characters", async () => {

@@ -12,10 +12,15 @@ const context = () => ({ ipAddress: `198.51.100.${Math.floor(Math.random() * 250
 
 async function user() {
   return db.user.create({
-    data: { email: `${unique("pw")}@example.com`, firstName: "Pat", lastName: "Word", passwordHash: await hashPassword(OLD), emailVerified: new Date() },
+    data: {
+      email: `${unique("pw")}@example.com`,
+      firstName: "Pat",
+      lastName: "Word",
+      passwordHash: await hashPassword(OLD),
+      emailVerified: new Date(),
+    },
   });
 }
-
 
 describe("password reset", () => {
   useTestDatabase();
@@ -33,7 +38,10 @@ describe("password reset", () => {
     const token = await latestLinkToken(u.email, "password-reset");
     expect((await findResetTokenOwner(token))?.id).toBe(u.id);
 
-    expect(await resetPassword(token, "pat word is weak", context())).toMatchObject({ ok: false, fieldErrors: { password: expect.any(Array) } });
+    expect(await resetPassword(token, "pat word is weak", context())).toMatchObject({
+      ok: false,
+      fieldErrors: { password: expect.any(Array) },
+    });
     expect(await resetPassword(token, NEW, context())).toEqual({ ok: true });
     const updated = await db.user.findUniqueOrThrow({ where: { id: u.id } });
     expect(await verifyPassword(NEW, updated.passwordHash!)).toBe(true);
@@ -41,7 +49,10 @@ describe("password reset", () => {
     expect(await db.auditLog.count({ where: { targetId: u.id, action: "user.password_reset" } })).toBe(1);
     expect(await db.emailMessage.count({ where: { to: u.email, template: "password-changed" } })).toBe(1);
 
-    expect(await resetPassword(token, "another fine passphrase here", context())).toMatchObject({ ok: false, formError: expect.stringMatching(/not valid/) });
+    expect(await resetPassword(token, "another fine passphrase here", context())).toMatchObject({
+      ok: false,
+      formError: expect.stringMatching(/not valid/),
+    });
   });
 });
 

@@ -16,7 +16,13 @@ const refused = { ok: false, formError: expect.stringMatching(/Confirm it's you/
 
 async function signedIn() {
   const u = await db.user.create({
-    data: { email: `${unique("reauth")}@example.com`, firstName: "Re", lastName: "Auth", passwordHash: await hashPassword(PASSWORD), emailVerified: new Date() },
+    data: {
+      email: `${unique("reauth")}@example.com`,
+      firstName: "Re",
+      lastName: "Auth",
+      passwordHash: await hashPassword(PASSWORD),
+      emailVerified: new Date(),
+    },
   });
   const secret = await createSession(u.id, { rememberMe: false, context: context() });
   return { user: u, sessionId: (await findActiveSession(secret))!.id };
@@ -50,7 +56,10 @@ describe("confirm it's you", () => {
     const { user: u, sessionId } = await signedIn();
     await makeStale(sessionId);
     expect(await hasRecentReauthentication(sessionId)).toBe(false);
-    expect(await reauthenticate(sessionId, u.id, { password: "not the password at all" }, context())).toMatchObject({ ok: false, fieldErrors: { password: expect.any(Array) } });
+    expect(await reauthenticate(sessionId, u.id, { password: "not the password at all" }, context())).toMatchObject({
+      ok: false,
+      fieldErrors: { password: expect.any(Array) },
+    });
     expect(await hasRecentReauthentication(sessionId)).toBe(false);
     expect(await db.auditLog.count({ where: { targetId: u.id, action: "user.reauthenticate_failed" } })).toBe(1);
     expect(await reauthenticate(sessionId, u.id, { password: PASSWORD }, context())).toEqual({ ok: true });
@@ -61,7 +70,10 @@ describe("confirm it's you", () => {
   it("takes a current two-factor code, once, and no code from someone without two-factor", async () => {
     const plain = await signedIn();
     await makeStale(plain.sessionId);
-    expect(await reauthenticate(plain.sessionId, plain.user.id, { code: "123456" }, context())).toMatchObject({ ok: false, fieldErrors: { code: expect.any(Array) } });
+    expect(await reauthenticate(plain.sessionId, plain.user.id, { code: "123456" }, context())).toMatchObject({
+      ok: false,
+      fieldErrors: { code: expect.any(Array) },
+    });
 
     const { user: u, sessionId } = await signedIn();
     const secret = await withTwoFactor(u.id, sessionId);
@@ -76,13 +88,19 @@ describe("confirm it's you", () => {
   it("is refused for someone else's session", async () => {
     const a = await signedIn();
     const b = await signedIn();
-    expect(await reauthenticate(a.sessionId, b.user.id, { password: PASSWORD }, context())).toMatchObject({ ok: false, formError: expect.any(String) });
+    expect(await reauthenticate(a.sessionId, b.user.id, { password: PASSWORD }, context())).toMatchObject({
+      ok: false,
+      formError: expect.any(String),
+    });
   });
 
   it("is limited like signing in", async () => {
     const { user: u, sessionId } = await signedIn();
     for (let i = 0; i < 10; i++) await reauthenticate(sessionId, u.id, { password: "wrong wrong wrong" }, context());
-    expect(await reauthenticate(sessionId, u.id, { password: PASSWORD }, context())).toMatchObject({ ok: false, retryAfterSeconds: expect.any(Number) });
+    expect(await reauthenticate(sessionId, u.id, { password: PASSWORD }, context())).toMatchObject({
+      ok: false,
+      retryAfterSeconds: expect.any(Number),
+    });
   });
 });
 

@@ -4,7 +4,14 @@ import { db } from "@/lib/db";
 import { unique, useTestDatabase } from "../../helpers/database";
 
 const context = () => ({ ipAddress: `198.51.100.${Math.floor(Math.random() * 250)}`, userAgent: "Test", requestId: null });
-const data = (email: string) => ({ firstName: "Ada", lastName: "Lovelace", email, dateOfBirth: "1990-12-10", password: "lantern orbit quietly 1984", confirmPassword: "lantern orbit quietly 1984" });
+const data = (email: string) => ({
+  firstName: "Ada",
+  lastName: "Lovelace",
+  email,
+  dateOfBirth: "1990-12-10",
+  password: "lantern orbit quietly 1984",
+  confirmPassword: "lantern orbit quietly 1984",
+});
 
 function tokenFrom(text: string): string {
   return new URL(/https?:\/\/\S+/.exec(text)![0]).searchParams.get("token")!;

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { ageOn, loginSchema, profileSchema, registerSchema } from "@/lib/accounts/schemas";
 import { adminProfileSchema } from "@/lib/users/schemas";
 
-const valid = { firstName: " Ada ", lastName: "Lovelace", email: " Ada@Example.COM ", dateOfBirth: "1990-12-10", password: "lantern orbit quietly 1984", confirmPassword: "lantern orbit quietly 1984" };
+const valid = {
+  firstName: " Ada ",
+  lastName: "Lovelace",
+  email: " Ada@Example.COM ",
+  dateOfBirth: "1990-12-10",
+  password: "lantern orbit quietly 1984",
+  confirmPassword: "lantern orbit quietly 1984",
+};
 
 describe("account schemas (shared by forms and server actions)", () => {
   it("trims names and lower-cases the email", () => {
@@ -12,7 +19,13 @@ describe("account schemas (shared by forms and server actions)", () => {
   });
 
   it("reports each bad field by name", () => {
-    const result = registerSchema.safeParse({ ...valid, email: "nope", dateOfBirth: "2030-01-01", password: "short", confirmPassword: "other" });
+    const result = registerSchema.safeParse({
+      ...valid,
+      email: "nope",
+      dateOfBirth: "2030-01-01",
+      password: "short",
+      confirmPassword: "other",
+    });
     expect(result.success).toBe(false);
     const fields = result.error!.issues.map((issue) => issue.path[0]);
     expect(fields).toEqual(expect.arrayContaining(["email", "dateOfBirth", "password"]));
@@ -36,7 +49,24 @@ describe("account schemas (shared by forms and server actions)", () => {
   });
 
   it("accepts names in any script, with apostrophes, hyphens, periods and combining marks", () => {
-    const names = ["Zoë", "Ærøskøbing", "O'Brien", "d’Artagnan", "Jean-Luc", "J. R. R.", "’t Hooft", "Nguyễn Thị Minh Khai", "Владимир", "Ἀριστοτέλης", "李小龙", "محمد", "שָׁלוֹם", "अनुष्का", "さくら", "Ž\u030Cal"];
+    const names = [
+      "Zoë",
+      "Ærøskøbing",
+      "O'Brien",
+      "d’Artagnan",
+      "Jean-Luc",
+      "J. R. R.",
+      "’t Hooft",
+      "Nguyễn Thị Minh Khai",
+      "Владимир",
+      "Ἀριστοτέλης",
+      "李小龙",
+      "محمد",
+      "שָׁלוֹם",
+      "अनुष्का",
+      "さくら",
+      "Ž\u030Cal",
+    ];
     for (const name of names) {
       const parsed = profileSchema.safeParse({ firstName: name, lastName: name, dateOfBirth: "1990-12-10" });
       expect(parsed.success, `${name}: ${parsed.error?.issues[0]?.message}`).toBe(true);
@@ -46,10 +76,26 @@ describe("account schemas (shared by forms and server actions)", () => {
   });
 
   it("refuses line breaks, URLs, markup and digits in names, in the user's and the admin's form alike", () => {
-    const bad = ["Ada\r\nBcc: x@evil.example", "Ada\nLovelace", "Ada\tL", "https://evil.example", "www.evil.example", "evil.example", "<b>Ada</b>", "Ada 2", "@ada", "Ada_L", "'-.", "Ada\u202EL"];
+    const bad = [
+      "Ada\r\nBcc: x@evil.example",
+      "Ada\nLovelace",
+      "Ada\tL",
+      "https://evil.example",
+      "www.evil.example",
+      "evil.example",
+      "<b>Ada</b>",
+      "Ada 2",
+      "@ada",
+      "Ada_L",
+      "'-.",
+      "Ada\u202EL",
+    ];
     for (const name of bad) {
       expect(registerSchema.safeParse({ ...valid, firstName: name }).success, JSON.stringify(name)).toBe(false);
-      expect(adminProfileSchema.safeParse({ userId: "u1", firstName: "Ada", lastName: name, dateOfBirth: "" }).success, JSON.stringify(name)).toBe(false);
+      expect(
+        adminProfileSchema.safeParse({ userId: "u1", firstName: "Ada", lastName: name, dateOfBirth: "" }).success,
+        JSON.stringify(name),
+      ).toBe(false);
     }
     const issue = registerSchema.safeParse({ ...valid, lastName: "Lovelace\nhttps://evil.example" }).error!.issues[0]!;
     expect(issue.path).toEqual(["lastName"]);

@@ -8,13 +8,16 @@ import { unique, useTestDatabase } from "../../helpers/database";
 
 const session = vi.hoisted(() => ({ value: null as unknown }));
 vi.mock("@/lib/auth", () => ({ auth: async () => session.value }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-pathname": "/account" }), cookies: async () => ({ get: () => undefined }) }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-pathname": "/account" }),
+  cookies: async () => ({ get: () => undefined }),
+}));
 vi.mock("next/navigation", () => ({
   redirect: (to: string) => {
     throw new Error(`redirect:${to}`);
   },
 }));
-vi.mock("react", async (importOriginal) => ({ ...(await importOriginal<typeof import("react")>()), cache: <T,>(fn: T) => fn }));
+vi.mock("react", async (importOriginal) => ({ ...(await importOriginal<typeof import("react")>()), cache: <T>(fn: T) => fn }));
 
 const { currentUser, requireUser } = await import("@/lib/auth/current-user");
 

@@ -14,7 +14,7 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers(),
   cookies: async () => ({ get: (name: string) => (name === "session" && cookie.value ? { name, value: cookie.value } : undefined) }),
 }));
-vi.mock("react", async (importOriginal) => ({ ...(await importOriginal<typeof import("react")>()), cache: <T,>(fn: T) => fn }));
+vi.mock("react", async (importOriginal) => ({ ...(await importOriginal<typeof import("react")>()), cache: <T>(fn: T) => fn }));
 vi.mock("@/app/(auth)/login/login-form", () => ({ LoginForm: () => null }));
 
 const { currentSession } = await import("@/lib/auth/current-user");

@@ -37,7 +37,10 @@ describe("server-side sessions", () => {
     const { id } = await user();
     const secret = await createSession(id, { rememberMe: false, context });
     const absolute = new Date(Date.now() + 5 * 60_000);
-    await db.session.updateMany({ where: { sessionToken: hashToken(secret) }, data: { lastSeenAt: new Date(Date.now() - 120_000), absoluteExpiresAt: absolute } });
+    await db.session.updateMany({
+      where: { sessionToken: hashToken(secret) },
+      data: { lastSeenAt: new Date(Date.now() - 120_000), absoluteExpiresAt: absolute },
+    });
     expect(await findActiveSession(secret)).not.toBeNull();
     const row = await db.session.findFirstOrThrow({ where: { userId: id } });
     expect(row.expires.getTime()).toBeLessThanOrEqual(absolute.getTime());

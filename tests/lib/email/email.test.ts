@@ -51,7 +51,9 @@ describe("email", () => {
   });
 
   it("gives up after the last attempt and never sends a message twice", async () => {
-    const message = await db.emailMessage.create({ data: { to: "y@example.com", subject: "s", html: "h", text: "t", template: "test", attempts: MAX_ATTEMPTS, status: "FAILED" } });
+    const message = await db.emailMessage.create({
+      data: { to: "y@example.com", subject: "s", html: "h", text: "t", template: "test", attempts: MAX_ATTEMPTS, status: "FAILED" },
+    });
     expect(await deliverEmail(message.id, working)).toBe(false);
     const sent = await db.emailMessage.create({ data: { to: "z@example.com", subject: "s", html: "h", text: "t", template: "test" } });
     const results = await Promise.all([deliverEmail(sent.id, working), deliverEmail(sent.id, working)]);

@@ -2,7 +2,12 @@ import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { refuseBadRequest } from "@/lib/http/request-guard";
 
-const action = { host: "app.example", origin: "https://app.example", "next-action": "7f".repeat(21), "content-type": "text/plain;charset=UTF-8" };
+const action = {
+  host: "app.example",
+  origin: "https://app.example",
+  "next-action": "7f".repeat(21),
+  "content-type": "text/plain;charset=UTF-8",
+};
 
 function post(path: string, headers: Record<string, string>, body?: string) {
   const init = { method: "POST", headers, body };
@@ -17,11 +22,18 @@ describe("refuseBadRequest", () => {
   it("lets reads and well-formed posts through", async () => {
     expect(await status(new NextRequest("https://app.example/login"))).toBeNull();
     expect(await status(post("/login", { ...action, "content-length": "7" }, '["a",1]'))).toBeNull();
-    expect(await status(post("/api/auth/callback/credentials", { "content-type": "application/x-www-form-urlencoded", "content-length": "3" }, "a=b"))).toBeNull();
+    expect(
+      await status(
+        post("/api/auth/callback/credentials", { "content-type": "application/x-www-form-urlencoded", "content-length": "3" }, "a=b"),
+      ),
+    ).toBeNull();
   });
 
   it("refuses a body over the limit by its Content-Length, with a problem+json 413", async () => {
-    const refused = await refuseBadRequest(post("/api/auth/callback/credentials", { "content-length": String(1024 * 1024 + 1) }), "req-12345678");
+    const refused = await refuseBadRequest(
+      post("/api/auth/callback/credentials", { "content-length": String(1024 * 1024 + 1) }),
+      "req-12345678",
+    );
     expect(refused?.status).toBe(413);
     expect(refused?.headers.get("content-type")).toBe("application/problem+json");
   });

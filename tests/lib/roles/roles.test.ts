@@ -36,7 +36,10 @@ describe("roles and permissions", () => {
     const created = await createRole(editor, { name: unique("viewer").toLowerCase(), description: "" }, context);
     if (!created.ok) throw new Error(created.message);
     expect(await setRolePermissions(editor, created.value, ["audit:read", "audit:export"], context)).toMatchObject({ ok: true });
-    expect(await setRolePermissions(editor, created.value, ["audit:read", "users:purge"], context)).toMatchObject({ ok: false, status: 409 });
+    expect(await setRolePermissions(editor, created.value, ["audit:read", "users:purge"], context)).toMatchObject({
+      ok: false,
+      status: 409,
+    });
     expect(await setRolePermissions(editor, created.value, ["made:up"], context)).toMatchObject({ ok: false, status: 422 });
     const admin = await db.role.findUniqueOrThrow({ where: { name: "admin" } });
     expect(await setRolePermissions(editor, admin.id, [], context)).toMatchObject({ ok: false, status: 409 });

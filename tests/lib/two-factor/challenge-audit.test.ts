@@ -26,14 +26,27 @@ describe("two-factor challenge audit", () => {
 
   it("audits a wrong code and malformed input, with the user as actor", async () => {
     const user = await db.user.create({
-      data: { email: `${unique("audit2fa")}@example.com`, firstName: "A", lastName: "T", emailVerified: new Date(), twoFactorEnabledAt: new Date() },
+      data: {
+        email: `${unique("audit2fa")}@example.com`,
+        firstName: "A",
+        lastName: "T",
+        emailVerified: new Date(),
+        twoFactorEnabledAt: new Date(),
+      },
     });
     await db.user.update({ where: { id: user.id }, data: { twoFactorSecret: sealTotpSecret(user.id, newTotpSecret()) } });
-    const secret = await createSession(user.id, { rememberMe: false, context: { ipAddress: null, userAgent: null, requestId: null }, twoFactorPending: true });
+    const secret = await createSession(user.id, {
+      rememberMe: false,
+      context: { ipAddress: null, userAgent: null, requestId: null },
+      twoFactorPending: true,
+    });
     pending.sessionId = (await findActiveSession(secret))!.id;
 
     expect(await totpChallengeAction({ code: "000000" })).toMatchObject({ ok: false, fieldErrors: { code: expect.any(Array) } });
-    expect(await db.auditLog.findFirst({ where: { actorId: user.id, action: "user.two_factor_failed" } })).toMatchObject({ ipAddress: "203.0.113.77", details: { method: "totp" } });
+    expect(await db.auditLog.findFirst({ where: { actorId: user.id, action: "user.two_factor_failed" } })).toMatchObject({
+      ipAddress: "203.0.113.77",
+      details: { method: "totp" },
+    });
 
     for (const input of [{ code: "12ab56" }, { code: 123456 }, null]) expect(await totpChallengeAction(input)).toMatchObject({ ok: false });
     expect(await recoveryChallengeAction({ recoveryCode: "short" })).toMatchObject({ ok: false });

@@ -31,7 +31,13 @@ const { maxFailedCodes } = systemConfig.accounts.twoFactor;
 /** A two-factor user half signed in: the password is accepted, the code still owed. */
 async function halfSignedIn() {
   const user = await db.user.create({
-    data: { email: `${unique("race")}@example.com`, firstName: "R", lastName: "C", emailVerified: new Date(), twoFactorEnabledAt: new Date() },
+    data: {
+      email: `${unique("race")}@example.com`,
+      firstName: "R",
+      lastName: "C",
+      emailVerified: new Date(),
+      twoFactorEnabledAt: new Date(),
+    },
   });
   await db.user.update({ where: { id: user.id }, data: { twoFactorSecret: sealTotpSecret(user.id, newTotpSecret()) } });
   const secret = await createSession(user.id, { rememberMe: false, context: context(), twoFactorPending: true });
@@ -45,7 +51,9 @@ describe("two-factor challenge under parallel guesses", () => {
     const { user, sessionId } = await halfSignedIn();
     comparisons.count = 0;
     const codes = Array.from({ length: 20 }, (_, i) => String(100000 + i));
-    const results = await Promise.all(codes.map((code, i) => verifyChallenge(sessionId, i % 2 ? "totp" : "recovery", i % 2 ? code : "aaaaa-bbbbb", context())));
+    const results = await Promise.all(
+      codes.map((code, i) => verifyChallenge(sessionId, i % 2 ? "totp" : "recovery", i % 2 ? code : "aaaaa-bbbbb", context())),
+    );
 
     expect(comparisons.count).toBeLessThanOrEqual(maxFailedCodes);
     expect(results.every((r) => !r.ok)).toBe(true);
@@ -59,9 +67,15 @@ describe("two-factor challenge under parallel guesses", () => {
     const { user, sessionId } = await halfSignedIn();
     for (let i = 0; i < rateLimits.twoFactorBySession.limit; i++) await consumeRateLimit(rateLimits.twoFactorBySession, sessionId);
     comparisons.count = 0;
-    expect(await verifyChallenge(sessionId, "totp", "123456", context())).toMatchObject({ ok: false, reason: "rate_limited", retryAfterSeconds: expect.any(Number) });
+    expect(await verifyChallenge(sessionId, "totp", "123456", context())).toMatchObject({
+      ok: false,
+      reason: "rate_limited",
+      retryAfterSeconds: expect.any(Number),
+    });
     expect(comparisons.count).toBe(0);
-    expect(await db.auditLog.findFirst({ where: { targetId: user.id, action: "user.login_failed" } })).toMatchObject({ details: { step: "two_factor", reason: "rate_limited" } });
+    expect(await db.auditLog.findFirst({ where: { targetId: user.id, action: "user.login_failed" } })).toMatchObject({
+      details: { step: "two_factor", reason: "rate_limited" },
+    });
   });
 
   it("rate-limits the challenge per account, across its sessions", async () => {

@@ -16,7 +16,13 @@ async function userWithRoleGranting(...keys: string[]) {
     data: { name: unique("role").toLowerCase(), permissions: { create: keys.map((key) => ({ permission: { connect: { key } } })) } },
   });
   return db.user.create({
-    data: { email: `${unique("policy")}@example.com`, firstName: "P", lastName: "O", emailVerified: new Date(), roles: { create: [{ roleId: role.id }] } },
+    data: {
+      email: `${unique("policy")}@example.com`,
+      firstName: "P",
+      lastName: "O",
+      emailVerified: new Date(),
+      roles: { create: [{ roleId: role.id }] },
+    },
   });
 }
 
@@ -24,7 +30,16 @@ describe("two-factor policy", () => {
   useTestDatabase();
 
   it("counts every permission of the admin console, and each one alone requires two-factor", () => {
-    for (const key of ["admin:access", "users:read", "users:update", "users:security", "roles:read", "roles:manage", "audit:read", "audit:export"]) {
+    for (const key of [
+      "admin:access",
+      "users:read",
+      "users:update",
+      "users:security",
+      "roles:read",
+      "roles:manage",
+      "audit:read",
+      "audit:export",
+    ]) {
       expect(adminConsolePermissions.has(key), key).toBe(true);
       expect(twoFactorRequiredFor(holding("helpdesk", key)), key).toBe(true);
     }
@@ -42,7 +57,12 @@ describe("two-factor policy", () => {
     expect(await stageAfterPassword(reader.email)).toBe("enrolment");
     expect(await stageAfterPassword(plain.email)).toBe("active");
     const manager = await db.user.create({
-      data: { email: `${unique("mgr")}@example.com`, firstName: "M", lastName: "G", roles: { create: [{ role: { connect: { name: "manager" } } }] } },
+      data: {
+        email: `${unique("mgr")}@example.com`,
+        firstName: "M",
+        lastName: "G",
+        roles: { create: [{ role: { connect: { name: "manager" } } }] },
+      },
     });
     expect(await stageAfterPassword(manager.email)).toBe("enrolment");
   });

@@ -25,7 +25,8 @@ describe("recovery codes", () => {
     const normalized = normalizeRecoveryCode(code)!;
     const hash = hashRecoveryCode(code);
     for (const key of [env.PASSWORD_PEPPER, env.DATA_ENCRYPTION_KEY]) {
-      for (const message of [normalized, `recovery-code:${normalized}`]) expect(hash).not.toBe(createHmac("sha256", key).update(message).digest("hex"));
+      for (const message of [normalized, `recovery-code:${normalized}`])
+        expect(hash).not.toBe(createHmac("sha256", key).update(message).digest("hex"));
     }
     const derived = Buffer.from(hkdfSync("sha256", env.DATA_ENCRYPTION_KEY, "", "recovery-code-hash", 32));
     expect(hash).toBe(createHmac("sha256", derived).update(normalized).digest("hex"));
@@ -35,6 +36,7 @@ describe("recovery codes", () => {
     const [code] = newRecoveryCodes() as [string];
     expect(hashRecoveryCode(code.toUpperCase().replace("-", " "))).toBe(hashRecoveryCode(code));
     expect(normalizeRecoveryCode("abcde-fghjk")).toBe("abcdefghjk");
-    for (const bad of ["", "abcde", "abcde-fghjkm", "abcde-fgh0k", "abcde-fghik", "'; drop table"]) expect(hashRecoveryCode(bad)).toBeNull();
+    for (const bad of ["", "abcde", "abcde-fghjkm", "abcde-fgh0k", "abcde-fghik", "'; drop table"])
+      expect(hashRecoveryCode(bad)).toBeNull();
   });
 });

@@ -5,7 +5,15 @@ import { hashPassword } from "@/lib/accounts/password-hash";
 import { createSession, findActiveSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { completeChallenge, stageAfterPassword, verifyChallenge } from "@/lib/two-factor/challenge";
-import { confirmEnrolment, disableTwoFactor, enrolmentDetails, regenerateRecoveryCodes, resetTwoFactor, startEnrolment, twoFactorStatus } from "@/lib/two-factor/manage";
+import {
+  confirmEnrolment,
+  disableTwoFactor,
+  enrolmentDetails,
+  regenerateRecoveryCodes,
+  resetTwoFactor,
+  startEnrolment,
+  twoFactorStatus,
+} from "@/lib/two-factor/manage";
 import { systemConfig } from "@/system.config";
 import { unique, useTestDatabase } from "../../helpers/database";
 
@@ -61,7 +69,10 @@ describe("two-factor enrolment", () => {
     expect(details.qrSvg).toContain("<svg");
     expect((await twoFactorStatus(u.id)).enabled).toBe(false);
 
-    expect(await confirmEnrolment(u.id, sessionId, "000000", context())).toMatchObject({ ok: false, fieldErrors: { code: expect.any(Array) } });
+    expect(await confirmEnrolment(u.id, sessionId, "000000", context())).toMatchObject({
+      ok: false,
+      fieldErrors: { code: expect.any(Array) },
+    });
     expect((await twoFactorStatus(u.id)).enabled).toBe(false);
 
     const result = await confirmEnrolment(u.id, sessionId, await generate({ secret }), context());
@@ -86,8 +97,14 @@ describe("two-factor enrolment", () => {
   it("new recovery codes need a recent confirmation, and the old ones die", async () => {
     const { user: u, sessionId, recoveryCodes } = await enrolled();
     const fresh = await regenerateRecoveryCodes(u.id, sessionId, context());
-    await db.session.update({ where: { id: sessionId }, data: { reauthenticatedAt: new Date(Date.now() - (systemConfig.accounts.reauthenticationMinutes + 1) * 60_000) } });
-    expect(await regenerateRecoveryCodes(u.id, sessionId, context())).toMatchObject({ ok: false, formError: expect.stringMatching(/Confirm it's you/) });
+    await db.session.update({
+      where: { id: sessionId },
+      data: { reauthenticatedAt: new Date(Date.now() - (systemConfig.accounts.reauthenticationMinutes + 1) * 60_000) },
+    });
+    expect(await regenerateRecoveryCodes(u.id, sessionId, context())).toMatchObject({
+      ok: false,
+      formError: expect.stringMatching(/Confirm it's you/),
+    });
     expect(await db.auditLog.count({ where: { targetId: u.id, action: "user.two_factor_recovery_codes" } })).toBe(1);
     const { id } = await passwordStep(u.id);
     expect(await verifyChallenge(id, "recovery", recoveryCodes[0]!, context())).toMatchObject({ ok: false, reason: "invalid" });
@@ -102,11 +119,17 @@ describe("two-factor enrolment", () => {
     expect(await db.recoveryCode.count({ where: { userId: u.id } })).toBe(0);
     expect(await db.emailMessage.count({ where: { to: u.email, template: "two-factor-disabled" } })).toBe(1);
     expect(await db.auditLog.count({ where: { targetId: u.id, action: "user.two_factor_disable" } })).toBe(1);
-    expect(await disableTwoFactor(u.id, sessionId, context())).toMatchObject({ ok: false, formError: expect.stringMatching(/already off/) });
+    expect(await disableTwoFactor(u.id, sessionId, context())).toMatchObject({
+      ok: false,
+      formError: expect.stringMatching(/already off/),
+    });
 
     const role = systemConfig.accounts.twoFactor.requiredForRoles[0]!;
     const required = await enrolled([role]);
-    expect(await disableTwoFactor(required.user.id, required.sessionId, context())).toMatchObject({ ok: false, formError: expect.stringMatching(/role requires/) });
+    expect(await disableTwoFactor(required.user.id, required.sessionId, context())).toMatchObject({
+      ok: false,
+      formError: expect.stringMatching(/role requires/),
+    });
   });
 
   it("lets an administrator reset it, audited with the actor and told to the owner", async () => {
@@ -116,7 +139,9 @@ describe("two-factor enrolment", () => {
     await resetTwoFactor(u.id, admin.id, context());
     expect(await twoFactorStatus(u.id)).toMatchObject({ enabled: false });
     expect(await findActiveSession(pending.secret)).toBeNull();
-    expect(await db.auditLog.findFirst({ where: { targetId: u.id, action: "user.two_factor_reset" } })).toMatchObject({ actorId: admin.id });
+    expect(await db.auditLog.findFirst({ where: { targetId: u.id, action: "user.two_factor_reset" } })).toMatchObject({
+      actorId: admin.id,
+    });
     expect(await db.emailMessage.count({ where: { to: u.email, template: "two-factor-reset" } })).toBe(1);
   });
 });
@@ -137,7 +162,9 @@ describe("two-factor sign-in challenge", () => {
     expect(await findActiveSession(pending.secret)).toBeNull();
     expect(await completeChallenge(result.grant, context())).toBeNull();
     expect(await completeChallenge("x".repeat(43), context())).toBeNull();
-    expect(await db.auditLog.findFirst({ where: { targetId: u.id, action: "user.login" }, orderBy: { createdAt: "desc" } })).toMatchObject({ details: { twoFactor: true } });
+    expect(await db.auditLog.findFirst({ where: { targetId: u.id, action: "user.login" }, orderBy: { createdAt: "desc" } })).toMatchObject({
+      details: { twoFactor: true },
+    });
   });
 
   it("refuses a code used before (replay), even inside its window", async () => {
@@ -159,27 +186,40 @@ describe("two-factor sign-in challenge", () => {
     expect(await verifyChallenge(second.id, "recovery", recoveryCodes[3]!, context())).toMatchObject({ ok: false, reason: "invalid" });
     expect((await twoFactorStatus(u.id)).recoveryCodesLeft).toBe(9);
     expect(await db.emailMessage.count({ where: { to: u.email, template: "recovery-code-used" } })).toBe(1);
-    expect(await db.auditLog.findFirst({ where: { targetId: u.id, action: "user.two_factor_recovery_used" } })).toMatchObject({ details: { left: 9 } });
+    expect(await db.auditLog.findFirst({ where: { targetId: u.id, action: "user.two_factor_recovery_used" } })).toMatchObject({
+      details: { left: 9 },
+    });
   });
 
   it("locks sign-in after five wrong codes, like wrong passwords, and ends the half-authenticated session", async () => {
     const { user: u, secret } = await enrolled();
     const pending = await passwordStep(u.id);
     for (let i = 1; i < systemConfig.accounts.twoFactor.maxFailedCodes; i++) {
-      expect(await verifyChallenge(pending.id, i % 2 ? "totp" : "recovery", i % 2 ? "000000" : "aaaaa-bbbbb", context())).toMatchObject({ ok: false, reason: "invalid" });
+      expect(await verifyChallenge(pending.id, i % 2 ? "totp" : "recovery", i % 2 ? "000000" : "aaaaa-bbbbb", context())).toMatchObject({
+        ok: false,
+        reason: "invalid",
+      });
     }
     expect(await verifyChallenge(pending.id, "totp", "999999", context())).toMatchObject({ ok: false, reason: "locked" });
     expect(await findActiveSession(pending.secret)).toBeNull();
-    expect(await verifyChallenge(pending.id, "totp", await codeAhead(secret, 1), context())).toMatchObject({ ok: false, reason: "expired" });
+    expect(await verifyChallenge(pending.id, "totp", await codeAhead(secret, 1), context())).toMatchObject({
+      ok: false,
+      reason: "expired",
+    });
     expect(await authenticate(u.email, PASSWORD, context())).toMatchObject({ ok: false, reason: "locked" });
     expect(await db.emailMessage.count({ where: { to: u.email, template: "account-locked" } })).toBe(1);
-    expect(await db.auditLog.findFirst({ where: { targetId: u.id, action: "user.locked" } })).toMatchObject({ details: { reason: "two_factor" } });
+    expect(await db.auditLog.findFirst({ where: { targetId: u.id, action: "user.locked" } })).toMatchObject({
+      details: { reason: "two_factor" },
+    });
   });
 
   it("does not treat a full session or another user's session as a challenge", async () => {
     const { user: u, secret } = await enrolled();
     const full = await createSession(u.id, { rememberMe: false, context: context() });
-    expect(await verifyChallenge((await findActiveSession(full))!.id, "totp", await codeAhead(secret, 1), context())).toMatchObject({ ok: false, reason: "expired" });
+    expect(await verifyChallenge((await findActiveSession(full))!.id, "totp", await codeAhead(secret, 1), context())).toMatchObject({
+      ok: false,
+      reason: "expired",
+    });
     expect(await verifyChallenge("no-such-session", "totp", "123456", context())).toMatchObject({ ok: false, reason: "expired" });
   });
 

@@ -65,7 +65,10 @@ describe("user administration", () => {
     const secret = await createSession(target.id, { rememberMe: false, context });
     expect(await setUserDisabled(admin, target.id, true, context)).toMatchObject({ ok: true });
     expect(await findActiveSession(secret)).toBeNull();
-    expect(await db.auditLog.findFirst({ where: { action: "admin.user_disable", targetId: target.id } })).toMatchObject({ actorId: admin.id, details: { before: "ACTIVE", after: "DISABLED" } });
+    expect(await db.auditLog.findFirst({ where: { action: "admin.user_disable", targetId: target.id } })).toMatchObject({
+      actorId: admin.id,
+      details: { before: "ACTIVE", after: "DISABLED" },
+    });
     expect(await setUserDisabled(admin, admin.id, true, context)).toMatchObject({ ok: false, status: 409 });
   });
 
@@ -74,10 +77,15 @@ describe("user administration", () => {
     const last = await user(["admin"]);
     // Only this test's administrator counts: every other one is made inactive right before each call, since on a
     // shared PostgreSQL database other test files create administrators in parallel.
-    const alone = () => db.user.updateMany({ where: { id: { not: last.id }, roles: { some: { role: { name: "admin" } } } }, data: { status: "DISABLED" } });
+    const alone = () =>
+      db.user.updateMany({ where: { id: { not: last.id }, roles: { some: { role: { name: "admin" } } } }, data: { status: "DISABLED" } });
     const other = everything((await user(["manager"])).id);
     await alone();
-    expect(await setUserRoles(other, last.id, [], context)).toMatchObject({ ok: false, status: 409, message: expect.stringMatching(/last active administrator/) });
+    expect(await setUserRoles(other, last.id, [], context)).toMatchObject({
+      ok: false,
+      status: 409,
+      message: expect.stringMatching(/last active administrator/),
+    });
     await alone();
     expect(await setUserDisabled(other, last.id, true, context)).toMatchObject({ ok: false, status: 409 });
     await alone();
@@ -91,7 +99,9 @@ describe("user administration", () => {
 
   it("does not let anyone give or take a role that can do more than they can", async () => {
     await seed(db, { demoUsers: false });
-    const managerGrants = (await db.rolePermission.findMany({ where: { role: { name: "manager" } }, include: { permission: true } })).map((g) => g.permission.key);
+    const managerGrants = (await db.rolePermission.findMany({ where: { role: { name: "manager" } }, include: { permission: true } })).map(
+      (g) => g.permission.key,
+    );
     const manager = { id: (await user(["manager"])).id, permissions: new Set([...managerGrants, "users:assign_roles"]) };
     const target = await user(["user"]);
     const refused = await setUserRoles(manager, target.id, [await roleId("user"), await roleId("admin")], context);
@@ -105,7 +115,10 @@ describe("user administration", () => {
     const lockedUntil = new Date(Date.now() + 600_000);
     await db.user.update({ where: { id: admin.id }, data: { lockedUntil, emailVerified: null } });
     // Every users: permission, but not everything an administrator holds.
-    const manager = { id: (await user(["manager"])).id, permissions: new Set(permissionCatalog.map((p) => p.key).filter((key) => key !== "roles:manage")) };
+    const manager = {
+      id: (await user(["manager"])).id,
+      permissions: new Set(permissionCatalog.map((p) => p.key).filter((key) => key !== "roles:manage")),
+    };
     const attempts = [
       () => updateUserProfile(manager, { firstName: "Taken", lastName: "Over", dateOfBirth: "" }, admin.id, context),
       async () => setUserRoles(manager, admin.id, [await roleId("user")], context),
@@ -120,7 +133,13 @@ describe("user administration", () => {
       () => purgeUser(manager, admin.id, context),
     ];
     for (const attempt of attempts) await expect(attempt()).rejects.toBeInstanceOf(ForbiddenError);
-    expect(await db.user.findUniqueOrThrow({ where: { id: admin.id } })).toMatchObject({ status: "ACTIVE", deletedAt: null, firstName: admin.firstName, emailVerified: null, lockedUntil });
+    expect(await db.user.findUniqueOrThrow({ where: { id: admin.id } })).toMatchObject({
+      status: "ACTIVE",
+      deletedAt: null,
+      firstName: admin.firstName,
+      emailVerified: null,
+      lockedUntil,
+    });
     expect(await db.userRole.count({ where: { userId: admin.id } })).toBe(1);
     const denials = await db.auditLog.findMany({ where: { action: "authz.denied", actorId: manager.id, targetId: admin.id } });
     expect(denials).toHaveLength(attempts.length);
@@ -135,12 +154,21 @@ describe("user administration", () => {
     const me = await user();
     const other = await user();
     const self = { id: me.id, permissions: new Set<string>() };
-    await expect(updateUserProfile(self, { firstName: "New", lastName: "Name", dateOfBirth: "" }, me.id, context)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(updateUserProfile(self, { firstName: "New", lastName: "Name", dateOfBirth: "" }, other.id, context)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(updateUserProfile(self, { firstName: "New", lastName: "Name", dateOfBirth: "" }, me.id, context)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    await expect(
+      updateUserProfile(self, { firstName: "New", lastName: "Name", dateOfBirth: "" }, other.id, context),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     const editor = { id: me.id, permissions: new Set(["users:update"]) };
-    expect(await updateUserProfile(editor, { firstName: "New", lastName: "Name", dateOfBirth: "" }, me.id, context)).toMatchObject({ ok: false, status: 409 });
+    expect(await updateUserProfile(editor, { firstName: "New", lastName: "Name", dateOfBirth: "" }, me.id, context)).toMatchObject({
+      ok: false,
+      status: 409,
+    });
     expect(await db.user.findUniqueOrThrow({ where: { id: me.id } })).toMatchObject({ firstName: me.firstName, lastName: me.lastName });
-    expect(await updateUserProfile(editor, { firstName: "New", lastName: "Name", dateOfBirth: "1990-02-28" }, other.id, context)).toMatchObject({ ok: true });
+    expect(
+      await updateUserProfile(editor, { firstName: "New", lastName: "Name", dateOfBirth: "1990-02-28" }, other.id, context),
+    ).toMatchObject({ ok: true });
     // The account page's path needs no permission at all.
     await updateOwnProfile(self, { firstName: "Own", lastName: "Path", dateOfBirth: "1990-02-28" }, context);
     expect(await db.user.findUniqueOrThrow({ where: { id: me.id } })).toMatchObject({ firstName: "Own", lastName: "Path" });
@@ -150,8 +178,14 @@ describe("user administration", () => {
     const target = await user();
     const editor = { id: (await user()).id, permissions: new Set(["users:update"]) };
     for (const dateOfBirth of ["2024-13-45", "2023-02-29", "2024-00-10", "3024-01-01"]) {
-      expect(adminProfileSchema.safeParse({ userId: target.id, firstName: "A", lastName: "B", dateOfBirth }).success, dateOfBirth).toBe(false);
-      expect(await updateUserProfile(editor, { firstName: "A", lastName: "B", dateOfBirth }, target.id, context)).toMatchObject({ ok: false, status: 422, fieldErrors: { dateOfBirth: [expect.any(String)] } });
+      expect(adminProfileSchema.safeParse({ userId: target.id, firstName: "A", lastName: "B", dateOfBirth }).success, dateOfBirth).toBe(
+        false,
+      );
+      expect(await updateUserProfile(editor, { firstName: "A", lastName: "B", dateOfBirth }, target.id, context)).toMatchObject({
+        ok: false,
+        status: 422,
+        fieldErrors: { dateOfBirth: [expect.any(String)] },
+      });
     }
     expect(await db.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ firstName: target.firstName });
   });

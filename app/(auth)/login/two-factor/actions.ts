@@ -12,7 +12,12 @@ import { z } from "@/lib/zod";
 const next = z.string().max(2048).optional();
 
 /** Checks the code for this browser's half-finished sign-in; on success `message` is where to go next. */
-async function completeSignIn(method: ChallengeMethod, code: string, nextPath: string | undefined, context: RequestContext): Promise<ActionResult> {
+async function completeSignIn(
+  method: ChallengeMethod,
+  code: string,
+  nextPath: string | undefined,
+  context: RequestContext,
+): Promise<ActionResult> {
   const field = method === "totp" ? "code" : "recoveryCode";
   const state = await currentSession();
   if (state.stage === "active") return { ok: true, message: safeNextPath(nextPath) };
@@ -21,13 +26,19 @@ async function completeSignIn(method: ChallengeMethod, code: string, nextPath: s
   const result = await verifyChallenge(state.sessionId, method, code, context);
   if (!result.ok) {
     if (result.reason === "invalid") {
-      const message = method === "totp" ? "That code is not right, or was already used. Wait for the next code and try again." : "That recovery code is not right, or was already used.";
+      const message =
+        method === "totp"
+          ? "That code is not right, or was already used. Wait for the next code and try again."
+          : "That recovery code is not right, or was already used.";
       return { ok: false, fieldErrors: { [field]: [message] } };
     }
     if (result.reason === "rate_limited") return { ok: false, formError: retryMessage(result.retryAfterSeconds ?? 60) };
     if (result.reason === "locked") {
       const minutes = Math.ceil((result.retryAfterSeconds ?? 60) / 60);
-      return { ok: false, formError: `Sign-in is locked after too many wrong codes. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` };
+      return {
+        ok: false,
+        formError: `Sign-in is locked after too many wrong codes. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      };
     }
     return { ok: false, formError: "This sign-in has expired. Sign in again with your password." };
   }
@@ -39,7 +50,9 @@ async function completeSignIn(method: ChallengeMethod, code: string, nextPath: s
 const totpInput = totpChallengeSchema.extend({ next });
 const recoveryInput = recoveryChallengeSchema.extend({ next });
 const checkedTotp = validatedAction(totpInput, ({ code, next }, context) => completeSignIn("totp", code, next, context));
-const checkedRecovery = validatedAction(recoveryInput, ({ recoveryCode, next }, context) => completeSignIn("recovery", recoveryCode, next, context));
+const checkedRecovery = validatedAction(recoveryInput, ({ recoveryCode, next }, context) =>
+  completeSignIn("recovery", recoveryCode, next, context),
+);
 
 /** Malformed input is refused by validatedAction; audited first, like every refused sign-in. */
 async function auditIfMalformed(schema: z.ZodType, input: unknown): Promise<void> {

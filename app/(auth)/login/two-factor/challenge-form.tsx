@@ -11,13 +11,25 @@ import { recoveryChallengeAction, totpChallengeAction } from "./actions";
 const go = (result: { message?: string }) => window.location.assign(result.message ?? "/account");
 
 function CodeForm({ next }: { next: string }) {
-  const { form, pending, result, onSubmit, error } = useActionForm(totpChallengeSchema, (values) => totpChallengeAction({ ...values, next }), { code: "" }, go);
+  const { form, pending, result, onSubmit, error } = useActionForm(
+    totpChallengeSchema,
+    (values) => totpChallengeAction({ ...values, next }),
+    { code: "" },
+    go,
+  );
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
       <p className="text-body-secondary">Enter the 6-digit code your authenticator app shows for this account.</p>
       <FormAlert message={result?.ok === false ? result.formError : undefined} />
       <FormField id="code" label="Authentication code" error={error("code")}>
-        <input {...fieldProps("code", error("code"))} inputMode="numeric" autoComplete="one-time-code" maxLength={7} autoFocus {...form.register("code")} />
+        <input
+          {...fieldProps("code", error("code"))}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={7}
+          autoFocus
+          {...form.register("code")}
+        />
       </FormField>
       <button type="submit" className="btn btn-primary w-100" disabled={pending}>
         {pending && form.formState.isSubmitting ? "Checking…" : "Verify"}
@@ -27,13 +39,27 @@ function CodeForm({ next }: { next: string }) {
 }
 
 function RecoveryForm({ next }: { next: string }) {
-  const { form, pending, result, onSubmit, error } = useActionForm(recoveryChallengeSchema, (values) => recoveryChallengeAction({ ...values, next }), { recoveryCode: "" }, go);
+  const { form, pending, result, onSubmit, error } = useActionForm(
+    recoveryChallengeSchema,
+    (values) => recoveryChallengeAction({ ...values, next }),
+    { recoveryCode: "" },
+    go,
+  );
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
-      <p className="text-body-secondary">Enter one of the recovery codes you saved when you set up two-factor sign-in. Each code works once.</p>
+      <p className="text-body-secondary">
+        Enter one of the recovery codes you saved when you set up two-factor sign-in. Each code works once.
+      </p>
       <FormAlert message={result?.ok === false ? result.formError : undefined} />
       <FormField id="recoveryCode" label="Recovery code" error={error("recoveryCode")}>
-        <input {...fieldProps("recoveryCode", error("recoveryCode"))} autoComplete="off" autoCapitalize="none" spellCheck={false} autoFocus {...form.register("recoveryCode")} />
+        <input
+          {...fieldProps("recoveryCode", error("recoveryCode"))}
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          autoFocus
+          {...form.register("recoveryCode")}
+        />
       </FormField>
       <button type="submit" className="btn btn-primary w-100" disabled={pending}>
         {pending && form.formState.isSubmitting ? "Checking…" : "Verify"}

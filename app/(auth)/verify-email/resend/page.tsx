@@ -9,7 +9,11 @@ export default async function ResendPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <h1 className="h3 mb-3">Get a new confirmation link</h1>
-      <EmailRequestForm action={resendVerificationAction} submitLabel="Send a new link" email={typeof email === "string" ? email.slice(0, 254) : ""} />
+      <EmailRequestForm
+        action={resendVerificationAction}
+        submitLabel="Send a new link"
+        email={typeof email === "string" ? email.slice(0, 254) : ""}
+      />
     </>
   );
 }

@@ -18,7 +18,12 @@ export const POST = route(async (request) => {
   const form = await request.formData().catch(() => null);
   if (!form) return problem(415, { requestId, detail: "Send the filters as a form." });
   const parsed = auditQuerySchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return problem(400, { requestId, detail: "The filters are not valid.", errors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> });
+  if (!parsed.success)
+    return problem(400, {
+      requestId,
+      detail: "The filters are not valid.",
+      errors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+    });
   const stream = await exportAuditCsv(user, parsed.data, contextFromHeaders(request.headers));
   return new Response(stream, {
     headers: {

@@ -44,8 +44,16 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
     <>
       This is you: edit your own profile on <Link href="/account">your account page</Link>.
     </>
-  ) : lacked.length ? outranked : !can(actor, userPermissions.update) ? "Editing profiles needs the users:update permission." : null;
-  const rolesReason = lacked.length ? outranked : !can(actor, userPermissions.assign_roles) ? "Giving and taking roles needs the users:assign_roles permission." : null;
+  ) : lacked.length ? (
+    outranked
+  ) : !can(actor, userPermissions.update) ? (
+    "Editing profiles needs the users:update permission."
+  ) : null;
+  const rolesReason = lacked.length
+    ? outranked
+    : !can(actor, userPermissions.assign_roles)
+      ? "Giving and taking roles needs the users:assign_roles permission."
+      : null;
 
   return (
     <>
@@ -64,9 +72,21 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       </h1>
       <p className="mb-4 d-flex flex-wrap gap-2 align-items-center">
         <span className="text-body-secondary">{user.email}</span>
-        {user.deletedAt ? <span className="badge text-bg-dark">deleted</span> : user.status === "ACTIVE" ? <span className="badge text-bg-success">active</span> : <span className="badge text-bg-secondary">disabled</span>}
-        {user.emailVerified ? <span className="badge text-bg-light border">email confirmed</span> : <span className="badge text-bg-warning">email not confirmed</span>}
-        <span className={`badge ${user.twoFactorEnabledAt ? "text-bg-info" : "text-bg-light border"}`}>two-factor {user.twoFactorEnabledAt ? "on" : "off"}</span>
+        {user.deletedAt ? (
+          <span className="badge text-bg-dark">deleted</span>
+        ) : user.status === "ACTIVE" ? (
+          <span className="badge text-bg-success">active</span>
+        ) : (
+          <span className="badge text-bg-secondary">disabled</span>
+        )}
+        {user.emailVerified ? (
+          <span className="badge text-bg-light border">email confirmed</span>
+        ) : (
+          <span className="badge text-bg-warning">email not confirmed</span>
+        )}
+        <span className={`badge ${user.twoFactorEnabledAt ? "text-bg-info" : "text-bg-light border"}`}>
+          two-factor {user.twoFactorEnabledAt ? "on" : "off"}
+        </span>
         {locked && <span className="badge text-bg-danger">sign-in locked</span>}
         <span className="small text-body-secondary">
           {user.activeSessions} active session{user.activeSessions === 1 ? "" : "s"} · joined {user.createdAt.toISOString().slice(0, 10)}
@@ -82,7 +102,12 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
               </h2>
               <AdminProfileForm
                 readOnlyReason={profileReason}
-                defaults={{ userId: user.id, firstName: user.firstName, lastName: user.lastName, dateOfBirth: user.dateOfBirth?.toISOString().slice(0, 10) ?? "" }}
+                defaults={{
+                  userId: user.id,
+                  firstName: user.firstName,
+                  lastName: user.lastName,
+                  dateOfBirth: user.dateOfBirth?.toISOString().slice(0, 10) ?? "",
+                }}
               />
             </div>
           </div>
@@ -95,7 +120,11 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
               </h2>
               <UserRolesForm
                 userId={user.id}
-                roles={roles.map((role) => ({ id: role.id, name: role.name, yours: permissionsLackedOver(actor, role.permissions).length === 0 }))}
+                roles={roles.map((role) => ({
+                  id: role.id,
+                  name: role.name,
+                  yours: permissionsLackedOver(actor, role.permissions).length === 0,
+                }))}
                 assigned={user.roles.map((r) => r.id)}
                 readOnlyReason={rolesReason}
               />
@@ -117,26 +146,81 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
                 <div className="d-flex flex-wrap gap-2">
                   {allowed(userPermissions.disable) &&
                     (user.status === "ACTIVE" ? (
-                      <ActionButton action={disableUserAction} input={input} label="Disable" variant="outline-danger" confirm={{ title: "Disable this user?", body: "They are signed out everywhere at once and cannot sign in until enabled again.", confirmLabel: "Disable" }} />
+                      <ActionButton
+                        action={disableUserAction}
+                        input={input}
+                        label="Disable"
+                        variant="outline-danger"
+                        confirm={{
+                          title: "Disable this user?",
+                          body: "They are signed out everywhere at once and cannot sign in until enabled again.",
+                          confirmLabel: "Disable",
+                        }}
+                      />
                     ) : (
                       <ActionButton action={enableUserAction} input={input} label="Enable" variant="outline-primary" />
                     ))}
-                  {allowed(userPermissions.disable) && locked && <ActionButton action={unlockUserAction} input={input} label="Unlock sign-in" />}
-                  {allowed(userPermissions.update) && !user.emailVerified && <ActionButton action={markVerifiedAction} input={input} label="Mark email confirmed" />}
+                  {allowed(userPermissions.disable) && locked && (
+                    <ActionButton action={unlockUserAction} input={input} label="Unlock sign-in" />
+                  )}
+                  {allowed(userPermissions.update) && !user.emailVerified && (
+                    <ActionButton action={markVerifiedAction} input={input} label="Mark email confirmed" />
+                  )}
                   {allowed(userPermissions.security) && (
                     <>
                       <ActionButton action={sendResetLinkAction} input={input} label="Send password reset link" />
-                      <ActionButton action={revokeSessionsAction} input={input} label="Sign out everywhere" variant="outline-danger" confirm={{ title: "Sign this user out everywhere?", body: "Every browser where they are signed in is signed out on its next request.", confirmLabel: "Sign out everywhere" }} />
+                      <ActionButton
+                        action={revokeSessionsAction}
+                        input={input}
+                        label="Sign out everywhere"
+                        variant="outline-danger"
+                        confirm={{
+                          title: "Sign this user out everywhere?",
+                          body: "Every browser where they are signed in is signed out on its next request.",
+                          confirmLabel: "Sign out everywhere",
+                        }}
+                      />
                       {user.twoFactorEnabledAt && (
-                        <ActionButton action={resetTwoFactorAction} input={input} label="Reset two-factor" variant="outline-danger" confirm={{ title: "Reset two-factor sign-in?", body: "Their authenticator and recovery codes stop working; they are told by email and set it up again at their next sign-in if their role requires it.", confirmLabel: "Reset two-factor" }} />
+                        <ActionButton
+                          action={resetTwoFactorAction}
+                          input={input}
+                          label="Reset two-factor"
+                          variant="outline-danger"
+                          confirm={{
+                            title: "Reset two-factor sign-in?",
+                            body: "Their authenticator and recovery codes stop working; they are told by email and set it up again at their next sign-in if their role requires it.",
+                            confirmLabel: "Reset two-factor",
+                          }}
+                        />
                       )}
                     </>
                   )}
                   {allowed(userPermissions.delete) && (
-                    <ActionButton action={deleteUserAction} input={input} label="Delete" variant="outline-danger" confirm={{ title: "Delete this user?", body: "The account closes: they are signed out and cannot sign in. The record and its audit trail are kept.", confirmLabel: "Delete" }} />
+                    <ActionButton
+                      action={deleteUserAction}
+                      input={input}
+                      label="Delete"
+                      variant="outline-danger"
+                      confirm={{
+                        title: "Delete this user?",
+                        body: "The account closes: they are signed out and cannot sign in. The record and its audit trail are kept.",
+                        confirmLabel: "Delete",
+                      }}
+                    />
                   )}
                   {allowed(userPermissions.purge) && (
-                    <ActionButton action={purgeUserAction} input={input} label="Delete for good" variant="danger" thenGoTo="/admin/users" confirm={{ title: "Delete this user for good?", body: "The account and its data are erased. Audit entries stay, without the link to this person. This cannot be undone.", confirmLabel: "Delete for good" }} />
+                    <ActionButton
+                      action={purgeUserAction}
+                      input={input}
+                      label="Delete for good"
+                      variant="danger"
+                      thenGoTo="/admin/users"
+                      confirm={{
+                        title: "Delete this user for good?",
+                        body: "The account and its data are erased. Audit entries stay, without the link to this person. This cannot be undone.",
+                        confirmLabel: "Delete for good",
+                      }}
+                    />
                   )}
                 </div>
               </div>

@@ -31,7 +31,12 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
           ))}
         </ul>
       )}
-      <iframe title="Message as HTML" src={`/dev/mailbox/${message.id}/html`} sandbox="" className="w-100 border rounded mb-3 mail-preview" />
+      <iframe
+        title="Message as HTML"
+        src={`/dev/mailbox/${message.id}/html`}
+        sandbox=""
+        className="w-100 border rounded mb-3 mail-preview"
+      />
       <h2 className="h6">Plain text</h2>
       <pre className="border rounded p-3 bg-body-tertiary small">{message.text}</pre>
     </div>
