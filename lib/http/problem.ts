@@ -1,4 +1,5 @@
 import "server-only";
+import type { Refusal } from "@/lib/outcome";
 
 // RFC 9457 problem details: the one shape every API error takes. `detail` is for the client's benefit and
 // must never carry internals (stack traces, SQL, file paths): 5xx answers use the generic title only.
@@ -8,6 +9,8 @@ export type ProblemInit = {
   detail?: string;
   /** A URI naming the problem type; "about:blank" means "see the status code". */
   type?: string;
+  /** The refusal's stable machine code (lib/outcome.ts), which clients branch on. */
+  code?: string;
   /** Field-level validation messages, keyed by field path. */
   errors?: Record<string, string[]>;
   headers?: HeadersInit;
@@ -21,6 +24,7 @@ const titles: Record<number, string> = {
   404: "Not Found",
   405: "Method Not Allowed",
   409: "Conflict",
+  412: "Precondition Failed",
   413: "Content Too Large",
   415: "Unsupported Media Type",
   422: "Unprocessable Content",
@@ -34,6 +38,7 @@ export function problem(status: number, init: ProblemInit = {}): Response {
     type: init.type ?? "about:blank",
     title: init.title ?? titles[status] ?? "Error",
     status,
+    ...(init.code ? { code: init.code } : {}),
     ...(init.detail ? { detail: init.detail } : {}),
     ...(init.errors ? { errors: init.errors } : {}),
     ...(init.requestId ? { requestId: init.requestId } : {}),
@@ -42,4 +47,10 @@ export function problem(status: number, init: ProblemInit = {}): Response {
   headers.set("Content-Type", "application/problem+json");
   headers.set("Cache-Control", "no-store");
   return new Response(JSON.stringify(body), { status, headers });
+}
+
+/** A data-layer refusal as problem+json: its status, code, message and field errors, and Retry-After when limited. */
+export function problemFromRefusal(refusal: Refusal, requestId?: string): Response {
+  const headers = refusal.retryAfterSeconds !== undefined ? { "Retry-After": String(refusal.retryAfterSeconds) } : undefined;
+  return problem(refusal.status, { code: refusal.code, detail: refusal.message, errors: refusal.fieldErrors, headers, requestId });
 }

@@ -48,7 +48,11 @@ export async function createRole(
     await audit({ action: "admin.role_create", actorId: actor.id, target: target(role.id), context, details: input });
     return done(role.id);
   } catch (error) {
-    if (isUniqueViolation(error)) return refuse(409, "A role with that name exists already.", { name: ["That name is taken."] });
+    if (isUniqueViolation(error))
+      return refuse(409, "A role with that name exists already.", {
+        code: "role_name_taken",
+        fieldErrors: { name: ["That name is taken."] },
+      });
     throw error;
   }
 }
@@ -63,11 +67,18 @@ export async function updateRole(
   const role = await db.role.findUnique({ where: { id: roleId } });
   if (!role) return notFound();
   if (role.builtIn && input.name !== role.name)
-    return refuse(409, "Built-in roles keep their names.", { name: ["Built-in roles keep their names."] });
+    return refuse(409, "Built-in roles keep their names.", {
+      code: "built_in_role",
+      fieldErrors: { name: ["Built-in roles keep their names."] },
+    });
   try {
     await db.role.update({ where: { id: roleId }, data: input });
   } catch (error) {
-    if (isUniqueViolation(error)) return refuse(409, "A role with that name exists already.", { name: ["That name is taken."] });
+    if (isUniqueViolation(error))
+      return refuse(409, "A role with that name exists already.", {
+        code: "role_name_taken",
+        fieldErrors: { name: ["That name is taken."] },
+      });
     throw error;
   }
   await audit({

@@ -85,7 +85,7 @@ export async function updateUserProfile(
   if (userId === actor.id) return refuse(409, "Edit your own profile on your account page.");
   const parsed = profileFields.safeParse(input);
   if (!parsed.success)
-    return refuse(422, "The profile is not valid.", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+    return refuse(422, "The profile is not valid.", { fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> });
   input = parsed.data;
   return db.$transaction(async (tx) => {
     const user = await findUser(tx, userId);
@@ -112,7 +112,8 @@ export async function setUserRoles(actor: Actor, userId: string, roleIds: string
     const user = await findUser(tx, userId);
     if (!user) return notFound();
     const wanted = await tx.role.findMany({ where: { id: { in: roleIds } }, include: { permissions: { include: { permission: true } } } });
-    if (wanted.length !== new Set(roleIds).size) return refuse(422, "One of those roles does not exist.", { roleIds: ["Unknown role."] });
+    if (wanted.length !== new Set(roleIds).size)
+      return refuse(422, "One of those roles does not exist.", { fieldErrors: { roleIds: ["Unknown role."] } });
     const current = user.roles.map((r) => r.roleId);
     const added = roleIds.filter((id) => !current.includes(id));
     const removed = current.filter((id) => !roleIds.includes(id));
