@@ -2,6 +2,7 @@ import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { hashPassword } from "@/lib/accounts/password-hash";
 import { syncPermissions, type PermissionSyncReport } from "@/lib/authz/sync";
+import type { System } from "@/lib/kernel/registry";
 
 // Idempotent: run it as often as you like. It creates what is missing and never overwrites what a person
 // has changed (a demo user's edited name or password stays as it is). Production's first administrator comes
@@ -52,7 +53,7 @@ export type SeedReport = {
   users: { email: string; password: string; created: boolean }[];
 };
 
-export async function seed(db: PrismaClient, options: { demoUsers: boolean }): Promise<SeedReport> {
+export async function seed(db: PrismaClient, system: System, options: { demoUsers: boolean }): Promise<SeedReport> {
   const report: SeedReport = { roles: { created: [] }, permissions: { created: [], removed: [] }, users: [] };
   for (const role of seedRoles) {
     const existing = await db.role.findUnique({ where: { name: role.name } });
@@ -63,7 +64,7 @@ export async function seed(db: PrismaClient, options: { demoUsers: boolean }): P
       await db.role.update({ where: { id: existing.id }, data: { builtIn: true } });
     }
   }
-  report.permissions = await syncPermissions(db);
+  report.permissions = await syncPermissions(db, system);
   if (!options.demoUsers) return report;
 
   for (const user of demoUsers) {

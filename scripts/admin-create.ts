@@ -11,6 +11,7 @@ import { accountExists, createAdministrator } from "@/lib/accounts/create-admin"
 import { openConnection } from "@/lib/db-connection";
 import { env } from "@/lib/env";
 import { seed } from "@/lib/seed";
+import { system } from "@/modules";
 
 const usage = "usage: npm run admin:create -- --email <address> [--first-name <name>] [--last-name <name>]";
 
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
   const connection = openConnection(env.DATABASE_URL);
   const client = new PrismaClient({ adapter: connection.factory });
   try {
-    await seed(client, { demoUsers: false }); // the roles and their permissions, if this database has none yet
+    await seed(client, system, { demoUsers: false }); // the roles and their permissions, if this database has none yet
     const input = { email: values.email, firstName: values["first-name"] ?? "", lastName: values["last-name"] ?? "", password: "" };
     if (!(await accountExists(client, values.email))) {
       const interactive = process.stdin.isTTY;

@@ -11,6 +11,7 @@ import { env } from "@/lib/env";
 import { applyMigrations, migrationsDir, pendingSchemaChange } from "@/lib/migrations";
 import { seed } from "@/lib/seed";
 import { systemConfig } from "@/system.config";
+import { system } from "@/modules";
 
 async function migrate(): Promise<void> {
   const connection = openConnection(env.DATABASE_URL);
@@ -26,7 +27,7 @@ async function runSeed(demo: boolean): Promise<void> {
   const connection = openConnection(env.DATABASE_URL);
   const client = new PrismaClient({ adapter: connection.factory });
   try {
-    const report = await seed(client, { demoUsers: demo });
+    const report = await seed(client, system, { demoUsers: demo });
     console.log(`Seeded ${connection.label}: roles created: ${report.roles.created.join(", ") || "none (all present)"}`);
     if (report.permissions.created.length) console.log(`  permissions added: ${report.permissions.created.join(", ")}`);
     if (report.permissions.removed.length)

@@ -2,11 +2,8 @@ import type { Metadata } from "next";
 import { AdminNavLink } from "@/components/admin/admin-nav-link";
 import { ToastProvider } from "@/components/admin/toasts";
 import { adminPermissions } from "@/lib/admin/permissions";
-import { auditPermissions } from "@/lib/audit/permissions";
 import { requirePermission } from "@/lib/auth/current-user";
-import { can } from "@/lib/authz";
-import { rolePermissions } from "@/lib/roles/permissions";
-import { userPermissions } from "@/lib/users/permissions";
+import { system } from "@/modules";
 
 export const metadata: Metadata = { title: { default: "Admin", template: "%s · Admin" } };
 
@@ -14,12 +11,8 @@ export const metadata: Metadata = { title: { default: "Admin", template: "%s · 
 // action below checks its own permission again, and so does the data layer beneath them.
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePermission(adminPermissions.access);
-  const sections = [
-    { href: "/admin", label: "Dashboard", allowed: true },
-    { href: "/admin/users", label: "Users", allowed: can(user, userPermissions.read) },
-    { href: "/admin/roles", label: "Roles and permissions", allowed: can(user, rolePermissions.read) },
-    { href: "/admin/audit", label: "Audit log", allowed: can(user, auditPermissions.read) },
-  ].filter((s) => s.allowed);
+  // The modules' console entries; each page checks its own permission again.
+  const sections = system.nav.filter((entry) => entry.area === "admin" && user.permissions.has(entry.permission));
   return (
     <ToastProvider>
       <div className="container-fluid px-lg-4 py-4">

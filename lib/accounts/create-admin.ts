@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { audit } from "@/lib/audit";
-import { ADMIN_ROLE } from "@/lib/authz/catalog";
+import { ADMIN_ROLE } from "@/lib/authz/admin-role";
 import { rolesForTwoFactorPolicy, twoFactorRequiredFor } from "@/lib/two-factor/policy";
 import { z } from "@/lib/zod";
 import { hashPassword } from "./password-hash";

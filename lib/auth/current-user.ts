@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { authorize, ForbiddenError } from "@/lib/authz";
+import { authorize, ForbiddenError, type Permission } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { currentRequestContext } from "@/lib/request-context";
 import { twoFactorRequiredFor } from "@/lib/two-factor/policy";
@@ -88,7 +88,7 @@ export async function requireUser(options: { duringEnrolment?: boolean } = {}): 
 }
 
 /** For pages: a signed-in user holding `permission`, or the 403 page (the refusal is audited). */
-export async function requirePermission(permission: string): Promise<CurrentUser> {
+export async function requirePermission(permission: Permission): Promise<CurrentUser> {
   const user = await requireUser();
   try {
     await authorize(user, permission, { context: await currentRequestContext() });

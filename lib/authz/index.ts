@@ -1,5 +1,6 @@
 import "server-only";
 import { audit } from "@/lib/audit";
+import type { Permission } from "@/lib/kernel/registry";
 import type { RequestContext } from "@/lib/request-context";
 
 // The one way to ask "may this person do this?". Pages, server actions, route handlers and the data-access
@@ -8,13 +9,15 @@ import type { RequestContext } from "@/lib/request-context";
 export type Actor = { id: string; permissions: ReadonlySet<string> };
 
 export class ForbiddenError extends Error {
-  constructor(readonly permission: string) {
+  constructor(readonly permission: Permission) {
     super(`missing permission ${permission}`);
     this.name = "ForbiddenError";
   }
 }
 
-export function can(actor: Actor | null | undefined, permission: string): boolean {
+export type { Permission };
+
+export function can(actor: Actor | null | undefined, permission: Permission): boolean {
   return !!actor && actor.permissions.has(permission);
 }
 
@@ -34,7 +37,7 @@ type AuthorizeOptions = {
 };
 
 /** Returns when allowed; otherwise audits the refusal and throws ForbiddenError (403 for the caller). */
-export async function authorize(actor: Actor | null | undefined, permission: string, options: AuthorizeOptions = {}): Promise<void> {
+export async function authorize(actor: Actor | null | undefined, permission: Permission, options: AuthorizeOptions = {}): Promise<void> {
   const lacked = options.targetPermissions ? permissionsLackedOver(actor, options.targetPermissions) : [];
   if (can(actor, permission) && lacked.length === 0) return;
   // The refusal says nothing more to the caller; the log says why, for whoever investigates.

@@ -1,17 +1,18 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { permissionCatalog, seededGrants } from "./catalog";
+import type { System } from "@/lib/kernel/registry";
+import { ADMIN_ROLE } from "./admin-role";
 
 export type PermissionSyncReport = { created: string[]; removed: string[] };
 
 /**
- * Makes the Permission table match the declarations in code. A permission seen for the first time is
- * granted to the seeded roles that should have it; grants an administrator changed later are left alone.
+ * Makes the Permission table match the modules' declarations. A permission seen for the first time is granted
+ * to the administrator role and to the seeded roles whose module grants it; grants changed later are left alone.
  */
-export async function syncPermissions(db: PrismaClient): Promise<PermissionSyncReport> {
+export async function syncPermissions(db: PrismaClient, system: System): Promise<PermissionSyncReport> {
   const existing = new Map((await db.permission.findMany()).map((p) => [p.key, p]));
   const created: string[] = [];
-  for (const permission of permissionCatalog) {
+  for (const permission of system.permissions) {
     const row = existing.get(permission.key);
     if (!row) {
       await db.permission.create({ data: { key: permission.key, description: permission.description } });
@@ -20,12 +21,14 @@ export async function syncPermissions(db: PrismaClient): Promise<PermissionSyncR
       await db.permission.update({ where: { id: row.id }, data: { description: permission.description } });
     }
   }
-  const declared = new Set(permissionCatalog.map((p) => p.key));
+  const declared = new Set(system.permissions.map((p) => p.key));
   const removed = [...existing.keys()].filter((key) => !declared.has(key));
   if (removed.length) await db.permission.deleteMany({ where: { key: { in: removed } } });
 
-  for (const [roleName, grants] of Object.entries(seededGrants)) {
-    const keys = created.filter((key) => grants === "all" || grants.includes(key));
+  const grants = new Map(system.defaultGrants);
+  grants.set(ADMIN_ROLE, declared);
+  for (const [roleName, granted] of grants) {
+    const keys = created.filter((key) => granted.has(key));
     const role = keys.length ? await db.role.findUnique({ where: { name: roleName } }) : null;
     if (!role) continue;
     const permissions = await db.permission.findMany({ where: { key: { in: keys } }, select: { id: true } });

@@ -1,8 +1,8 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { audit } from "@/lib/audit";
-import { authorize, can, type Actor } from "@/lib/authz";
-import { ADMIN_ROLE, permissionCatalog, permissionKeys } from "@/lib/authz/catalog";
+import { authorize, permissionsLackedOver, type Actor } from "@/lib/authz";
+import { ADMIN_ROLE } from "@/lib/authz/admin-role";
 import { db } from "@/lib/db";
 import { done, refuse, type Outcome } from "@/lib/outcome";
 import type { RequestContext } from "@/lib/request-context";
@@ -17,12 +17,13 @@ const notFound = () => refuse(404, "That role does not exist.");
 
 export async function listRoles(actor: Actor, context?: RequestContext) {
   await authorize(actor, rolePermissions.read, { context });
+  const permissions = await db.permission.findMany({ select: { key: true, description: true }, orderBy: { key: "asc" } });
   const roles = await db.role.findMany({
     orderBy: [{ builtIn: "desc" }, { name: "asc" }],
     include: { permissions: { include: { permission: true } }, _count: { select: { users: true } } },
   });
   return {
-    permissions: permissionCatalog,
+    permissions,
     roles: roles.map((role) => ({
       id: role.id,
       name: role.name,
@@ -106,7 +107,8 @@ export async function deleteRole(actor: Actor, roleId: string, context: RequestC
 /** Sets exactly these permissions on a role. */
 export async function setRolePermissions(actor: Actor, roleId: string, keys: string[], context: RequestContext): Promise<Outcome> {
   await authorize(actor, rolePermissions.manage, { target: target(roleId), context });
-  const unknown = keys.filter((key) => !permissionKeys.has(key));
+  const known = new Set((await db.permission.findMany({ where: { key: { in: keys } }, select: { key: true } })).map((p) => p.key));
+  const unknown = keys.filter((key) => !known.has(key));
   if (unknown.length) return refuse(422, `Unknown permission: ${unknown.join(", ")}.`);
   const role = await db.role.findUnique({ where: { id: roleId }, include: { permissions: { include: { permission: true } } } });
   if (!role) return notFound();
@@ -114,7 +116,7 @@ export async function setRolePermissions(actor: Actor, roleId: string, keys: str
   const before = role.permissions.map((p) => p.permission.key);
   const added = keys.filter((key) => !before.includes(key));
   const removed = before.filter((key) => !keys.includes(key));
-  const beyond = [...added, ...removed].filter((key) => !can(actor, key));
+  const beyond = permissionsLackedOver(actor, [...added, ...removed]);
   if (beyond.length) return refuse(409, `You cannot grant or withdraw what you do not hold yourself: ${beyond.join(", ")}.`);
 
   await db.$transaction(async (tx) => {

@@ -5,8 +5,8 @@ import { clearLoginLimits } from "@/lib/accounts/login";
 import { issueAccountToken } from "@/lib/accounts/tokens";
 import { resetLink } from "@/lib/accounts/passwords";
 import { audit, type AuditAction } from "@/lib/audit";
-import { authorize, can, type Actor } from "@/lib/authz";
-import { ADMIN_ROLE } from "@/lib/authz/catalog";
+import { authorize, permissionsLackedOver, type Actor, type Permission } from "@/lib/authz";
+import { ADMIN_ROLE } from "@/lib/authz/admin-role";
 import { db } from "@/lib/db";
 import { emailTemplates, sendEmail } from "@/lib/email";
 import { done, refuse, type Outcome } from "@/lib/outcome";
@@ -56,7 +56,7 @@ async function permissionsOf(userId: string): Promise<string[]> {
  * `permission`, then the rule for acting on a person (lib/authz permissionsLackedOver): a manager cannot
  * touch an administrator. Both refusals look the same to the caller and are audited as authz.denied.
  */
-async function authorizeOnUser(actor: Actor, permission: string, userId: string, context: RequestContext): Promise<void> {
+async function authorizeOnUser(actor: Actor, permission: Permission, userId: string, context: RequestContext): Promise<void> {
   await authorize(actor, permission, { target: target(userId), context });
   await authorize(actor, permission, { target: target(userId), context, targetPermissions: await permissionsOf(userId) });
 }
@@ -121,7 +121,13 @@ export async function setUserRoles(actor: Actor, userId: string, roleIds: string
       where: { id: { in: [...added, ...removed] } },
       include: { permissions: { include: { permission: true } } },
     });
-    const beyond = changed.filter((role) => role.permissions.some((p) => !can(actor, p.permission.key)));
+    const beyond = changed.filter(
+      (role) =>
+        permissionsLackedOver(
+          actor,
+          role.permissions.map((p) => p.permission.key),
+        ).length > 0,
+    );
     if (beyond.length)
       return refuse(409, `You cannot give or take away ${beyond.map((r) => r.name).join(", ")}: it can do things you cannot.`);
     const losesAdmin = user.roles.some((r) => r.role.name === ADMIN_ROLE && removed.includes(r.roleId));

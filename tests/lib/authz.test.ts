@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { authorize, can, ForbiddenError, permissionsLackedOver } from "@/lib/authz";
-import { permissionCatalog } from "@/lib/authz/catalog";
+import { authorize, can, ForbiddenError, permissionsLackedOver, type Permission } from "@/lib/authz";
+import type { AuditAction } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { userPermissions } from "@/lib/users/permissions";
 import { unique, useTestDatabase } from "../helpers/database";
+import { system } from "@/modules";
 
 const actor = (id: string, ...permissions: string[]) => ({ id, permissions: new Set(permissions) });
 
@@ -16,8 +17,16 @@ describe("authorisation", () => {
     expect(can(null, "users:read")).toBe(false);
   });
 
+  it("refuses a misspelt permission or audit action at compile time (npm run typecheck fails on these lines otherwise)", () => {
+    // @ts-expect-error "users:raed" is no declared permission
+    expect(can(actor("a", "users:read"), "users:raed")).toBe(false);
+    // @ts-expect-error "user.logn" is no declared audit action
+    const action: AuditAction = "user.logn";
+    expect(system.auditActions.has(action)).toBe(false);
+  });
+
   it("gives no permission to the owner of a record: owning is not holding", () => {
-    for (const p of permissionCatalog) expect(can(actor("a"), p.key)).toBe(false);
+    for (const p of system.permissions) expect(can(actor("a"), p.key as Permission)).toBe(false);
   });
 
   it("lets an actor act on a person only when the actor holds every permission that person holds", async () => {
@@ -43,7 +52,7 @@ describe("authorisation", () => {
   });
 
   it("declares every permission once, as resource:action", () => {
-    const keys = permissionCatalog.map((p) => p.key);
+    const keys = system.permissions.map((p) => p.key);
     expect(new Set(keys).size).toBe(keys.length);
     for (const key of keys) expect(key).toMatch(/^[a-z_]+:[a-z_]+$/);
   });

@@ -3,16 +3,16 @@ import { verifyPassword } from "@/lib/accounts/password-hash";
 import { passwordProblems } from "@/lib/accounts/password-policy";
 import { profileSchema } from "@/lib/accounts/schemas";
 import { db } from "@/lib/db";
-import { permissionCatalog, seededGrants } from "@/lib/authz/catalog";
 import { demoUsers, seed, seedRoles } from "@/lib/seed";
 import { useTestDatabase } from "../helpers/database";
+import { system } from "@/modules";
 
 describe("seed", () => {
   useTestDatabase();
 
   it("creates the roles and demo users, and is idempotent", async () => {
-    await seed(db, { demoUsers: true });
-    const second = await seed(db, { demoUsers: true });
+    await seed(db, system, { demoUsers: true });
+    const second = await seed(db, system, { demoUsers: true });
     expect(second.roles.created).toEqual([]);
     expect(second.users.every((user) => !user.created)).toBe(true);
 
@@ -26,25 +26,25 @@ describe("seed", () => {
   });
 
   it("syncs the declared permissions and grants them to the seeded roles once", async () => {
-    await seed(db, { demoUsers: false });
+    await seed(db, system, { demoUsers: false });
     const keys = (await db.permission.findMany()).map((p) => p.key).sort();
-    expect(keys).toEqual(permissionCatalog.map((p) => p.key).sort());
+    expect(keys).toEqual(system.permissions.map((p) => p.key).sort());
     const grants = async (role: string) =>
       (await db.rolePermission.findMany({ where: { role: { name: role } }, include: { permission: true } }))
         .map((g) => g.permission.key)
         .sort();
     expect(await grants("admin")).toEqual(keys);
-    expect(await grants("manager")).toEqual([...(seededGrants.manager as string[])].sort());
+    expect(await grants("manager")).toEqual([...system.defaultGrants.get("manager")!].sort());
     expect(await grants("user")).toEqual([]);
 
     // An administrator's later change survives the next seed.
     await db.rolePermission.deleteMany({ where: { role: { name: "manager" }, permission: { key: "audit:read" } } });
-    expect((await seed(db, { demoUsers: false })).permissions).toEqual({ created: [], removed: [] });
+    expect((await seed(db, system, { demoUsers: false })).permissions).toEqual({ created: [], removed: [] });
     expect(await grants("manager")).not.toContain("audit:read");
 
     // A permission no longer declared disappears.
     await db.permission.create({ data: { key: "gone:away" } });
-    expect((await seed(db, { demoUsers: false })).permissions.removed).toEqual(["gone:away"]);
+    expect((await seed(db, system, { demoUsers: false })).permissions.removed).toEqual(["gone:away"]);
   });
 
   it("stores demo passwords as versioned, peppered bcrypt hashes that verify", async () => {
@@ -55,7 +55,7 @@ describe("seed", () => {
   });
 
   it("seeds no users with known passwords when demo users are off (production)", async () => {
-    const report = await seed(db, { demoUsers: false });
+    const report = await seed(db, system, { demoUsers: false });
     expect(report.users).toEqual([]);
   });
 
@@ -75,7 +75,7 @@ describe("seed", () => {
   it("fills a missing date of birth on a demo user seeded before they had one, and changes nothing else", async () => {
     const demo = demoUsers[2]!;
     await db.user.update({ where: { email: demo.email }, data: { dateOfBirth: null, firstName: "Renamed" } });
-    await seed(db, { demoUsers: true });
+    await seed(db, system, { demoUsers: true });
     const user = await db.user.findUniqueOrThrow({ where: { email: demo.email } });
     expect(user.dateOfBirth?.toISOString().slice(0, 10)).toBe(demo.dateOfBirth);
     expect(user.firstName).toBe("Renamed");

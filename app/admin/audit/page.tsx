@@ -3,20 +3,20 @@ import Link from "next/link";
 import { AuditDetails } from "@/components/admin/audit-details";
 import { FilterButtons, InvalidFilters, keptParams, queryValues } from "@/components/admin/list-filters";
 import { Pagination } from "@/components/admin/pagination";
-import { auditActions } from "@/lib/audit";
 import { auditActionLabel } from "@/lib/audit/labels";
 import { auditPermissions } from "@/lib/audit/permissions";
 import { listAuditEntries } from "@/lib/audit/query";
 import { auditQuerySchema } from "@/lib/audit/schemas";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/authz";
+import { system } from "@/modules";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const actionOptions = auditActions
-  .map((value) => ({ value, label: auditActionLabel(value) }))
+const actionOptions = [...system.auditActions.keys()]
+  .map((value) => ({ value, label: auditActionLabel(system, value) }))
   .sort((a, b) => a.label.localeCompare(b.label, "en"));
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
@@ -107,18 +107,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                 {result.entries.map((e) => (
                   <tr key={e.id} data-testid="audit-row">
                     <td className="text-nowrap">{e.createdAt.toISOString().slice(0, 19).replace("T", " ")}</td>
-                    <td>{auditActionLabel(e.action)}</td>
+                    <td>{auditActionLabel(system, e.action)}</td>
                     <td className="text-break">{e.actorEmail ?? e.actorId ?? "—"}</td>
                     <td>
-                      {e.targetId ? (
-                        e.targetType === "user" ? (
-                          <Link href={`/admin/users/${e.targetId}`}>{e.targetId}</Link>
-                        ) : (
-                          `${e.targetType} ${e.targetId}`
-                        )
-                      ) : (
-                        "—"
-                      )}
+                      <AuditTarget type={e.targetType} id={e.targetId} />
                     </td>
                     <td>{e.ipAddress ?? "—"}</td>
                     <td>
@@ -139,4 +131,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       )}
     </>
   );
+}
+
+/** A target links to its page when its module declares one; a purged record's id stays as text. */
+function AuditTarget({ type, id }: { type: string | null; id: string | null }) {
+  if (!type || !id) return "—";
+  const href = system.auditTargetHref(type, id);
+  return href ? <Link href={href}>{id}</Link> : `${type} ${id}`;
 }

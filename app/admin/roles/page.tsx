@@ -26,7 +26,7 @@ export default async function RolesPage() {
         </p>
         <PermissionMatrix
           roles={roles.map((r) => ({ id: r.id, name: r.name, locked: r.locked, permissions: r.permissions }))}
-          permissions={permissions.map((p) => ({ key: p.key, description: p.description, yours: can(actor, p.key) }))}
+          permissions={permissions.map((p) => ({ key: p.key, description: p.description, yours: actor.permissions.has(p.key) }))}
           readOnly={!manage}
         />
       </section>

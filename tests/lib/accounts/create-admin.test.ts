@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/accounts/password-hash";
 import { createAdministrator } from "@/lib/accounts/create-admin";
-import { ADMIN_ROLE } from "@/lib/authz/catalog";
+import { ADMIN_ROLE } from "@/lib/authz/admin-role";
 import { db } from "@/lib/db";
 import { seed } from "@/lib/seed";
 import { rolesForTwoFactorPolicy, twoFactorRequiredFor } from "@/lib/two-factor/policy";
 import { unique, useTestDatabase } from "../../helpers/database";
+import { system } from "@/modules";
 
 const PASSWORD = "granite meadow whistles softly";
 const roleNames = async (userId: string) =>
@@ -24,7 +25,7 @@ describe("createAdministrator (npm run admin:create)", () => {
         ok: false,
         problems: [expect.stringMatching(/db:seed/)],
       });
-    await seed(db, { demoUsers: false });
+    await seed(db, system, { demoUsers: false });
 
     const result = await createAdministrator(db, {
       email: email.toUpperCase(),
@@ -47,7 +48,7 @@ describe("createAdministrator (npm run admin:create)", () => {
   });
 
   it("applies the password policy and validates the names, changing nothing when refused", async () => {
-    await seed(db, { demoUsers: false });
+    await seed(db, system, { demoUsers: false });
     const email = `${unique("weak-admin")}@example.com`;
     for (const password of ["password1234567", "qwertyuiopasdfgh", "short", "grace hopper the admiral"]) {
       const result = await createAdministrator(db, { email, firstName: "Grace", lastName: "Hopper", password });
@@ -63,7 +64,7 @@ describe("createAdministrator (npm run admin:create)", () => {
   });
 
   it("is idempotent: a second run changes nothing; an existing member gains the role and keeps their password", async () => {
-    await seed(db, { demoUsers: false });
+    await seed(db, system, { demoUsers: false });
     const email = `${unique("again")}@example.com`;
     const first = await createAdministrator(db, { email, firstName: "Ada", lastName: "Lovelace", password: PASSWORD });
     const again = await createAdministrator(db, {

@@ -3,17 +3,17 @@ import { cancelEmailChange, confirmEmailChange, requestEmailChange } from "@/lib
 import { endOtherSessions } from "@/lib/accounts/own-sessions";
 import { hashPassword } from "@/lib/accounts/password-hash";
 import { changePassword, requestPasswordReset, resetPassword } from "@/lib/accounts/passwords";
-import { permissionCatalog } from "@/lib/authz/catalog";
 import { createSession, findActiveSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { revokeUserSessions, setUserDisabled } from "@/lib/users/manage";
 import { unique, useTestDatabase } from "../../helpers/database";
 import { latestLinkToken } from "../../helpers/mail";
+import { system } from "@/modules";
 
 const OLD = "lantern orbit quietly 1984";
 const NEW = "copper kettle sings at dawn";
 const context = () => ({ ipAddress: `198.51.100.${Math.floor(Math.random() * 250)}`, userAgent: "Test", requestId: null });
-const admin = (id: string) => ({ id, permissions: new Set(permissionCatalog.map((p) => p.key)) });
+const admin = (id: string) => ({ id, permissions: new Set(system.permissions.map((p) => p.key)) });
 
 async function user() {
   return db.user.create({

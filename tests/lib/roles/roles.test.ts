@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { permissionCatalog } from "@/lib/authz/catalog";
 import { db } from "@/lib/db";
 import { createRole, deleteRole, setRolePermissions, updateRole } from "@/lib/roles/roles";
 import { seed } from "@/lib/seed";
 import { unique, useTestDatabase } from "../../helpers/database";
+import { system } from "@/modules";
 
 const context = { ipAddress: null, userAgent: null, requestId: null };
 
@@ -16,8 +16,8 @@ describe("roles and permissions", () => {
   useTestDatabase();
 
   it("creates, renames and deletes a role; names are unique; built-in roles stay", async () => {
-    await seed(db, { demoUsers: false });
-    const admin = await actor(permissionCatalog.map((p) => p.key));
+    await seed(db, system, { demoUsers: false });
+    const admin = await actor(system.permissions.map((p) => p.key));
     const name = unique("auditor").toLowerCase();
     const created = await createRole(admin, { name, description: "Reads the log" }, context);
     if (!created.ok) throw new Error(created.message);
@@ -31,7 +31,7 @@ describe("roles and permissions", () => {
   });
 
   it("edits the matrix, but never the admin role, never unknown permissions, and never beyond what the editor holds", async () => {
-    await seed(db, { demoUsers: false });
+    await seed(db, system, { demoUsers: false });
     const editor = await actor(["roles:manage", "audit:read", "audit:export"]);
     const created = await createRole(editor, { name: unique("viewer").toLowerCase(), description: "" }, context);
     if (!created.ok) throw new Error(created.message);

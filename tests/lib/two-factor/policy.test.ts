@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { permissionCatalog } from "@/lib/authz/catalog";
 import { db } from "@/lib/db";
 import { seed } from "@/lib/seed";
 import { stageAfterPassword } from "@/lib/two-factor/challenge";
 import { adminConsolePermissions, twoFactorRequiredFor } from "@/lib/two-factor/policy";
 import { systemConfig } from "@/system.config";
 import { unique, useTestDatabase } from "../../helpers/database";
+import { system } from "@/modules";
 
 // Two-factor is owed for what a person may do in the admin console, whatever their role is called.
 
@@ -44,14 +44,14 @@ describe("two-factor policy", () => {
       expect(twoFactorRequiredFor(holding("helpdesk", key)), key).toBe(true);
     }
     // Today every declared permission belongs to the console; a module's own permissions would not.
-    for (const { key } of permissionCatalog) expect(adminConsolePermissions.has(key), key).toBe(true);
+    for (const { key } of system.permissions) expect(adminConsolePermissions.has(key), key).toBe(true);
     expect(twoFactorRequiredFor(holding("user"))).toBe(false);
     expect(twoFactorRequiredFor([])).toBe(false);
     expect(twoFactorRequiredFor(holding(systemConfig.accounts.twoFactor.requiredForRoles[0]!))).toBe(true);
   });
 
   it("sends anyone holding a console permission to enrolment after the password, whatever the role's name", async () => {
-    await seed(db, { demoUsers: false });
+    await seed(db, system, { demoUsers: false });
     const reader = await userWithRoleGranting("audit:read");
     const plain = await userWithRoleGranting();
     expect(await stageAfterPassword(reader.email)).toBe("enrolment");

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ForbiddenError } from "@/lib/authz";
 import { updateOwnProfile } from "@/lib/accounts/profile";
-import { permissionCatalog } from "@/lib/authz/catalog";
 import { createSession, findActiveSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { seed } from "@/lib/seed";
@@ -20,9 +19,10 @@ import {
 } from "@/lib/users/manage";
 import { adminProfileSchema, userListQuerySchema } from "@/lib/users/schemas";
 import { unique, useTestDatabase } from "../../helpers/database";
+import { system } from "@/modules";
 
 const context = { ipAddress: "198.51.100.7", userAgent: "Test", requestId: null };
-const everything = (id: string) => ({ id, permissions: new Set(permissionCatalog.map((p) => p.key)) });
+const everything = (id: string) => ({ id, permissions: new Set(system.permissions.map((p) => p.key)) });
 
 async function user(roles: string[] = [], name = "Person") {
   return db.user.create({
@@ -50,7 +50,7 @@ describe("user administration", () => {
   });
 
   it("answers 404 for unknown ids and 422 for unknown roles, changing nothing", async () => {
-    await seed(db, { demoUsers: false });
+    await seed(db, system, { demoUsers: false });
     const admin = everything((await user(["admin"])).id);
     expect(await setUserDisabled(admin, "nosuchuser", true, context)).toMatchObject({ ok: false, status: 404 });
     const target = await user(["user"]);
@@ -59,7 +59,7 @@ describe("user administration", () => {
   });
 
   it("disabling signs the user out everywhere and is audited with before and after", async () => {
-    await seed(db, { demoUsers: false });
+    await seed(db, system, { demoUsers: false });
     const admin = everything((await user(["admin"])).id);
     const target = await user();
     const secret = await createSession(target.id, { rememberMe: false, context });
@@ -73,7 +73,7 @@ describe("user administration", () => {
   });
 
   it("keeps the last active administrator", async () => {
-    await seed(db, { demoUsers: false });
+    await seed(db, system, { demoUsers: false });
     const last = await user(["admin"]);
     // Only this test's administrator counts: every other one is made inactive right before each call, since on a
     // shared PostgreSQL database other test files create administrators in parallel.
@@ -98,7 +98,7 @@ describe("user administration", () => {
   });
 
   it("does not let anyone give or take a role that can do more than they can", async () => {
-    await seed(db, { demoUsers: false });
+    await seed(db, system, { demoUsers: false });
     const managerGrants = (await db.rolePermission.findMany({ where: { role: { name: "manager" } }, include: { permission: true } })).map(
       (g) => g.permission.key,
     );
@@ -110,14 +110,14 @@ describe("user administration", () => {
   });
 
   it("lets nobody act on a person who holds a permission they lack, by any admin action", async () => {
-    await seed(db, { demoUsers: false });
+    await seed(db, system, { demoUsers: false });
     const admin = await user(["admin"]);
     const lockedUntil = new Date(Date.now() + 600_000);
     await db.user.update({ where: { id: admin.id }, data: { lockedUntil, emailVerified: null } });
     // Every users: permission, but not everything an administrator holds.
     const manager = {
       id: (await user(["manager"])).id,
-      permissions: new Set(permissionCatalog.map((p) => p.key).filter((key) => key !== "roles:manage")),
+      permissions: new Set(system.permissions.map((p) => p.key).filter((key) => key !== "roles:manage")),
     };
     const attempts = [
       () => updateUserProfile(manager, { firstName: "Taken", lastName: "Over", dateOfBirth: "" }, admin.id, context),
@@ -191,7 +191,7 @@ describe("user administration", () => {
   });
 
   it("soft delete hides the user and keeps the row; the list searches names and emails", async () => {
-    await seed(db, { demoUsers: false });
+    await seed(db, system, { demoUsers: false });
     const admin = everything((await user(["admin"])).id);
     const target = await user([], "Zebedee");
     const query = (q: string, extra: Record<string, string> = {}) => userListQuerySchema.parse({ q, ...extra });

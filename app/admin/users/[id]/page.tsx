@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/admin/action-button";
 import { auditActionLabel } from "@/lib/audit/labels";
 import { requirePermission } from "@/lib/auth/current-user";
-import { can, permissionsLackedOver } from "@/lib/authz";
+import { can, permissionsLackedOver, type Permission } from "@/lib/authz";
 import { roleOptions } from "@/lib/roles/roles";
 import { getUserDetail } from "@/lib/users/list";
 import { userPermissions } from "@/lib/users/permissions";
@@ -22,6 +22,7 @@ import {
 } from "../actions";
 import { AdminProfileForm } from "./profile-form";
 import { UserRolesForm } from "./roles-form";
+import { system } from "@/modules";
 
 export const metadata: Metadata = { title: "User" };
 
@@ -37,7 +38,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const locked = !!user.lockedUntil && user.lockedUntil > new Date();
   // Nobody acts on someone who can do more than they can (lib/users/manage.ts refuses it too).
   const lacked = permissionsLackedOver(actor, user.permissions);
-  const allowed = (permission: string) => can(actor, permission) && lacked.length === 0;
+  const allowed = (permission: Permission) => can(actor, permission) && lacked.length === 0;
   const self = user.id === actor.id;
   const outranked = `${user.firstName} can do things you cannot, so you can look but not change this.`;
   const profileReason = self ? (
@@ -234,7 +235,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           <ul className="list-group">
             {user.recentActivity.map((entry) => (
               <li key={entry.id} className="list-group-item small d-flex justify-content-between gap-2">
-                <span>{auditActionLabel(entry.action)}</span>
+                <span>{auditActionLabel(system, entry.action)}</span>
                 <span className="text-body-secondary">{when(entry.createdAt)}</span>
               </li>
             ))}

@@ -1,0 +1,52 @@
+import type { PermissionInfo } from "@/lib/authz/declare";
+
+// A module is one folder declared once: what it may be allowed to do (permissions), what it writes to the audit
+// log, where it appears in the menus, what the seeded roles get, and how the audit log links to its records. The
+// kernel reads these declarations through the registry (modules/index.ts) and never imports a module itself.
+
+/** A group of permissions from `declarePermissions` (lib/authz/declare.ts): typed keys plus their descriptions. */
+export type PermissionGroup = { readonly $all: readonly PermissionInfo[] };
+
+export type NavEntry = {
+  href: string;
+  label: string;
+  /** Shown only to holders of this permission. */
+  permission: string;
+  /** "admin" puts it in the console's side menu, "app" in the top navbar for signed-in people. */
+  area: "admin" | "app";
+  /** Lower comes first; ties keep registry order. */
+  order?: number;
+};
+
+export type ModuleDeclaration<P extends PermissionGroup, A extends string> = {
+  /** lower-case, unique; also the prefix of the module's permissions. */
+  id: string;
+  label: string;
+  permissions?: P;
+  /** Holding any of the module's permissions obliges two-factor sign-in (the admin console's modules). */
+  requiresTwoFactor?: boolean;
+  /** Audit action codes (`<area>.<verb>`) with what people read in the audit log. */
+  auditActions?: Readonly<Record<A, string>>;
+  nav?: readonly NavEntry[];
+  /** What the seeded roles are granted the first time a permission appears; administrators change grants afterwards. */
+  defaultGrants?: Readonly<Record<string, readonly PermissionKeysOf<P>[]>>;
+  /** How the audit log links a target of this type to its page: return null when there is none. */
+  auditTargets?: Readonly<Record<string, (id: string) => string | null>>;
+};
+
+export type PermissionKeysOf<P> = P extends PermissionGroup ? Exclude<P[keyof P], readonly PermissionInfo[]> & string : never;
+
+export type Module<P extends PermissionGroup = PermissionGroup, A extends string = string> = ModuleDeclaration<P, A> & {
+  readonly $kind: "module";
+};
+
+/** Any module, as the registry and the kernel handle them. */
+export type AnyModule = Omit<Module, "defaultGrants"> & { defaultGrants?: Readonly<Record<string, readonly string[]>> };
+
+export function defineModule<const P extends PermissionGroup, const A extends string = never>(
+  declaration: ModuleDeclaration<P, A>,
+): Module<P, A> {
+  if (!/^[a-z][a-z0-9-]*$/.test(declaration.id))
+    throw new Error(`Module id "${declaration.id}" must be lower-case letters, digits and dashes.`);
+  return { ...declaration, $kind: "module" };
+}

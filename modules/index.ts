@@ -1,0 +1,20 @@
+import { accountsModule } from "@/lib/accounts/module";
+import { adminModule } from "@/lib/admin/module";
+import { auditModule } from "@/lib/audit/module";
+import { emailModule } from "@/lib/email/module";
+import { composeModules } from "@/lib/kernel/registry";
+import { rolesModule } from "@/lib/roles/module";
+import { twoFactorModule } from "@/lib/two-factor/module";
+import { usersModule } from "@/lib/users/module";
+
+// The registry: the one list of the system's modules. A new module adds one line here (npm run module:new
+// writes it). app/, scripts/ and tests/ read `system`; lib/ (the kernel) never imports this file.
+export const modules = [accountsModule, twoFactorModule, adminModule, usersModule, rolesModule, auditModule, emailModule] as const;
+
+export const system = composeModules(modules);
+
+declare module "@/lib/kernel/registry" {
+  interface Register {
+    modules: typeof modules;
+  }
+}
