@@ -1,4 +1,5 @@
 import "server-only";
+import { csvField } from "@/lib/csv";
 import type { Prisma } from "@/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
@@ -69,12 +70,6 @@ const CSV_COLUMNS = [
 ] as const;
 const BATCH = 500;
 
-/** RFC 4180 quoting, and a leading quote on values a spreadsheet would run as a formula. */
-export function csvField(value: unknown): string {
-  let text = value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /** The filtered log as CSV, newest first, one batch at a time (keyset pagination on createdAt and id). */
 export async function exportAuditCsv(actor: Actor, query: AuditQuery, context: RequestContext): Promise<ReadableStream<Uint8Array>> {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { audit } from "@/lib/audit";
-import { csvField, exportAuditCsv } from "@/lib/audit/query";
+import { exportAuditCsv } from "@/lib/audit/query";
+import { csvField } from "@/lib/csv";
 import { auditQuerySchema } from "@/lib/audit/schemas";
 import { db } from "@/lib/db";
 import { unique, useTestDatabase } from "../helpers/database";

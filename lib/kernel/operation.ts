@@ -1,0 +1,50 @@
+import type { $ZodType, output } from "zod/v4/core";
+import type { Actor, Permission } from "@/lib/authz";
+import type { Outcome } from "@/lib/outcome";
+import type { RequestContext } from "@/lib/request-context";
+
+// An operation is declared once: its permission, input and output schemas and handler. The REST router
+// (lib/kernel/rest.ts) serves it at /api/v1, the one server action (app/records/run-operation.ts) serves it to the
+// screens, and the OpenAPI document (lib/kernel/openapi.ts) describes it, all from this declaration.
+
+export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
+
+export type OperationCall = {
+  actor: Actor;
+  context: RequestContext;
+  /** The record version the caller last saw (If-Match on the API, a hidden field on the screens). */
+  expectedVersion?: number;
+};
+
+/** What an operation may answer besides JSON: a CSV stream for exports. */
+export type StreamBody = { stream: ReadableStream<Uint8Array>; contentType: string; filename: string };
+
+export type Operation<I extends $ZodType = $ZodType, O = unknown> = {
+  /** `<resource>.<verb>`, unique across the system; also the OpenAPI operationId. */
+  id: string;
+  method: HttpMethod;
+  /** Under /api/v1, with `{name}` path parameters: "/projects/{id}". */
+  path: string;
+  summary: string;
+  tags: readonly string[];
+  /** Checked before the handler runs; the handler's data access checks again (and applies owner rules). */
+  permission: Permission;
+  /** Path parameters, query (GET, DELETE) and JSON body (POST, PATCH) are merged into one object and parsed. */
+  input: I;
+  /** Describes the success answer in OpenAPI; null for 204 and streams. */
+  output: $ZodType | null;
+  /** 201 for creations (with a Location header when the value has an id), 200 otherwise, 204 when `output` is null. */
+  successStatus?: 200 | 201 | 204;
+  /** Whether the API reads If-Match into `expectedVersion` and answers ETag from the value's `version`. */
+  versioned?: boolean;
+  /** Paged lists: Link headers (first, prev, next, last) from the value's `page`, `size` and `total`. */
+  paged?: boolean;
+  // A method, so an operation of any input type fits the registry's list of operations.
+  handler(input: output<I>, call: OperationCall): Promise<Outcome<O>>;
+};
+
+export function defineOperation<const I extends $ZodType, O>(operation: Operation<I, O>): Operation<I, O> {
+  if (!/^[a-z][a-z0-9-]*\.[a-z][a-z0-9_]*$/.test(operation.id))
+    throw new Error(`Operation id "${operation.id}" must look like "projects.list".`);
+  return operation;
+}

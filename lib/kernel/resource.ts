@@ -1,0 +1,77 @@
+import type { $ZodObject, $ZodType } from "zod/v4/core";
+import type { Actor, Permission } from "@/lib/authz";
+import type { AuditAction } from "./registry";
+
+// A resource (a kind of business record) is declared once; from the declaration come its data access
+// (lib/kernel/records/), its operations and REST endpoints, its screens and its generic tests. The Prisma model
+// follows the record conventions: id (cuid), version, createdAt, updatedAt, deletedAt, and the owner field.
+
+export type FilterOperator = "eq" | "in" | "range" | "contains";
+
+/** How a field appears on the screens; the zod schema stays the authority on what is valid. */
+export type FieldInput = "text" | "textarea" | "select" | "date" | "user" | "parent";
+
+export type FieldSpec = {
+  label: string;
+  input: FieldInput;
+  /** The choices of a select, in order. */
+  options?: readonly string[];
+  /** Shown as a column in lists. */
+  list?: boolean;
+  sort?: boolean;
+  /** Part of the list's free-text search (case-insensitive contains). */
+  search?: boolean;
+  filter?: readonly FilterOperator[];
+};
+
+/** Where a record's owner rule comes from. */
+export type Ownership =
+  /** Owned by the user in `field` (set to the creator). */
+  | { kind: "user"; field: string }
+  /** Owned through its parent (a task through its project): visible and changeable when the parent is. */
+  | { kind: "parent"; field: string; relation: string; parent: () => Resource }
+  /** Shared: anyone holding the permission sees every record. */
+  | { kind: "shared" };
+
+export type ResourcePermissions = {
+  read: Permission;
+  create: Permission;
+  update: Permission;
+  delete: Permission;
+  restore: Permission;
+  purge: Permission;
+  /** Read (list, get, export) every record, not only one's own: a manager's view. Never grants writes. */
+  readAll?: Permission;
+};
+
+export type ResourceAuditActions = Record<"create" | "update" | "delete" | "restore" | "purge" | "export", AuditAction>;
+
+export type ResourceDeclaration<F extends Record<string, FieldSpec> = Record<string, FieldSpec>> = {
+  /** Plural, lower-case: the URL segment (/projects, /api/v1/projects) and the audit target type's base. */
+  name: string;
+  /** The Prisma model's client property ("project"). */
+  model: string;
+  label: { singular: string; plural: string };
+  fields: F;
+  /** What a create takes; updates take any part of it. zod/mini, shared with the browser's form. */
+  createSchema: $ZodObject;
+  updateSchema: $ZodObject;
+  /** The field shown as a record's name in lists, titles and links. */
+  titleField: keyof F & string;
+  ownership: Ownership;
+  permissions: ResourcePermissions;
+  audit: ResourceAuditActions;
+  defaultSort: { field: keyof F | "createdAt" | "updatedAt"; dir: "asc" | "desc" };
+  /** Extra checks on input the schema cannot make (a referenced user exists); field errors or null. */
+  validate?: (input: Record<string, unknown>, actor: Actor) => Promise<Record<string, string[]> | null>;
+};
+
+export type Resource<F extends Record<string, FieldSpec> = Record<string, FieldSpec>> = ResourceDeclaration<F> & {
+  readonly auditTarget: string;
+};
+
+export function defineResource<const F extends Record<string, FieldSpec>>(declaration: ResourceDeclaration<F>): Resource<F> {
+  if (!/^[a-z][a-z0-9-]*$/.test(declaration.name)) throw new Error(`Resource name "${declaration.name}" must be lower-case.`);
+  // The audit target type is the singular model name ("project"), like "user" and "role".
+  return { ...declaration, auditTarget: declaration.model };
+}
