@@ -14,7 +14,8 @@ import { pgliteOptions } from "./db-connection";
 // needs no native engine download: migrations work offline, on PostgreSQL and on embedded PGlite alike.
 
 const root = process.cwd();
-export const schemaPath = path.join(root, "prisma", "schema.prisma");
+/** The data model: every .prisma file in this folder (prisma.config.ts points the Prisma CLI at it too). */
+export const schemaDir = path.join(root, "prisma", "schema");
 export const migrationsDir = path.join(root, "prisma", "migrations");
 const noFilters = { externalTables: [], externalEnums: [] };
 const emptyMigration = "-- This is an empty migration.";
@@ -35,7 +36,24 @@ function loadEngineWasm(): void {
   engineLoaded = true;
 }
 
-async function withEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+/**
+ * [path, content] of every .prisma file under `dir`, subfolders included, the way the Prisma CLI reads a schema
+ * folder: a module's new file is part of the schema (and of the next migration) without being registered anywhere.
+ * Sorted, so the engine sees the same order on every machine.
+ */
+export function readSchemaFiles(dir: string = schemaDir): [string, string][] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .map((name) => path.join(dir, name))
+    .filter((file) => file.endsWith(".prisma") && statSync(file).isFile())
+    .sort()
+    .map((file) => [file, readFileSync(file, "utf8")]);
+}
+
+async function withEngine<T>(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  datamodels: [string, string][],
+  run: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
   loadEngineWasm();
   // The engine never closes the connections it opens, and its PostgreSQL session keeps holding Prisma's
   // migration advisory lock until it does: track them and close them ourselves.
@@ -50,9 +68,8 @@ async function withEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, run
     opened.push(adapter);
     return adapter;
   }
-  const datamodel = readFileSync(schemaPath, "utf8");
   const engine = (await engineBindings.SchemaEngine.new(
-    { datamodels: [["schema.prisma", datamodel]] },
+    { datamodels },
     () => {},
     bindMigrationAwareSqlAdapterFactory(tracked),
   )) as SchemaEngine;
@@ -64,20 +81,19 @@ async function withEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, run
   }
 }
 
-export function readMigrations(): MigrationList {
-  const lockPath = path.join(migrationsDir, "migration_lock.toml");
-  const directories = readdirSync(migrationsDir)
-    .filter((name) => statSync(path.join(migrationsDir, name)).isDirectory())
+export function readMigrations(dir: string = migrationsDir): MigrationList {
+  const directories = readdirSync(dir)
+    .filter((name) => statSync(path.join(dir, name)).isDirectory())
     .sort();
   return {
-    baseDir: migrationsDir,
-    lockfile: { path: "migration_lock.toml", content: readFileSync(lockPath, "utf8") },
+    baseDir: dir,
+    lockfile: { path: "migration_lock.toml", content: readFileSync(path.join(dir, "migration_lock.toml"), "utf8") },
     shadowDbInitScript: "",
     migrationDirectories: directories.map((name) => ({
       path: name,
       migrationFile: {
         path: "migration.sql",
-        content: { tag: "ok", value: readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8") },
+        content: { tag: "ok", value: readFileSync(path.join(dir, name, "migration.sql"), "utf8") },
       },
     })),
   };
@@ -85,17 +101,20 @@ export function readMigrations(): MigrationList {
 
 /** What `prisma migrate deploy` does: applies pending migrations; returns the names it applied. */
 export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
-  return withEngine(factory, async (engine) => {
+  return withEngine(factory, readSchemaFiles(), async (engine) => {
     const result = await engine.applyMigrations({ migrationsList: readMigrations(), filters: noFilters });
     return result.appliedMigrationNames;
   });
 }
 
 /**
- * The SQL that would bring the migration history up to schema.prisma, or null when they agree.
- * The history is replayed on a throwaway in-memory PGlite (the shadow database).
+ * The SQL that would bring the migration history up to the schema folder, or null when they agree.
+ * The history is replayed on a throwaway in-memory PGlite (the shadow database). The folders default to the
+ * project's; tests point them elsewhere.
  */
-export async function pendingSchemaChange(): Promise<string | null> {
+export async function pendingSchemaChange(folders: { schemaDir?: string; migrationsDir?: string } = {}): Promise<string | null> {
+  const datamodels = readSchemaFiles(folders.schemaDir);
+  const migrations = readMigrations(folders.migrationsDir);
   const main = new PGlite(pgliteOptions);
   const shadow = new PGlite(pgliteOptions);
   const factory = new PrismaPGlite(main);
@@ -103,10 +122,10 @@ export async function pendingSchemaChange(): Promise<string | null> {
   // without the extensions the migrations create (pg_trgm): hand it one that has them.
   factory.connectToShadowDb = () => new PrismaPGlite(shadow).connect();
   try {
-    return await withEngine(factory, async (engine) => {
+    return await withEngine(factory, datamodels, async (engine) => {
       const result = await engine.diff({
-        from: { tag: "migrations", ...readMigrations() },
-        to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: readFileSync(schemaPath, "utf8") }] },
+        from: { tag: "migrations", ...migrations },
+        to: { tag: "schemaDatamodel", files: datamodels.map(([file, content]) => ({ path: file, content })) },
         script: true,
         exitCode: null,
         filters: noFilters,

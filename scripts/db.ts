@@ -50,7 +50,7 @@ async function createMigration(name: string | undefined): Promise<void> {
   if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("usage: npm run db:migration -- <name in snake_case>");
   const sql = await pendingSchemaChange();
   if (!sql) {
-    console.log("schema.prisma and the migrations agree: nothing to write.");
+    console.log("prisma/schema/ and the migrations agree: nothing to write.");
     return;
   }
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
@@ -68,8 +68,8 @@ function demoFlag(arg: string | undefined): boolean {
 
 async function check(): Promise<void> {
   const sql = await pendingSchemaChange();
-  if (sql) throw new Error(`schema.prisma has changes no migration holds. Run npm run db:migration -- <name>:\n${sql}`);
-  console.log("schema.prisma and prisma/migrations agree.");
+  if (sql) throw new Error(`prisma/schema/ has changes no migration holds. Run npm run db:migration -- <name>:\n${sql}`);
+  console.log("prisma/schema/ and prisma/migrations agree.");
 }
 
 const commands: Record<string, (arg?: string) => Promise<void>> = {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Permission" ADD COLUMN     "requiresTwoFactor" BOOLEAN NOT NULL DEFAULT false;
