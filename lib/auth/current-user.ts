@@ -5,7 +5,7 @@ import { cache } from "react";
 import { authorize, ForbiddenError, type Permission } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { currentRequestContext } from "@/lib/request-context";
-import { twoFactorRequiredFor } from "@/lib/two-factor/policy";
+import { rolesForTwoFactorPolicy, twoFactorRequiredFor } from "@/lib/two-factor/policy";
 import { endedSessionReason } from "./ended-session";
 import { auth } from "./index";
 
@@ -46,7 +46,7 @@ export const currentSession = cache(async (): Promise<SessionState> => {
       status: true,
       deletedAt: true,
       twoFactorEnabledAt: true,
-      roles: { select: { role: { select: { name: true, permissions: { select: { permission: { select: { key: true } } } } } } } },
+      roles: rolesForTwoFactorPolicy,
     },
   });
   if (!user || user.status !== "ACTIVE" || user.deletedAt) return { stage: "anonymous" };

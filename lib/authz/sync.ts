@@ -15,10 +15,15 @@ export async function syncPermissions(db: PrismaClient, system: System): Promise
   for (const permission of system.permissions) {
     const row = existing.get(permission.key);
     if (!row) {
-      await db.permission.create({ data: { key: permission.key, description: permission.description } });
+      await db.permission.create({
+        data: { key: permission.key, description: permission.description, requiresTwoFactor: permission.requiresTwoFactor },
+      });
       created.push(permission.key);
-    } else if (row.description !== permission.description) {
-      await db.permission.update({ where: { id: row.id }, data: { description: permission.description } });
+    } else if (row.description !== permission.description || row.requiresTwoFactor !== permission.requiresTwoFactor) {
+      await db.permission.update({
+        where: { id: row.id },
+        data: { description: permission.description, requiresTwoFactor: permission.requiresTwoFactor },
+      });
     }
   }
   const declared = new Set(system.permissions.map((p) => p.key));

@@ -2,14 +2,16 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { seed } from "@/lib/seed";
 import { stageAfterPassword } from "@/lib/two-factor/challenge";
-import { adminConsolePermissions, twoFactorRequiredFor } from "@/lib/two-factor/policy";
+import { twoFactorRequiredFor } from "@/lib/two-factor/policy";
 import { systemConfig } from "@/system.config";
 import { unique, useTestDatabase } from "../../helpers/database";
 import { system } from "@/modules";
 
 // Two-factor is owed for what a person may do in the admin console, whatever their role is called.
 
-const holding = (name: string, ...keys: string[]) => [{ role: { name, permissions: keys.map((key) => ({ permission: { key } })) } }];
+const holding = (name: string, ...flags: boolean[]) => [
+  { role: { name, permissions: flags.map((requiresTwoFactor) => ({ permission: { requiresTwoFactor } })) } },
+];
 
 async function userWithRoleGranting(...keys: string[]) {
   const role = await db.role.create({
@@ -29,7 +31,10 @@ async function userWithRoleGranting(...keys: string[]) {
 describe("two-factor policy", () => {
   useTestDatabase();
 
-  it("counts every permission of the admin console, and each one alone requires two-factor", () => {
+  it("marks every permission of the admin console as requiring two-factor, from the modules' declarations", async () => {
+    await seed(db, system, { demoUsers: false });
+    const rows = await db.permission.findMany({ select: { key: true, requiresTwoFactor: true } });
+    const flags = new Map(rows.map((row) => [row.key, row.requiresTwoFactor]));
     for (const key of [
       "admin:access",
       "users:read",
@@ -39,12 +44,13 @@ describe("two-factor policy", () => {
       "roles:manage",
       "audit:read",
       "audit:export",
+      "email:outbox",
     ]) {
-      expect(adminConsolePermissions.has(key), key).toBe(true);
-      expect(twoFactorRequiredFor(holding("helpdesk", key)), key).toBe(true);
+      expect(flags.get(key), key).toBe(true);
     }
-    // Today every declared permission belongs to the console; a module's own permissions would not.
-    for (const { key } of system.permissions) expect(adminConsolePermissions.has(key), key).toBe(true);
+    for (const permission of system.permissions) expect(flags.get(permission.key), permission.key).toBe(permission.requiresTwoFactor);
+    expect(twoFactorRequiredFor(holding("helpdesk", false, true))).toBe(true);
+    expect(twoFactorRequiredFor(holding("user", false))).toBe(false);
     expect(twoFactorRequiredFor(holding("user"))).toBe(false);
     expect(twoFactorRequiredFor([])).toBe(false);
     expect(twoFactorRequiredFor(holding(systemConfig.accounts.twoFactor.requiredForRoles[0]!))).toBe(true);
