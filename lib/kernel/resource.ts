@@ -1,4 +1,4 @@
-import type { $ZodObject, $ZodType } from "zod/v4/core";
+import type { $ZodObject } from "zod/v4/core";
 import type { Actor, Permission } from "@/lib/authz";
 import type { AuditAction } from "./registry";
 
