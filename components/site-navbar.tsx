@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { logoutAction } from "@/app/account/actions";
+import { logoutAction } from "@/lib/auth/sign-out-action";
 import { NavbarCollapse } from "./navbar-collapse";
 import { ThemeToggle } from "./theme-toggle";
 
