@@ -14,7 +14,7 @@ import { pgliteOptions } from "./db-connection";
 // needs no native engine download: migrations work offline, on PostgreSQL and on embedded PGlite alike.
 
 const root = process.cwd();
-export const schemaPath = path.join(root, "prisma", "schema.prisma");
+const schemaPath = path.join(root, "prisma", "schema.prisma");
 export const migrationsDir = path.join(root, "prisma", "migrations");
 const noFilters = { externalTables: [], externalEnums: [] };
 const emptyMigration = "-- This is an empty migration.";

@@ -4,10 +4,10 @@ import { z } from "@/lib/zod";
 // Shared by the admin console's forms, its server actions and the CSV export's query string.
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
-export const USER_SORTS = ["createdAt", "email", "name"] as const;
+const USER_SORTS = ["createdAt", "email", "name"] as const;
 
 /** A real day of the calendar as YYYY-MM-DD: 2024-13-45 and 2023-02-29 fail here, not later as a 500 from the database. */
-export function isCalendarDate(value: string): boolean {
+function isCalendarDate(value: string): boolean {
   const day = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
 }
