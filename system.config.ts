@@ -44,5 +44,3 @@ export const systemConfig = {
     themeToggle: true,
   },
 } as const;
-
-export type SystemConfig = typeof systemConfig;

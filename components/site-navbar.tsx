@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { logoutAction } from "@/app/account/actions";
+import { logoutAction } from "@/lib/auth/sign-out-action";
 import { NavbarCollapse } from "./navbar-collapse";
 import { ThemeToggle } from "./theme-toggle";
 
-export type NavLink = { href: string; label: string };
+type NavLink = { href: string; label: string };
 
 type Props = { name: string; links: NavLink[]; themeToggle: boolean; user: { firstName: string } | null };
 

@@ -54,7 +54,7 @@ export async function passRecoveryCode(page: Page, code: string) {
 
 /** A seeded account whose permissions require two-factor; its secret and session are kept under test-results/. */
 export type TwoFactorAccount = { email: string; password: string; key: string };
-export const ADMIN: TwoFactorAccount = { email: "admin@example.com", password: "amber lighthouse keeps watch", key: "admin" };
+const ADMIN: TwoFactorAccount = { email: "admin@example.com", password: "amber lighthouse keeps watch", key: "admin" };
 export const MANAGER: TwoFactorAccount = { email: "manager@example.com", password: "seven copper kettles hum softly", key: "manager" };
 
 /**
@@ -62,7 +62,7 @@ export const MANAGER: TwoFactorAccount = { email: "manager@example.com", passwor
  * require it) and keeps the secret for the rest of the run; each sign-in uses a step no earlier sign-in
  * used, since a code works once.
  */
-export async function signInWithTwoFactor(page: Page, account: TwoFactorAccount): Promise<void> {
+async function signInWithTwoFactor(page: Page, account: TwoFactorAccount): Promise<void> {
   const stateFile = `test-results/${account.key}-totp.json`;
   await login(page, account.email, account.password);
   await expect(page).toHaveURL(/\/(account|login)\/two-factor/);

@@ -11,7 +11,7 @@ export type RequestContext = { ipAddress: string | null; userAgent: string | nul
  * entry is the socket's address. A flag in the process, not a header or an env variable, so neither a client
  * nor a mistaken setting can claim it.
  */
-export const socketAddressFlag = Symbol.for("x-forwarded-for.ends-with-socket");
+const socketAddressFlag = Symbol.for("x-forwarded-for.ends-with-socket");
 
 const socketAddressAppended = () => (globalThis as Record<symbol, unknown>)[socketAddressFlag] === true;
 let warnedUnknown = false;

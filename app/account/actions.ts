@@ -8,7 +8,6 @@ import { changePassword } from "@/lib/accounts/passwords";
 import { updateOwnProfile } from "@/lib/accounts/profile";
 import { reauthenticate } from "@/lib/accounts/reauthentication";
 import { changeEmailSchema, changePasswordSchema, profileSchema, reauthenticateSchema } from "@/lib/accounts/schemas";
-import { signOut } from "@/lib/auth";
 import { requireUser } from "@/lib/auth/current-user";
 import { retryMessage, validatedAction } from "@/lib/http/action";
 
@@ -79,8 +78,3 @@ export const changeEmailAction = validatedAction(changeEmailSchema, async (data,
     formError: result.retryAfterSeconds ? retryMessage(result.retryAfterSeconds) : result.formError,
   };
 });
-
-export async function logoutAction(): Promise<void> {
-  revalidatePath("/", "layout");
-  await signOut({ redirectTo: "/" });
-}

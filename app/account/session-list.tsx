@@ -7,7 +7,7 @@ import type { ActionResult } from "@/lib/http/action";
 import { revokeOtherSessionsAction, revokeSessionAction } from "./actions";
 import { ConfirmItsYou } from "./confirm-its-you";
 
-export type SessionRow = { id: string; ipAddress: string | null; userAgent: string | null; lastSeen: string };
+type SessionRow = { id: string; ipAddress: string | null; userAgent: string | null; lastSeen: string };
 
 function describeDevice(userAgent: string | null): string {
   if (!userAgent) return "Unknown device";

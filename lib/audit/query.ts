@@ -70,7 +70,6 @@ const CSV_COLUMNS = [
 ] as const;
 const BATCH = 500;
 
-
 /** The filtered log as CSV, newest first, one batch at a time (keyset pagination on createdAt and id). */
 export async function exportAuditCsv(actor: Actor, query: AuditQuery, context: RequestContext): Promise<ReadableStream<Uint8Array>> {
   await authorize(actor, auditPermissions.export, { context });

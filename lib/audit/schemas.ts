@@ -1,4 +1,4 @@
-import { calendarDateField, PAGE_SIZES } from "@/lib/users/schemas";
+import { calendarDateField, PAGE_SIZES } from "@/lib/fields";
 import { z } from "@/lib/zod";
 
 const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);

@@ -3,7 +3,7 @@ import { Resend } from "resend";
 import { env } from "@/lib/env";
 import { systemConfig } from "@/system.config";
 
-export type OutgoingEmail = { to: string; subject: string; html: string; text: string };
+type OutgoingEmail = { to: string; subject: string; html: string; text: string };
 export type Transport = { name: "resend" | "outbox"; send(message: OutgoingEmail): Promise<{ providerId: string }> };
 
 /** Resend when RESEND_API_KEY is set; otherwise the outbox: the stored message is the delivery. */

@@ -1,7 +1,7 @@
-import { idField } from "@/lib/users/schemas";
+import { idField } from "@/lib/fields";
 import { z } from "@/lib/zod";
 
-export const roleNameField = z
+const roleNameField = z
   .string()
   .trim()
   .min(2, "Use at least 2 characters.")

@@ -30,7 +30,7 @@ const orderBy = (query: UserListQuery): Prisma.UserOrderByWithRelationInput[] =>
     : [{ [query.sort]: query.dir }, { id: query.dir }];
 
 /** Counting stops here: an exact count of a large table costs more than the page itself. */
-export const USER_COUNT_CAP = 10_000;
+const USER_COUNT_CAP = 10_000;
 const SEARCH_FIRST_LIMIT = 1_000;
 
 const listFields = {

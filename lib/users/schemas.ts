@@ -1,26 +1,10 @@
 import { nameField } from "@/lib/accounts/schemas";
+import { calendarDateField, idField, PAGE_SIZES } from "@/lib/fields";
 import { z } from "@/lib/zod";
 
 // Shared by the admin console's forms, its server actions and the CSV export's query string.
 
-export const PAGE_SIZES = [10, 25, 50, 100] as const;
-export const USER_SORTS = ["createdAt", "email", "name"] as const;
-
-/** A real day of the calendar as YYYY-MM-DD: 2024-13-45 and 2023-02-29 fail here, not later as a 500 from the database. */
-export function isCalendarDate(value: string): boolean {
-  const day = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
-}
-export const calendarDateField = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Use the form YYYY-MM-DD.", abort: true })
-  .refine(isCalendarDate, { message: "That day does not exist.", abort: true });
-
-export const idField = z
-  .string()
-  .min(1, "Missing id.")
-  .max(64, "That id is not valid.")
-  .regex(/^[a-z0-9]+$/i, "That id is not valid.");
+const USER_SORTS = ["createdAt", "email", "name"] as const;
 
 const optionalEnum = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (v === "" ? undefined : v), z.enum(values).optional());

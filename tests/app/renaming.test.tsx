@@ -15,7 +15,7 @@ vi.mock("@/system.config", async (importOriginal) => {
 });
 // The shell signed out: no session lookup, and no server actions to load outside Next.
 vi.mock("@/lib/auth/current-user", () => ({ currentSession: async () => ({ stage: "anonymous" }) }));
-vi.mock("@/app/account/actions", () => ({ logoutAction: async () => {} }));
+vi.mock("@/lib/auth/sign-out-action", () => ({ logoutAction: async () => {} }));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-nonce": "test-nonce" }),
   cookies: async () => ({ get: () => undefined }),

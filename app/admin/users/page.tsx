@@ -6,7 +6,8 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { roleOptions } from "@/lib/roles/roles";
 import { listUsers } from "@/lib/users/list";
 import { userPermissions } from "@/lib/users/permissions";
-import { PAGE_SIZES, userListQuerySchema } from "@/lib/users/schemas";
+import { PAGE_SIZES } from "@/lib/fields";
+import { userListQuerySchema } from "@/lib/users/schemas";
 
 export const metadata: Metadata = { title: "Users" };
 

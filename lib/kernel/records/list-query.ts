@@ -1,5 +1,5 @@
 import { z } from "@/lib/zod";
-import { idField, isCalendarDate } from "@/lib/users/schemas";
+import { idField, isCalendarDate, PAGE_SIZES } from "@/lib/fields";
 import type { FieldSpec, Resource } from "../resource";
 
 // The list's query string, parsed against the declaration: page and size from an allowlist, sort from the
@@ -7,7 +7,6 @@ import type { FieldSpec, Resource } from "../resource";
 // (status=todo or status=todo,doing for eq/in; dueDate.from and dueDate.to for range; name.contains).
 // Anything else is a 422 with the field named, never a query the database sees.
 
-export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const SYSTEM_SORTS = ["createdAt", "updatedAt"] as const;
 const MAX_IN = 20;
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { logoutAction } from "@/app/account/actions";
+import { logoutAction } from "@/lib/auth/sign-out-action";
 import { currentSession, TWO_FACTOR_SETUP_PATH } from "@/lib/auth/current-user";
 import { safeNextPath } from "@/lib/http/safe-next-path";
 import { ChallengeForm } from "./challenge-form";

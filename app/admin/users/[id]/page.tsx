@@ -8,7 +8,7 @@ import { can, permissionsLackedOver, type Permission } from "@/lib/authz";
 import { roleOptions } from "@/lib/roles/roles";
 import { getUserDetail } from "@/lib/users/list";
 import { userPermissions } from "@/lib/users/permissions";
-import { idField } from "@/lib/users/schemas";
+import { idField } from "@/lib/fields";
 import {
   deleteUserAction,
   disableUserAction,
