@@ -6,15 +6,19 @@ import { composeModules } from "@/lib/kernel/registry";
 import { rolesModule } from "@/lib/roles/module";
 import { twoFactorModule } from "@/lib/two-factor/module";
 import { usersModule } from "@/lib/users/module";
+import { projectsModule } from "./projects";
 
 // The registry: the one list of the system's modules. A new module adds one line here (npm run module:new
 // writes it). app/, scripts/ and tests/ read `system`; lib/ (the kernel) never imports this file.
-export const modules = [accountsModule, twoFactorModule, adminModule, usersModule, rolesModule, auditModule, emailModule] as const;
+export const modules = [
+  accountsModule,
+  twoFactorModule,
+  adminModule,
+  usersModule,
+  rolesModule,
+  auditModule,
+  emailModule,
+  projectsModule,
+] as const;
 
 export const system = composeModules(modules);
-
-declare module "@/lib/kernel/registry" {
-  interface Register {
-    modules: typeof modules;
-  }
-}

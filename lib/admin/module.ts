@@ -1,6 +1,12 @@
 import { defineModule } from "@/lib/kernel/module";
 import { adminPermissions } from "./permissions";
 
+declare module "@/lib/kernel/registry" {
+  interface Register {
+    admin: { permissions: typeof adminPermissions; auditActions: Record<never, string> };
+  }
+}
+
 // The admin console's frame and dashboard; the other console sections are the users, roles and audit modules.
 export const adminModule = defineModule({
   id: "admin",

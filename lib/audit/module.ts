@@ -1,13 +1,21 @@
 import { defineModule } from "@/lib/kernel/module";
 import { auditPermissions } from "./permissions";
 
+const auditActions = { "admin.audit_export": "Audit log exported" } as const;
+
+declare module "@/lib/kernel/registry" {
+  interface Register {
+    audit: { permissions: typeof auditPermissions; auditActions: typeof auditActions };
+  }
+}
+
 // The audit log's console pages; writing the log is the kernel's (lib/audit/index.ts).
 export const auditModule = defineModule({
   id: "audit",
   label: "Audit log",
   permissions: auditPermissions,
   requiresTwoFactor: true,
-  auditActions: { "admin.audit_export": "Audit log exported" },
+  auditActions,
   nav: [{ href: "/admin/audit", label: "Audit log", permission: auditPermissions.read, area: "admin", order: 30 }],
   defaultGrants: { manager: [auditPermissions.read] },
 });

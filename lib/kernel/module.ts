@@ -1,4 +1,6 @@
 import type { PermissionInfo } from "@/lib/authz/declare";
+import type { Operation } from "./operation";
+import type { Resource } from "./resource";
 
 // A module is one folder declared once: what it may be allowed to do (permissions), what it writes to the audit
 // log, where it appears in the menus, what the seeded roles get, and how the audit log links to its records. The
@@ -32,6 +34,10 @@ export type ModuleDeclaration<P extends PermissionGroup, A extends string> = {
   defaultGrants?: Readonly<Record<string, readonly PermissionKeysOf<P>[]>>;
   /** How the audit log links a target of this type to its page: return null when there is none. */
   auditTargets?: Readonly<Record<string, (id: string) => string | null>>;
+  /** Business records: each gets data access, operations, REST endpoints, screens and generic tests. */
+  resources?: readonly Resource[];
+  /** Operations beyond the records' own. Declarations stay importable anywhere (scripts, e2e): handlers load server code lazily. */
+  operations?: readonly Operation[];
 };
 
 export type PermissionKeysOf<P> = P extends PermissionGroup ? Exclude<P[keyof P], readonly PermissionInfo[]> & string : never;

@@ -19,6 +19,8 @@ export type OperationCall = {
 /** What an operation may answer besides JSON: a CSV stream for exports. */
 export type StreamBody = { stream: ReadableStream<Uint8Array>; contentType: string; filename: string };
 
+export type QueryParameter = { name: string; description: string; schema: Record<string, unknown> };
+
 export type Operation<I extends $ZodType = $ZodType, O = unknown> = {
   /** `<resource>.<verb>`, unique across the system; also the OpenAPI operationId. */
   id: string;
@@ -40,6 +42,8 @@ export type Operation<I extends $ZodType = $ZodType, O = unknown> = {
   /** Paged lists: Link headers (first, prev, next, last) from the value's `page`, `size` and `total`. */
   paged?: boolean;
   // A method, so an operation of any input type fits the registry's list of operations.
+  /** Query parameters to describe in OpenAPI when the input is a free-form record (a list's filters). */
+  query?: readonly QueryParameter[];
   handler(input: output<I>, call: OperationCall): Promise<Outcome<O>>;
 };
 

@@ -1,24 +1,27 @@
 import type { PermissionInfo } from "@/lib/authz/declare";
 import type { AnyModule, NavEntry, PermissionKeysOf } from "./module";
+import type { Operation } from "./operation";
+import type { Resource } from "./resource";
 
 // The registry (modules/index.ts) lists the modules and hands them to `composeModules`; the kernel only ever
-// sees the composed result. The same file tells the type checker which permissions and audit actions exist
-// (`declare module "@/lib/kernel/registry" { interface Register { modules: … } }`), so a misspelt permission
-// or audit action fails to compile without the kernel importing a single module.
+// sees the composed result. For the type checker, each module's permissions.ts adds its permissions and audit
+// actions to `Register` (`declare module "@/lib/kernel/registry" { interface Register { users: {...} } }`), so a
+// misspelt permission or audit action fails to compile without the kernel importing a single module. (Types
+// from the module list itself would be circular: declarations name permissions.)
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by module augmentation
 export interface Register {}
 
-type RegisteredModule = Register extends { modules: readonly (infer M)[] } ? M : AnyModule;
-type PermissionsOf<M> = M extends { permissions?: infer P } ? PermissionKeysOf<NonNullable<P>> : never;
-type AuditActionsOf<M> = M extends { auditActions?: Readonly<Record<infer A extends string, string>> } ? A : never;
+type Registered = Register[keyof Register];
+type PermissionsOf<M> = M extends { permissions: infer P } ? PermissionKeysOf<P> : never;
+type AuditActionsOf<M> = M extends { auditActions: infer A } ? keyof A & string : never;
 
-/** Every permission a registered module declares, as a union of string literals. */
-export type Permission = PermissionsOf<RegisteredModule>;
+/** Every permission a module declares, as a union of string literals. */
+export type Permission = PermissionsOf<Registered>;
 
 /** The kernel's own audit actions; modules add theirs in their declarations. */
 export const kernelAuditActions = { "authz.denied": "Permission refused" } as const;
-export type AuditAction = keyof typeof kernelAuditActions | AuditActionsOf<RegisteredModule>;
+export type AuditAction = keyof typeof kernelAuditActions | AuditActionsOf<Registered>;
 
 export type DeclaredPermission = PermissionInfo & { module: string; requiresTwoFactor: boolean };
 
@@ -28,6 +31,9 @@ export type System = {
   /** Every audit action code with its label. */
   auditActions: ReadonlyMap<string, string>;
   nav: readonly NavEntry[];
+  resources: readonly Resource[];
+  /** The modules' own operations; each resource's record operations are added on the server (lib/kernel/operations-index.ts). */
+  operations: readonly Operation[];
   /** Role name → the permission keys it gets when they first appear. */
   defaultGrants: ReadonlyMap<string, ReadonlySet<string>>;
   /** The page an audit log target links to, when its module declares one and there is one. */
@@ -40,6 +46,7 @@ export function composeModules(modules: readonly AnyModule[]): System {
   const auditActions = new Map<string, string>(Object.entries(kernelAuditActions));
   const defaultGrants = new Map<string, Set<string>>();
   const targets = new Map<string, (id: string) => string | null>();
+  const resources: Resource[] = [];
   for (const mod of modules) {
     if (seen.has(mod.id)) throw new Error(`Two modules are called "${mod.id}".`);
     seen.add(mod.id);
@@ -56,6 +63,12 @@ export function composeModules(modules: readonly AnyModule[]): System {
       for (const key of keys) grants.add(key);
       defaultGrants.set(role, grants);
     }
+    for (const resource of mod.resources ?? []) {
+      if (resources.some((r) => r.name === resource.name)) throw new Error(`Resource "${resource.name}" is declared twice.`);
+      resources.push(resource);
+      if (targets.has(resource.auditTarget)) throw new Error(`Audit target type "${resource.auditTarget}" is claimed by two modules.`);
+      targets.set(resource.auditTarget, (id) => `/${resource.name}/${encodeURIComponent(id)}`);
+    }
     for (const [type, href] of Object.entries(mod.auditTargets ?? {})) {
       if (targets.has(type)) throw new Error(`Audit target type "${type}" is claimed by two modules.`);
       targets.set(type, href);
@@ -71,6 +84,8 @@ export function composeModules(modules: readonly AnyModule[]): System {
     permissions,
     auditActions,
     nav,
+    resources,
+    operations: modules.flatMap((m) => m.operations ?? []),
     defaultGrants,
     auditTargetHref: (type, id) => targets.get(type)?.(id) ?? null,
   };

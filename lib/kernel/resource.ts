@@ -1,4 +1,4 @@
-import type { $ZodObject } from "zod/v4/core";
+import type { ZodMiniObject } from "zod/mini";
 import type { Actor, Permission } from "@/lib/authz";
 import type { AuditAction } from "./registry";
 
@@ -54,8 +54,8 @@ export type ResourceDeclaration<F extends Record<string, FieldSpec> = Record<str
   label: { singular: string; plural: string };
   fields: F;
   /** What a create takes; updates take any part of it. zod/mini, shared with the browser's form. */
-  createSchema: $ZodObject;
-  updateSchema: $ZodObject;
+  createSchema: ZodMiniObject;
+  updateSchema: ZodMiniObject;
   /** The field shown as a record's name in lists, titles and links. */
   titleField: keyof F & string;
   ownership: Ownership;

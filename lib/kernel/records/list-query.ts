@@ -1,5 +1,6 @@
 import { z } from "@/lib/zod";
 import { idField, isCalendarDate, PAGE_SIZES } from "@/lib/fields";
+import type { QueryParameter } from "../operation";
 import type { FieldSpec, Resource } from "../resource";
 
 // The list's query string, parsed against the declaration: page and size from an allowlist, sort from the
@@ -111,4 +112,39 @@ export function listQueryString(resource: Resource, query: ListQuery, overrides:
   if (q.page !== 1) params.set("page", String(q.page));
   const text = params.toString();
   return text ? `?${text}` : "";
+}
+
+/** The list's query parameters, for the OpenAPI document. */
+export function listQueryParameters(resource: Resource): QueryParameter[] {
+  const sortable = [...SYSTEM_SORTS, ...Object.entries(resource.fields).flatMap(([name, spec]) => (spec.sort ? [name] : []))];
+  const params: QueryParameter[] = [
+    { name: "page", description: "Page number, from 1", schema: { type: "integer", minimum: 1, default: 1 } },
+    { name: "size", description: "Page size", schema: { type: "integer", enum: [...PAGE_SIZES], default: 25 } },
+    { name: "sort", description: "Sort field", schema: { type: "string", enum: sortable, default: resource.defaultSort.field } },
+    { name: "dir", description: "Sort direction", schema: { type: "string", enum: ["asc", "desc"], default: resource.defaultSort.dir } },
+    { name: "q", description: "Search", schema: { type: "string", maxLength: 100 } },
+    {
+      name: "deleted",
+      description: '"only": the deleted records (needs the restore permission)',
+      schema: { type: "string", enum: ["only"] },
+    },
+  ];
+  for (const [name, spec] of Object.entries(resource.fields)) {
+    const value = spec.options
+      ? { type: "string", enum: [...spec.options] }
+      : spec.input === "date"
+        ? { type: "string", format: "date" }
+        : { type: "string" };
+    const ops = spec.filter ?? [];
+    if (ops.includes("in"))
+      params.push({ name, description: `${spec.label}: one value or several, comma-separated`, schema: { type: "string" } });
+    else if (ops.includes("eq")) params.push({ name, description: `${spec.label} equals`, schema: value });
+    if (ops.includes("range")) {
+      params.push({ name: `${name}.from`, description: `${spec.label} from (inclusive)`, schema: value });
+      params.push({ name: `${name}.to`, description: `${spec.label} to (inclusive)`, schema: value });
+    }
+    if (ops.includes("contains"))
+      params.push({ name: `${name}.contains`, description: `${spec.label} contains`, schema: { type: "string" } });
+  }
+  return params;
 }

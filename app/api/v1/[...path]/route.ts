@@ -1,0 +1,7 @@
+import { restHandler } from "@/lib/kernel/rest";
+import { system } from "@/modules";
+
+// Every module's operations at /api/v1 (and the OpenAPI document at /api/v1/openapi.json).
+const handler = restHandler(system);
+
+export { handler as GET, handler as POST, handler as PATCH, handler as PUT, handler as DELETE };

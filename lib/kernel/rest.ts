@@ -1,0 +1,161 @@
+import "server-only";
+import { safeParse } from "zod/v4/core";
+import { authorize } from "@/lib/authz";
+import { currentSession } from "@/lib/auth/current-user";
+import { problem, problemFromRefusal } from "@/lib/http/problem";
+import { route } from "@/lib/http/route";
+import { isSameOriginRequest } from "@/lib/http/same-origin";
+import { contextFromHeaders } from "@/lib/request-context";
+import type { HttpMethod, Operation, StreamBody } from "./operation";
+import { operationsOf } from "./operations-index";
+import { openApiDocument } from "./openapi";
+import { fieldErrorsOf } from "./records/serialise";
+import type { System } from "./registry";
+
+// /api/v1: every declared operation as a REST endpoint. The router matches the path, then in order: 405 with
+// Allow, 401 without a session, 403 for a cross-origin unsafe request (the cookie would ride along), 415 and
+// 413 for the body, 400 for unreadable JSON, 422 for input the schema refuses, 403 without the permission;
+// then the operation's own answer, a refusal as problem+json with its stable code.
+
+const BODY_LIMIT = 64 * 1024;
+const UNSAFE: ReadonlySet<string> = new Set(["POST", "PATCH", "PUT", "DELETE"]);
+
+type Match = { operation: Operation; params: Record<string, string> };
+
+function matchPath(template: string, path: string): Record<string, string> | null {
+  const want = template.split("/");
+  const got = path.split("/");
+  if (want.length !== got.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const name = /^\{(\w+)\}$/.exec(want[i]!)?.[1];
+    if (name) params[name] = decodeURIComponent(got[i]!);
+    else if (want[i] !== got[i]) return null;
+  }
+  return params;
+}
+
+/** The operation for this method and path; a static segment wins over a parameter (/projects/export over /projects/{id}). */
+function find(operations: Iterable<Operation>, method: string, path: string): { match?: Match; allow: HttpMethod[] } {
+  const candidates: Match[] = [];
+  for (const operation of operations) {
+    const params = matchPath(operation.path, path);
+    if (params) candidates.push({ operation, params });
+  }
+  const fewestParams = Math.min(...candidates.map((c) => Object.keys(c.params).length));
+  const best = candidates.filter((c) => Object.keys(c.params).length === fewestParams);
+  return { match: best.find((c) => c.operation.method === method), allow: [...new Set(best.map((c) => c.operation.method))] };
+}
+
+/** If-Match: "3" or W/"3" is version 3; anything else can match no version. */
+function expectedVersion(header: string | null): number | undefined | null {
+  if (!header) return undefined;
+  const version = /^(?:W\/)?"(\d{1,9})"$/.exec(header.trim())?.[1];
+  return version ? Number(version) : null;
+}
+
+async function readBody(request: Request): Promise<{ body?: Record<string, unknown>; error?: Response }> {
+  const length = Number(request.headers.get("content-length") ?? "0");
+  if (length > BODY_LIMIT) return { error: problem(413, { code: "body_too_large", detail: `Bodies are limited to ${BODY_LIMIT} bytes.` }) };
+  const text = await request.text();
+  if (!text) return {};
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/json")
+    return { error: problem(415, { code: "unsupported_media_type", detail: "Send JSON (Content-Type: application/json)." }) };
+  if (new TextEncoder().encode(text).length > BODY_LIMIT)
+    return { error: problem(413, { code: "body_too_large", detail: `Bodies are limited to ${BODY_LIMIT} bytes.` }) };
+  try {
+    const body: unknown = JSON.parse(text);
+    if (typeof body !== "object" || body === null || Array.isArray(body))
+      return { error: problem(400, { code: "bad_request", detail: "The body must be a JSON object." }) };
+    return { body: body as Record<string, unknown> };
+  } catch {
+    return { error: problem(400, { code: "bad_request", detail: "The body is not valid JSON." }) };
+  }
+}
+
+const isStream = (value: unknown): value is StreamBody =>
+  typeof value === "object" && value !== null && "stream" in value && value.stream instanceof ReadableStream;
+
+function success(operation: Operation, value: unknown, request: Request, url: URL): Response {
+  const headers = new Headers({ "Cache-Control": "no-store" });
+  if (isStream(value)) {
+    headers.set("Content-Type", value.contentType);
+    headers.set("Content-Disposition", `attachment; filename="${value.filename}"`);
+    return new Response(value.stream, { status: 200, headers });
+  }
+  const record = (typeof value === "object" && value !== null ? value : {}) as Record<string, unknown>;
+  if (operation.versioned && typeof record.version === "number") headers.set("ETag", `"${record.version}"`);
+  if (operation.paged) headers.set("Link", pageLinks(url, record));
+  if (operation.output === null) return new Response(null, { status: 204, headers });
+  const status = operation.successStatus ?? 200;
+  if (status === 201 && typeof record.id === "string") headers.set("Location", `${url.pathname}/${encodeURIComponent(record.id)}`);
+  headers.set("Content-Type", "application/json");
+  return new Response(JSON.stringify(value), { status, headers });
+}
+
+/** RFC 8288 links to the first, previous, next and last pages, keeping the query's other parameters. */
+function pageLinks(url: URL, page: Record<string, unknown>): string {
+  const current = Number(page.page);
+  const last = Number(page.pages);
+  const link = (n: number, rel: string) => {
+    const target = new URL(url);
+    target.searchParams.set("page", String(n));
+    return `<${target.pathname}${target.search}>; rel="${rel}"`;
+  };
+  return [link(1, "first"), current > 1 && link(current - 1, "prev"), current < last && link(current + 1, "next"), link(last, "last")]
+    .filter(Boolean)
+    .join(", ");
+}
+
+export function restHandler(system: System) {
+  return route(async (request: Request, { params }: { params: Promise<{ path?: string[] }> }) => {
+    const url = new URL(request.url);
+    const path = "/" + ((await params).path ?? []).join("/");
+    const requestId = request.headers.get("x-request-id") ?? undefined;
+    if (request.method === "GET" && path === "/openapi.json") {
+      return Response.json(openApiDocument(system, operationsOf(system).values()), { headers: { "Cache-Control": "no-store" } });
+    }
+    const { match, allow } = find(operationsOf(system).values(), request.method, path);
+    if (!allow.length) return problem(404, { code: "no_endpoint", detail: `No API endpoint at ${url.pathname}`, requestId });
+    if (!match)
+      return problem(405, {
+        code: "method_not_allowed",
+        detail: `Allowed: ${allow.join(", ")}.`,
+        headers: { Allow: allow.join(", ") },
+        requestId,
+      });
+
+    const session = await currentSession();
+    if (session.stage !== "active") {
+      return problem(401, {
+        code: "unauthenticated",
+        detail: "Sign in first.",
+        headers: { "WWW-Authenticate": 'Cookie realm="cornerstone"' },
+        requestId,
+      });
+    }
+    if (UNSAFE.has(request.method) && !isSameOriginRequest(request.headers)) {
+      return problem(403, {
+        code: "cross_origin",
+        detail: "A cookie-authenticated change must come from this site's own pages.",
+        requestId,
+      });
+    }
+    const { operation, params: pathParams } = match;
+    const { body, error } = request.method === "POST" || request.method === "PATCH" ? await readBody(request) : {};
+    if (error) return error;
+    const query = Object.fromEntries(url.searchParams);
+    const parsed = safeParse(operation.input, { ...(body ?? query), ...pathParams });
+    if (!parsed.success)
+      return problem(422, { code: "invalid_input", detail: "Some fields need attention.", errors: fieldErrorsOf(parsed.error), requestId });
+    const version = operation.versioned ? expectedVersion(request.headers.get("if-match")) : undefined;
+    if (version === null) return problem(412, { code: "version_conflict", detail: "If-Match names no version of this record.", requestId });
+
+    const actor = session.user;
+    const context = contextFromHeaders(request.headers);
+    await authorize(actor, operation.permission, { context });
+    const outcome = await operation.handler(parsed.data, { actor, context, expectedVersion: version });
+    return outcome.ok ? success(operation, outcome.value, request, url) : problemFromRefusal(outcome, requestId);
+  });
+}

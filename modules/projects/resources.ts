@@ -1,0 +1,74 @@
+import { defineResource } from "@/lib/kernel/resource";
+import { projectPermissions as p } from "./permissions";
+import { PROJECT_STATUSES, projectCreateSchema, projectUpdateSchema, TASK_STATUSES, taskCreateSchema, taskUpdateSchema } from "./schemas";
+
+export const projects = defineResource({
+  name: "projects",
+  model: "project",
+  label: { singular: "Project", plural: "Projects" },
+  fields: {
+    name: { label: "Name", input: "text", list: true, sort: true, search: true, filter: ["contains"] },
+    description: { label: "Description", input: "textarea", search: true },
+    status: { label: "Status", input: "select", options: PROJECT_STATUSES, list: true, sort: true, filter: ["eq", "in"] },
+  },
+  createSchema: projectCreateSchema,
+  updateSchema: projectUpdateSchema,
+  titleField: "name",
+  ownership: { kind: "user", field: "ownerId" },
+  permissions: {
+    read: p.read,
+    create: p.create,
+    update: p.update,
+    delete: p.delete,
+    restore: p.restore,
+    purge: p.purge,
+    readAll: p.read_all,
+  },
+  audit: {
+    create: "projects.create",
+    update: "projects.update",
+    delete: "projects.delete",
+    restore: "projects.restore",
+    purge: "projects.purge",
+    export: "projects.export",
+  },
+  defaultSort: { field: "updatedAt", dir: "desc" },
+});
+
+export const tasks = defineResource({
+  name: "tasks",
+  model: "task",
+  label: { singular: "Task", plural: "Tasks" },
+  fields: {
+    projectId: { label: "Project", input: "parent", filter: ["eq"] },
+    title: { label: "Title", input: "text", list: true, sort: true, search: true },
+    status: { label: "Status", input: "select", options: TASK_STATUSES, list: true, sort: true, filter: ["eq", "in"] },
+    dueDate: { label: "Due", input: "date", list: true, sort: true, filter: ["range"] },
+    assigneeId: { label: "Assignee", input: "user", list: true, filter: ["eq"] },
+    position: { label: "Position", input: "text", sort: true },
+  },
+  createSchema: taskCreateSchema,
+  updateSchema: taskUpdateSchema,
+  titleField: "title",
+  ownership: { kind: "parent", field: "projectId", relation: "project", parent: () => projects },
+  // A task is part of its project: the project's permissions govern it.
+  permissions: {
+    read: p.read,
+    create: p.update,
+    update: p.update,
+    delete: p.update,
+    restore: p.restore,
+    purge: p.purge,
+    readAll: p.read_all,
+  },
+  audit: {
+    create: "tasks.create",
+    update: "tasks.update",
+    delete: "tasks.delete",
+    restore: "tasks.restore",
+    purge: "tasks.purge",
+    export: "tasks.export",
+  },
+  defaultSort: { field: "position", dir: "asc" },
+  validate: async (input) => (await import("./assignees")).checkAssignee(input),
+});
