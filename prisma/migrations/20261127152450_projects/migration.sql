@@ -37,13 +37,19 @@ CREATE TABLE "Task" (
 );
 
 -- CreateIndex
-CREATE INDEX "Project_ownerId_deletedAt_updatedAt_idx" ON "Project"("ownerId", "deletedAt", "updatedAt");
+CREATE INDEX "Project_ownerId_deletedAt_updatedAt_id_idx" ON "Project"("ownerId", "deletedAt", "updatedAt", "id");
 
 -- CreateIndex
-CREATE INDEX "Project_deletedAt_updatedAt_idx" ON "Project"("deletedAt", "updatedAt");
+CREATE INDEX "Project_deletedAt_updatedAt_id_idx" ON "Project"("deletedAt", "updatedAt", "id");
+
+-- CreateIndex
+CREATE INDEX "Project_deletedAt_name_id_idx" ON "Project"("deletedAt", "name", "id");
 
 -- CreateIndex
 CREATE INDEX "Project_name_trgm_idx" ON "Project" USING GIN ("name" gin_trgm_ops);
+
+-- CreateIndex
+CREATE INDEX "Project_description_trgm_idx" ON "Project" USING GIN ("description" gin_trgm_ops);
 
 -- CreateIndex
 CREATE INDEX "Task_projectId_deletedAt_position_idx" ON "Task"("projectId", "deletedAt", "position");
