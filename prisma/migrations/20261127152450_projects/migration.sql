@@ -37,13 +37,13 @@ CREATE TABLE "Task" (
 );
 
 -- CreateIndex
-CREATE INDEX "Project_ownerId_deletedAt_updatedAt_id_idx" ON "Project"("ownerId", "deletedAt", "updatedAt", "id");
+CREATE INDEX "Project_ownerId_updatedAt_id_idx" ON "Project"("ownerId", "updatedAt", "id");
 
 -- CreateIndex
-CREATE INDEX "Project_deletedAt_updatedAt_id_idx" ON "Project"("deletedAt", "updatedAt", "id");
+CREATE INDEX "Project_updatedAt_id_idx" ON "Project"("updatedAt", "id");
 
 -- CreateIndex
-CREATE INDEX "Project_deletedAt_name_id_idx" ON "Project"("deletedAt", "name", "id");
+CREATE INDEX "Project_name_id_idx" ON "Project"("name", "id");
 
 -- CreateIndex
 CREATE INDEX "Project_name_trgm_idx" ON "Project" USING GIN ("name" gin_trgm_ops);
@@ -52,7 +52,7 @@ CREATE INDEX "Project_name_trgm_idx" ON "Project" USING GIN ("name" gin_trgm_ops
 CREATE INDEX "Project_description_trgm_idx" ON "Project" USING GIN ("description" gin_trgm_ops);
 
 -- CreateIndex
-CREATE INDEX "Task_projectId_deletedAt_position_idx" ON "Task"("projectId", "deletedAt", "position");
+CREATE INDEX "Task_projectId_position_id_idx" ON "Task"("projectId", "position", "id");
 
 -- CreateIndex
 CREATE INDEX "Task_assigneeId_idx" ON "Task"("assigneeId");
