@@ -133,7 +133,7 @@ describe("authenticate", () => {
     const results = [];
     for (let i = 0; i < 21; i++) results.push(await authenticate(`${unique("spray")}@example.com`, "x", context));
     expect(results.at(-1)).toMatchObject({ ok: false, status: 429, code: "rate_limited", retryAfterSeconds: expect.any(Number) });
-  });
+  }, 90_000); // 21 bcrypt verifications: past 30 s on two busy cores, like the lockout tests above
 
   it("audits every refused sign-in with its reason: wrong password, unknown address, locked, rate limited, malformed input", async () => {
     const reasons = async (where: object) =>
