@@ -80,15 +80,22 @@ async function main(): Promise<void> {
       input.password = await readPassword();
     }
     const result = await createAdministrator(client, input);
-    if (!result.ok) throw new Error(`Nothing was changed:\n${result.problems.map((problem) => `  ${problem}`).join("\n")}`);
+    if (!result.ok) {
+      // Field errors say what to fix; a refusal without them says it in its message.
+      const problems = Object.values(result.fieldErrors ?? {}).flat();
+      throw new Error(
+        `Nothing was changed:\n${(problems.length ? problems : [result.message]).map((problem) => `  ${problem}`).join("\n")}`,
+      );
+    }
     const said = {
       created: "Created the administrator",
       promoted: "Gave the admin role to the existing account",
       unchanged: "Already an administrator, nothing changed:",
     };
-    console.log(`${said[result.outcome]} ${values.email} on ${connection.label}.`);
-    if (result.outcome === "created") console.log("The address counts as confirmed.");
-    if (result.twoFactorRequired) console.log("Two-factor sign-in is set up at the first sign-in (an authenticator app is needed).");
+    const { outcome, twoFactorRequired } = result.value;
+    console.log(`${said[outcome]} ${values.email} on ${connection.label}.`);
+    if (outcome === "created") console.log("The address counts as confirmed.");
+    if (twoFactorRequired) console.log("Two-factor sign-in is set up at the first sign-in (an authenticator app is needed).");
     else console.warn("Warning: system.config.ts does not require two-factor sign-in for administrators.");
   } finally {
     await client.$disconnect();

@@ -1,6 +1,6 @@
 "use client";
 
-import { FormAlert } from "@/components/forms/form-alert";
+import { OutcomeAlert } from "@/components/forms/form-alert";
 import { FormField, fieldProps } from "@/components/forms/form-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { changeEmailSchema } from "@/lib/accounts/schemas";
@@ -15,7 +15,7 @@ export function ChangeEmailForm() {
   );
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
-      <FormAlert variant={result?.ok ? "success" : "danger"} message={result?.ok ? result.message : result?.formError} />
+      <OutcomeAlert outcome={result} />
       <FormField id="newEmail" label="New email address" error={error("newEmail")}>
         <input {...fieldProps("newEmail", error("newEmail"))} type="email" autoComplete="email" {...form.register("newEmail")} />
       </FormField>

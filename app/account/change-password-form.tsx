@@ -1,7 +1,7 @@
 "use client";
 
 import { useWatch } from "react-hook-form";
-import { FormAlert } from "@/components/forms/form-alert";
+import { OutcomeAlert } from "@/components/forms/form-alert";
 import { FormField, fieldProps } from "@/components/forms/form-field";
 import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -18,7 +18,7 @@ export function ChangePasswordForm({ minLength, userInputs }: { minLength: numbe
   const password = useWatch({ control: form.control, name: "password" });
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
-      <FormAlert variant={result?.ok ? "success" : "danger"} message={result?.ok ? result.message : result?.formError} />
+      <OutcomeAlert outcome={result} />
       <FormField id="currentPassword" label="Current password" error={error("currentPassword")}>
         <input
           {...fieldProps("currentPassword", error("currentPassword"))}

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useWatch } from "react-hook-form";
-import { FormAlert } from "@/components/forms/form-alert";
+import { OutcomeAlert } from "@/components/forms/form-alert";
 import { FormField, fieldProps } from "@/components/forms/form-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useHydrated } from "@/components/forms/use-hydrated";
@@ -62,7 +62,7 @@ function ReauthenticateForm({ twoFactor, id, onCancel }: { twoFactor: boolean; i
         Enter your password{twoFactor ? " or a current code from your app" : ""}. It counts for{" "}
         {systemConfig.accounts.reauthenticationMinutes} minutes.
       </p>
-      <FormAlert message={result?.ok === false ? result.formError : undefined} />
+      <OutcomeAlert outcome={result} />
       {twoFactor && (
         <fieldset className="mb-3">
           <legend className="visually-hidden">Confirm with</legend>

@@ -1,6 +1,6 @@
 "use client";
 
-import { FormAlert } from "@/components/forms/form-alert";
+import { OutcomeAlert } from "@/components/forms/form-alert";
 import { FormField, fieldProps } from "@/components/forms/form-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { profileSchema, type ProfileInput } from "@/lib/accounts/schemas";
@@ -10,7 +10,7 @@ export function ProfileForm({ defaults }: { defaults: ProfileInput }) {
   const { form, pending, result, onSubmit, error } = useActionForm(profileSchema, updateProfileAction, defaults);
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
-      <FormAlert variant={result?.ok ? "success" : "danger"} message={result?.ok ? result.message : result?.formError} />
+      <OutcomeAlert outcome={result} />
       <FormField id="firstName" label="First name" error={error("firstName")}>
         <input {...fieldProps("firstName", error("firstName"))} autoComplete="given-name" {...form.register("firstName")} />
       </FormField>

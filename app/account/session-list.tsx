@@ -1,9 +1,9 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { FormAlert } from "@/components/forms/form-alert";
+import { OutcomeAlert } from "@/components/forms/form-alert";
 import { useHydrated } from "@/components/forms/use-hydrated";
-import type { ActionResult } from "@/lib/http/action";
+import type { Outcome } from "@/lib/outcome";
 import { revokeOtherSessionsAction, revokeSessionAction } from "./actions";
 import { ConfirmItsYou } from "./confirm-its-you";
 
@@ -39,12 +39,12 @@ type Props = { sessions: SessionRow[]; currentSessionId: string; recentlyConfirm
 export function SessionList({ sessions, currentSessionId, recentlyConfirmed, twoFactor }: Props) {
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
-  const [result, setResult] = useState<ActionResult>();
-  const run = (action: () => Promise<ActionResult>) => startTransition(async () => setResult(await action()));
+  const [result, setResult] = useState<Outcome>();
+  const run = (action: () => Promise<Outcome>) => startTransition(async () => setResult(await action()));
 
   return (
     <>
-      <FormAlert variant={result?.ok ? "success" : "danger"} message={result?.ok ? result.message : result?.formError} />
+      <OutcomeAlert outcome={result} />
       <ul className="list-group mb-3">
         {sessions.map((session) => (
           <li key={session.id} className="list-group-item d-flex justify-content-between align-items-start gap-2" data-testid="session-row">

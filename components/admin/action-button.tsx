@@ -4,11 +4,11 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import Modal from "react-bootstrap/Modal";
 import { useHydrated } from "@/components/forms/use-hydrated";
-import type { ActionResult } from "@/lib/http/action";
-import { useToast } from "./toasts";
+import type { Outcome } from "@/lib/outcome";
+import { useOutcomeToast } from "./toasts";
 
 type Props<I> = {
-  action: (input: I) => Promise<ActionResult>;
+  action: (input: I) => Promise<Outcome<unknown>>;
   input: I;
   label: string;
   variant?: "primary" | "outline-primary" | "outline-secondary" | "outline-danger" | "danger";
@@ -23,19 +23,14 @@ export function ActionButton<I>({ action, input, label, variant = "outline-secon
   const [pending, startTransition] = useTransition();
   const [asking, setAsking] = useState(false);
   const hydrated = useHydrated();
-  const toast = useToast();
+  const toast = useOutcomeToast();
   const router = useRouter();
 
   const run = () =>
     startTransition(async () => {
       setAsking(false);
       const result = await action(input);
-      toast(
-        result.ok
-          ? (result.message ?? "Done.")
-          : (result.formError ?? Object.values(result.fieldErrors ?? {})[0]?.[0] ?? "That did not work."),
-        result.ok,
-      );
+      toast(result);
       if (result.ok && thenGoTo) router.push(thenGoTo);
       else if (result.ok) router.refresh();
     });

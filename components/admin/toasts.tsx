@@ -3,6 +3,8 @@
 import { createContext, useCallback, useContext, useState } from "react";
 import Toast from "react-bootstrap/Toast";
 import ToastContainer from "react-bootstrap/ToastContainer";
+import { refusalMessage } from "@/components/forms/form-alert";
+import type { Outcome } from "@/lib/outcome";
 
 type Message = { id: number; text: string; ok: boolean };
 const ToastContext = createContext<(text: string, ok: boolean) => void>(() => {});
@@ -30,3 +32,15 @@ export function ToastProvider({ children }: { children: React.ReactNode }) {
 }
 
 export const useToast = () => useContext(ToastContext);
+
+/**
+ * An action's outcome as a toast: a refusal in the words a form alert would use, a success as its message
+ * (or `success`, which names what was done when the action's message alone would not).
+ */
+export function useOutcomeToast(): (outcome: Outcome<unknown>, success?: string) => void {
+  const toast = useToast();
+  return useCallback(
+    (outcome, success) => toast(outcome.ok ? (success ?? outcome.message ?? "Done.") : refusalMessage(outcome), outcome.ok),
+    [toast],
+  );
+}

@@ -1,10 +1,10 @@
 "use client";
 
-import { FormAlert } from "@/components/forms/form-alert";
+import { FormAlert, OutcomeAlert } from "@/components/forms/form-alert";
 import { FormField, fieldProps } from "@/components/forms/form-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { forgotPasswordSchema } from "@/lib/accounts/schemas";
-import type { ActionResult } from "@/lib/http/action";
+import type { Outcome } from "@/lib/outcome";
 
 /** "Send me a link" forms (reset password, new confirmation link): one address in, a neutral answer out. */
 export function EmailRequestForm({
@@ -12,7 +12,7 @@ export function EmailRequestForm({
   submitLabel,
   email = "",
 }: {
-  action: (input: { email: string }) => Promise<ActionResult>;
+  action: (input: { email: string }) => Promise<Outcome>;
   submitLabel: string;
   email?: string;
 }) {
@@ -20,7 +20,7 @@ export function EmailRequestForm({
   if (result?.ok) return <FormAlert variant="success" message={result.message} />;
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
-      <FormAlert message={result?.ok === false ? result.formError : undefined} />
+      <OutcomeAlert outcome={result} />
       <FormField id="email" label="Email address" error={error("email")}>
         <input {...fieldProps("email", error("email"))} type="email" autoComplete="email" {...form.register("email")} />
       </FormField>

@@ -3,18 +3,17 @@ import { Prisma } from "@/generated/prisma/client";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { emailTemplates, sendEmail } from "@/lib/email";
+import { done, refuse, type Outcome } from "@/lib/outcome";
 import type { RequestContext } from "@/lib/request-context";
 import { consumeRateLimit, rateLimits } from "@/lib/rate-limit";
 import { systemConfig } from "@/system.config";
 import { requireRecentReauthentication } from "./reauthentication";
-import { consumeAccountToken, issueAccountToken } from "./tokens";
+import { rateLimited } from "./refusals";
+import { consumeAccountToken, issueAccountToken, linkRefusal } from "./tokens";
 
 // Changing the address: a link to the new one confirms, a link to the old one cancels. Anything that
 // secures the account again (password reset or change, signing out everywhere, being disabled) voids a
 // pending change, so a change asked for by whoever held the session cannot complete afterwards.
-
-export type EmailChangeResult =
-  { ok: true } | { ok: false; fieldErrors?: Record<string, string[]>; formError?: string; retryAfterSeconds?: number };
 
 const pendingChangePurposes = ["EMAIL_CHANGE", "EMAIL_CHANGE_CANCEL"] as const;
 
@@ -32,14 +31,19 @@ export async function requestEmailChange(
   sessionId: string,
   input: { newEmail: string },
   context: RequestContext,
-): Promise<EmailChangeResult> {
+): Promise<Outcome> {
   const refusal = await requireRecentReauthentication(sessionId);
   if (refusal) return refusal;
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
   // Each request mails two inboxes: the sign-in budget keeps that from becoming a flood.
   const limit = await consumeRateLimit(rateLimits.loginByAccount, user.email);
-  if (!limit.allowed) return { ok: false, retryAfterSeconds: limit.retryAfterSeconds };
-  if (input.newEmail === user.email) return { ok: false, fieldErrors: { newEmail: ["That is already your email address."] } };
+  if (!limit.allowed) return rateLimited(limit.retryAfterSeconds);
+  if (input.newEmail === user.email) {
+    return refuse(422, "Enter a different address.", {
+      code: "email_unchanged",
+      fieldErrors: { newEmail: ["That is already your email address."] },
+    });
+  }
   // Whether the new address is taken is not said here; confirming a taken address fails later instead.
   const tokens = await db.$transaction(async (tx) => {
     const confirm = await issueAccountToken(userId, "EMAIL_CHANGE", { newEmail: input.newEmail, client: tx });
@@ -61,17 +65,19 @@ export async function requestEmailChange(
     user.email,
     emailTemplates.emailChangeRequested(user.firstName, input.newEmail, link("/cancel-email-change", tokens.cancel)),
   );
-  return { ok: true };
+  return done();
 }
 
-export type ConfirmEmailResult = { ok: true; email: string } | { ok: false; reason: "invalid" | "expired" | "used" | "taken" };
+const emailTaken = () => refuse(409, "Another account uses that address now, so it cannot become yours.", { code: "email_taken" });
 
-/** Moves the account to the confirmed address and tells the old one. */
-export async function confirmEmailChange(token: string, context: RequestContext): Promise<ConfirmEmailResult> {
+/** Moves the account to the confirmed address and tells the old one; the value is the new address. */
+export async function confirmEmailChange(token: string, context: RequestContext): Promise<Outcome<string>> {
   try {
     const changed = await db.$transaction(async (tx) => {
-      const consumed = await consumeAccountToken(token, "EMAIL_CHANGE", tx);
-      if (!consumed.ok || !consumed.newEmail) return consumed.ok ? ({ ok: false, reason: "invalid" } as const) : consumed;
+      const spent = await consumeAccountToken(token, "EMAIL_CHANGE", tx);
+      if (!spent.ok) return spent;
+      const consumed = spent.value;
+      if (!consumed.newEmail) return linkRefusal("EMAIL_CHANGE", "token_invalid");
       const before = await tx.user.findUniqueOrThrow({ where: { id: consumed.userId } });
       await tx.user.update({ where: { id: consumed.userId }, data: { email: consumed.newEmail, emailVerified: new Date() } });
       // The change is done: its cancel link has nothing left to cancel.
@@ -86,24 +92,24 @@ export async function confirmEmailChange(token: string, context: RequestContext)
         },
         tx,
       );
-      return { ok: true, before, email: consumed.newEmail } as const;
+      return done({ before, email: consumed.newEmail });
     });
     if (!changed.ok) return changed;
-    await sendEmail(changed.before.email, emailTemplates.emailChanged(changed.before.firstName, changed.email));
-    return { ok: true, email: changed.email };
+    const { before, email } = changed.value;
+    await sendEmail(before.email, emailTemplates.emailChanged(before.firstName, email));
+    return done(email);
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, reason: "taken" };
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return emailTaken();
     throw error;
   }
 }
 
-export type CancelEmailChangeResult = { ok: true } | { ok: false; reason: "invalid" | "expired" | "used" };
-
 /** The old address says no: the pending change and its links die. */
-export async function cancelEmailChange(token: string, context: RequestContext): Promise<CancelEmailChangeResult> {
+export async function cancelEmailChange(token: string, context: RequestContext): Promise<Outcome> {
   return db.$transaction(async (tx) => {
-    const consumed = await consumeAccountToken(token, "EMAIL_CHANGE_CANCEL", tx);
-    if (!consumed.ok) return consumed;
+    const spent = await consumeAccountToken(token, "EMAIL_CHANGE_CANCEL", tx);
+    if (!spent.ok) return spent;
+    const consumed = spent.value;
     const voided = await voidPendingEmailChanges(consumed.userId, tx);
     await audit(
       {
@@ -115,6 +121,6 @@ export async function cancelEmailChange(token: string, context: RequestContext):
       },
       tx,
     );
-    return { ok: true } as const;
+    return done();
   });
 }

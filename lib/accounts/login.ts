@@ -2,14 +2,28 @@ import "server-only";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { emailTemplates, sendEmail } from "@/lib/email";
+import { done, refuse, type Outcome, type Refusal } from "@/lib/outcome";
 import type { RequestContext } from "@/lib/request-context";
 import { consumeRateLimit, rateLimits, resetRateLimit } from "@/lib/rate-limit";
 import { systemConfig } from "@/system.config";
 import { hashPassword, verifyPassword } from "./password-hash";
+import { rateLimited } from "./refusals";
 
-export type LoginFailure = "invalid" | "locked" | "unverified" | "disabled" | "rate_limited";
-export type LoginResult =
-  { ok: true; userId: string; twoFactor: boolean } | { ok: false; reason: LoginFailure; retryAfterSeconds?: number };
+export type LoginResult = Outcome<{ userId: string; twoFactor: boolean }>;
+
+/** Known and unknown addresses, wrong passwords and malformed input all get these words: the answer reveals no account. */
+export const invalidCredentials = (): Refusal =>
+  refuse(401, "The email address or password is not right.", { code: "invalid_credentials" });
+
+/** The same words, with the same minutes, for a locked real account and a locked unknown address. */
+export function accountLocked(retryAfterSeconds: number): Refusal {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return refuse(
+    429,
+    `Too many attempts: sign-in is locked for ${minutes} minute${minutes === 1 ? "" : "s"}. Try again then, or reset your password.`,
+    { code: "account_locked", retryAfterSeconds },
+  );
+}
 
 const { maxFailedLogins, lockoutMinutes } = systemConfig.accounts;
 // Failed attempts per address, known or not, so an unknown address locks after the same number of tries,
@@ -27,7 +41,7 @@ export async function authenticate(email: string, password: string, context: Req
   const byAccount = await consumeRateLimit(rateLimits.loginByAccount, email);
   if (!byIp.allowed || !byAccount.allowed) {
     await audit({ action: "user.login_failed", context, details: { email, reason: "rate_limited" } });
-    return { ok: false, reason: "rate_limited", retryAfterSeconds: Math.max(byIp.retryAfterSeconds, byAccount.retryAfterSeconds) };
+    return rateLimited(Math.max(byIp.retryAfterSeconds, byAccount.retryAfterSeconds));
   }
 
   const user = await db.user.findUnique({ where: { email } });
@@ -41,7 +55,7 @@ export async function authenticate(email: string, password: string, context: Req
       context,
       details: { reason: "locked" },
     });
-    return { ok: false, reason: "locked", retryAfterSeconds: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000) };
+    return accountLocked(Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000));
   }
 
   const passwordOk = await verifyPassword(password, user?.passwordHash ?? (await dummy()));
@@ -55,7 +69,9 @@ export async function authenticate(email: string, password: string, context: Req
       context,
       details: { reason: "disabled" },
     });
-    return { ok: false, reason: "disabled" };
+    return refuse(403, `This account is disabled. Contact ${systemConfig.supportEmail} if you think this is a mistake.`, {
+      code: "account_disabled",
+    });
   }
   if (!user.emailVerified) {
     await audit({
@@ -65,12 +81,14 @@ export async function authenticate(email: string, password: string, context: Req
       context,
       details: { reason: "unverified" },
     });
-    return { ok: false, reason: "unverified" };
+    return refuse(403, "Confirm your email address first: use the link we sent you, or ask for a new one below.", {
+      code: "email_unverified",
+    });
   }
 
   await db.user.update({ where: { id: user.id }, data: { lockedUntil: null } });
   await clearLoginLimits(email);
-  return { ok: true, userId: user.id, twoFactor: user.twoFactorEnabledAt !== null };
+  return done({ userId: user.id, twoFactor: user.twoFactorEnabledAt !== null });
 }
 
 /** Sign-in input that failed validation: refused before any lookup, and audited like every other refusal. */
@@ -97,14 +115,14 @@ async function recordFailure(
   const counter = await consumeRateLimit(failedLoginsByEmail, email);
   // Exact while under the limit; past it the count no longer matters.
   const failures = counter.allowed ? maxFailedLogins - counter.remaining : undefined;
-  const locked: LoginResult = { ok: false, reason: "locked", retryAfterSeconds: counter.retryAfterSeconds };
+  const locked = accountLocked(counter.retryAfterSeconds);
   if (!user) {
     await audit({ action: "user.login_failed", context, details: { email, reason: "unknown_email", failures } });
-    return counter.remaining > 0 ? { ok: false, reason: "invalid" } : locked;
+    return counter.remaining > 0 ? invalidCredentials() : locked;
   }
   const target = { type: "user", id: user.id };
   await audit({ action: "user.login_failed", actorId: user.id, target, context, details: { reason: "bad_password", failures } });
-  if (counter.remaining > 0) return { ok: false, reason: "invalid" };
+  if (counter.remaining > 0) return invalidCredentials();
   await db.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() + counter.retryAfterSeconds * 1000) } });
   // Only the failure that reached the limit tells anyone; later ones (racing, or after an unlock) just refuse.
   if (counter.allowed) {

@@ -4,6 +4,7 @@ import { audit } from "@/lib/audit";
 import { revokeOtherSessions } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { emailTemplates, sendEmail } from "@/lib/email";
+import { done, refuse, type Outcome } from "@/lib/outcome";
 import { consumeRateLimit, rateLimits } from "@/lib/rate-limit";
 import type { RequestContext } from "@/lib/request-context";
 import { hashToken } from "@/lib/secure-token";
@@ -12,12 +13,10 @@ import { voidPendingEmailChanges } from "./email-change";
 import { clearLoginLimits } from "./login";
 import { hashPassword, verifyPassword } from "./password-hash";
 import { passwordProblems } from "./password-policy";
-import { consumeAccountToken, issueAccountToken } from "./tokens";
+import { rateLimited, weakPassword } from "./refusals";
+import { consumeAccountToken, issueAccountToken, linkRefusal } from "./tokens";
 
 // Forgotten, reset and changed passwords. Each new password goes through the same policy as registration.
-
-export type PasswordResult =
-  { ok: true } | { ok: false; fieldErrors?: Record<string, string[]>; formError?: string; retryAfterSeconds?: number };
 
 export function resetLink(token: string): string {
   return new URL(`/reset-password?token=${encodeURIComponent(token)}`, systemConfig.url).toString();
@@ -27,7 +26,7 @@ export function resetLink(token: string): string {
  * Always the same answer, in the same time: the lookup and the email happen after the response, so
  * neither the words nor the timing tell whether the address has an account.
  */
-export async function requestPasswordReset(email: string, context: RequestContext): Promise<PasswordResult> {
+export async function requestPasswordReset(email: string, context: RequestContext): Promise<Outcome> {
   const byIp = await consumeRateLimit(rateLimits.passwordResetByIp, context.ipAddress ?? "unknown");
   if (!byIp.allowed) {
     await audit({
@@ -35,7 +34,7 @@ export async function requestPasswordReset(email: string, context: RequestContex
       context,
       details: { email, reason: "rate_limited", limit: rateLimits.passwordResetByIp.name },
     });
-    return { ok: false, retryAfterSeconds: byIp.retryAfterSeconds };
+    return rateLimited(byIp.retryAfterSeconds);
   }
   runAfterResponse("password reset email", async () => {
     if (!(await consumeRateLimit(rateLimits.passwordResetByAccount, email)).allowed) {
@@ -52,7 +51,7 @@ export async function requestPasswordReset(email: string, context: RequestContex
     await audit({ action: "user.password_reset_request", actorId: user.id, target: { type: "user", id: user.id }, context });
     await sendEmail(user.email, emailTemplates.passwordReset(user.firstName, resetLink(token)));
   });
-  return { ok: true };
+  return done();
 }
 
 /** The live reset token's owner, without spending it (the form checks the link before asking for a password). */
@@ -64,11 +63,11 @@ export async function findResetTokenOwner(token: string) {
 }
 
 /** Sets a new password from a reset link, then ends every session and pending email change: whoever knew the old password is out. */
-export async function resetPassword(token: string, password: string, context: RequestContext): Promise<PasswordResult> {
+export async function resetPassword(token: string, password: string, context: RequestContext): Promise<Outcome> {
   const user = await findResetTokenOwner(token);
   if (!user) {
     await audit({ action: "user.password_reset_failed", context, details: { reason: "invalid_link" } });
-    return { ok: false, formError: "This reset link is not valid any more. Ask for a new one." };
+    return linkRefusal("PASSWORD_RESET", "token_invalid");
   }
   const problems = await passwordProblems(password, user);
   if (problems.length) {
@@ -79,12 +78,14 @@ export async function resetPassword(token: string, password: string, context: Re
       context,
       details: { reason: "weak_password" },
     });
-    return { ok: false, fieldErrors: { password: problems } };
+    return weakPassword(problems);
   }
   const passwordHash = await hashPassword(password);
-  const done = await db.$transaction(async (tx) => {
+  // The link was checked above; spending it can still lose a race with another tab using it.
+  const reset = await db.$transaction(async (tx) => {
     const consumed = await consumeAccountToken(token, "PASSWORD_RESET", tx);
-    if (!consumed.ok || consumed.userId !== user.id) return false;
+    if (!consumed.ok) return consumed;
+    if (consumed.value.userId !== user.id) return linkRefusal("PASSWORD_RESET", "token_invalid");
     await tx.user.update({
       where: { id: user.id },
       data: { passwordHash, passwordChangedAt: new Date(), failedLoginCount: 0, lockedUntil: null },
@@ -95,13 +96,13 @@ export async function resetPassword(token: string, password: string, context: Re
       { action: "user.password_reset", actorId: user.id, target: { type: "user", id: user.id }, context, details: { emailChangesVoided } },
       tx,
     );
-    return true;
+    return done();
   });
-  if (!done) return { ok: false, formError: "This reset link is not valid any more. Ask for a new one." };
+  if (!reset.ok) return reset;
   // The lock is lifted above; the failures that led to it must not lock the new password at its first slip.
   await clearLoginLimits(user.email);
   await sendEmail(user.email, emailTemplates.passwordChanged(user.firstName));
-  return { ok: true };
+  return done();
 }
 
 /** A signed-in user changes their password: the current one is required, other sessions and any pending email change end. */
@@ -110,15 +111,18 @@ export async function changePassword(
   sessionId: string,
   input: { currentPassword: string; password: string },
   context: RequestContext,
-): Promise<PasswordResult> {
+): Promise<Outcome> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
   const limit = await consumeRateLimit(rateLimits.loginByAccount, user.email);
-  if (!limit.allowed) return { ok: false, retryAfterSeconds: limit.retryAfterSeconds };
+  if (!limit.allowed) return rateLimited(limit.retryAfterSeconds);
   if (!user.passwordHash || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    return { ok: false, fieldErrors: { currentPassword: ["That is not your current password."] } };
+    return refuse(401, "Your password is not changed.", {
+      code: "invalid_credentials",
+      fieldErrors: { currentPassword: ["That is not your current password."] },
+    });
   }
   const problems = await passwordProblems(input.password, user);
-  if (problems.length) return { ok: false, fieldErrors: { password: problems } };
+  if (problems.length) return weakPassword(problems);
   await db.user.update({
     where: { id: userId },
     data: { passwordHash: await hashPassword(input.password), passwordChangedAt: new Date() },
@@ -133,5 +137,5 @@ export async function changePassword(
     details: { otherSessionsEnded: ended, emailChangesVoided },
   });
   await sendEmail(user.email, emailTemplates.passwordChanged(user.firstName));
-  return { ok: true };
+  return done();
 }

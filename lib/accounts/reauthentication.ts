@@ -1,11 +1,13 @@
 import "server-only";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { done, refuse, type Outcome, type Refusal } from "@/lib/outcome";
 import { consumeRateLimit, rateLimits } from "@/lib/rate-limit";
 import type { RequestContext } from "@/lib/request-context";
 import { acceptTotpCode } from "@/lib/two-factor/codes";
 import { systemConfig } from "@/system.config";
 import { verifyPassword } from "./password-hash";
+import { rateLimited } from "./refusals";
 
 // "Confirm it's you": a stolen session cookie alone must not be enough to take the account over. Turning
 // two-factor on or off, changing the email address and ending other sessions need the password or a current
@@ -14,9 +16,6 @@ import { verifyPassword } from "./password-hash";
 const { reauthenticationMinutes } = systemConfig.accounts;
 
 export type ReauthenticationProof = { password: string } | { code: string };
-export type ReauthenticationResult =
-  { ok: true } | { ok: false; fieldErrors?: Record<string, string[]>; formError?: string; retryAfterSeconds?: number };
-export type ReauthenticationRefusal = { ok: false; formError: string };
 
 export const REAUTHENTICATION_NEEDED = `Confirm it's you first: enter your password or a current code. That then counts for ${reauthenticationMinutes} minutes.`;
 
@@ -26,16 +25,16 @@ export async function reauthenticate(
   userId: string,
   proof: ReauthenticationProof,
   context: RequestContext,
-): Promise<ReauthenticationResult> {
+): Promise<Outcome> {
   const session = await db.session.findFirst({ where: { id: sessionId, userId, twoFactorPending: false } });
-  if (!session) return { ok: false, formError: "Your session has ended. Sign in again." };
+  if (!session) return refuse(401, "Your session has ended. Sign in again.", { code: "session_ended" });
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
     select: { id: true, email: true, passwordHash: true, twoFactorSecret: true, twoFactorLastStep: true, twoFactorEnabledAt: true },
   });
   // Guessing here counts against the same budget as signing in.
   const limit = await consumeRateLimit(rateLimits.loginByAccount, user.email);
-  if (!limit.allowed) return { ok: false, retryAfterSeconds: limit.retryAfterSeconds };
+  if (!limit.allowed) return rateLimited(limit.retryAfterSeconds);
 
   const method = "code" in proof ? "code" : "password";
   const proven =
@@ -46,12 +45,18 @@ export async function reauthenticate(
   if (!proven) {
     await audit({ action: "user.reauthenticate_failed", actorId: userId, target, context, details: { method } });
     return method === "code"
-      ? { ok: false, fieldErrors: { code: ["That code is not right. Use the current code from your app."] } }
-      : { ok: false, fieldErrors: { password: ["That is not your password."] } };
+      ? refuse(401, "That did not confirm it's you.", {
+          code: "two_factor_code_invalid",
+          fieldErrors: { code: ["That code is not right. Use the current code from your app."] },
+        })
+      : refuse(401, "That did not confirm it's you.", {
+          code: "invalid_credentials",
+          fieldErrors: { password: ["That is not your password."] },
+        });
   }
   await db.session.update({ where: { id: sessionId }, data: { reauthenticatedAt: new Date() } });
   await audit({ action: "user.reauthenticate", actorId: userId, target, context, details: { method } });
-  return { ok: true };
+  return done();
 }
 
 /** Whether this session confirmed who it is (or signed in) within the last few minutes. */
@@ -61,6 +66,6 @@ export async function hasRecentReauthentication(sessionId: string): Promise<bool
 }
 
 /** The refusal each sensitive change answers with when the confirmation is missing or too old; null when it may go on. */
-export async function requireRecentReauthentication(sessionId: string): Promise<ReauthenticationRefusal | null> {
-  return (await hasRecentReauthentication(sessionId)) ? null : { ok: false, formError: REAUTHENTICATION_NEEDED };
+export async function requireRecentReauthentication(sessionId: string): Promise<Refusal | null> {
+  return (await hasRecentReauthentication(sessionId)) ? null : refuse(401, REAUTHENTICATION_NEEDED, { code: "reauthentication_required" });
 }

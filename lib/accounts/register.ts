@@ -3,19 +3,19 @@ import { audit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { emailTemplates, sendEmail } from "@/lib/email";
 import type { RequestContext } from "@/lib/request-context";
+import { done, type Outcome } from "@/lib/outcome";
 import { consumeRateLimit, rateLimits } from "@/lib/rate-limit";
 import { seedRoles } from "@/lib/seed";
 import { systemConfig } from "@/system.config";
 import { hashPassword } from "./password-hash";
 import { passwordProblems } from "./password-policy";
+import { rateLimited, weakPassword } from "./refusals";
 import type { registerSchema } from "./schemas";
 import { consumeAccountToken, issueAccountToken } from "./tokens";
 import type { z } from "zod";
 
 type RegisterData = z.output<typeof registerSchema>;
 const defaultRole = seedRoles.find((role) => role.name === "user")!;
-export type RegisterResult =
-  { ok: true } | { ok: false; fieldErrors: Partial<Record<keyof RegisterData, string[]>> } | { ok: false; retryAfterSeconds: number };
 
 export function verificationLink(token: string): string {
   return new URL(`/verify-email?token=${encodeURIComponent(token)}`, systemConfig.url).toString();
@@ -25,7 +25,7 @@ export function verificationLink(token: string): string {
  * Creates an unverified account and emails a verification link. An address that already has an account
  * gets the same answer (so the form cannot be used to find out who is registered) and its owner an email.
  */
-export async function registerUser(data: RegisterData, context: RequestContext): Promise<RegisterResult> {
+export async function registerUser(data: RegisterData, context: RequestContext): Promise<Outcome> {
   for (const [rule, subject] of [
     [rateLimits.registerByIp, context.ipAddress ?? "unknown"],
     [rateLimits.registerByAccount, data.email],
@@ -33,14 +33,14 @@ export async function registerUser(data: RegisterData, context: RequestContext):
     const limit = await consumeRateLimit(rule, subject);
     if (!limit.allowed) {
       await audit({ action: "user.register_failed", context, details: { email: data.email, reason: "rate_limited", limit: rule.name } });
-      return { ok: false, retryAfterSeconds: limit.retryAfterSeconds };
+      return rateLimited(limit.retryAfterSeconds);
     }
   }
 
   const problems = await passwordProblems(data.password, data);
   if (problems.length > 0) {
     await audit({ action: "user.register_failed", context, details: { email: data.email, reason: "weak_password" } });
-    return { ok: false, fieldErrors: { password: problems } };
+    return weakPassword(problems);
   }
 
   // Hash first, whether or not the address is taken, so the answer takes as long either way.
@@ -48,7 +48,7 @@ export async function registerUser(data: RegisterData, context: RequestContext):
   const existing = await db.user.findUnique({ where: { email: data.email } });
   if (existing) {
     await sendEmail(existing.email, emailTemplates.alreadyRegistered(existing.firstName, new URL("/login", systemConfig.url).toString()));
-    return { ok: true };
+    return done();
   }
 
   const created = await db.$transaction(async (tx) => {
@@ -68,37 +68,33 @@ export async function registerUser(data: RegisterData, context: RequestContext):
     return { user, token: await issueAccountToken(user.id, "EMAIL_VERIFICATION", { client: tx }) };
   });
   await sendEmail(created.user.email, emailTemplates.verifyEmail(created.user.firstName, verificationLink(created.token)));
-  return { ok: true };
+  return done();
 }
 
-export type VerifyResult = { ok: true } | { ok: false; reason: "invalid" | "expired" | "used" };
-
-export async function verifyEmail(token: string, context: RequestContext): Promise<VerifyResult> {
+export async function verifyEmail(token: string, context: RequestContext): Promise<Outcome> {
   return db.$transaction(async (tx) => {
     const consumed = await consumeAccountToken(token, "EMAIL_VERIFICATION", tx);
     if (!consumed.ok) return consumed;
-    await tx.user.update({ where: { id: consumed.userId }, data: { emailVerified: new Date() } });
-    await audit({ action: "user.verify_email", actorId: consumed.userId, target: { type: "user", id: consumed.userId }, context }, tx);
-    return { ok: true };
+    const { userId } = consumed.value;
+    await tx.user.update({ where: { id: userId }, data: { emailVerified: new Date() } });
+    await audit({ action: "user.verify_email", actorId: userId, target: { type: "user", id: userId }, context }, tx);
+    return done();
   });
 }
 
 /** Sends a fresh link to an unverified account; answers the same whatever the address. */
-export async function resendVerification(
-  email: string,
-  context: RequestContext,
-): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
+export async function resendVerification(email: string, context: RequestContext): Promise<Outcome> {
   for (const [rule, subject] of [
     [rateLimits.verificationResendByIp, context.ipAddress ?? "unknown"],
     [rateLimits.verificationResendByAccount, email],
   ] as const) {
     const limit = await consumeRateLimit(rule, subject);
-    if (!limit.allowed) return { ok: false, retryAfterSeconds: limit.retryAfterSeconds };
+    if (!limit.allowed) return rateLimited(limit.retryAfterSeconds);
   }
   const user = await db.user.findUnique({ where: { email } });
   if (user && !user.emailVerified && user.status === "ACTIVE") {
     const token = await issueAccountToken(user.id, "EMAIL_VERIFICATION");
     await sendEmail(user.email, emailTemplates.verifyEmail(user.firstName, verificationLink(token)));
   }
-  return { ok: true };
+  return done();
 }

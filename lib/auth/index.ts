@@ -1,11 +1,12 @@
 import "server-only";
 import NextAuth, { CredentialsSignin, type NextAuthResult } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { auditInvalidLoginInput, authenticate, type LoginFailure } from "@/lib/accounts/login";
+import { auditInvalidLoginInput, authenticate, invalidCredentials } from "@/lib/accounts/login";
 import { loginSchema } from "@/lib/accounts/schemas";
 import { audit } from "@/lib/audit";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import type { Refusal } from "@/lib/outcome";
 import { contextFromHeaders } from "@/lib/request-context";
 import { systemConfig } from "@/system.config";
 import { completeChallenge } from "@/lib/two-factor/challenge";
@@ -16,13 +17,11 @@ import { createSession, deleteSessionBySecret, findActiveSession } from "./sessi
 // credentials provider only issues JWTs, so its (encrypted) token carries nothing but the session secret,
 // and every request that reads the session checks the row: a logged-out or revoked cookie is worth nothing.
 
+/** A refused sign-in, carried through Auth.js to the server action (signIn rethrows it as is) with its refusal. */
 export class LoginError extends CredentialsSignin {
-  constructor(
-    readonly reason: LoginFailure,
-    readonly retryAfterSeconds?: number,
-  ) {
-    super(reason);
-    this.code = reason;
+  constructor(readonly refusal: Refusal) {
+    super(refusal.code);
+    this.code = refusal.code;
   }
 }
 
@@ -66,26 +65,23 @@ const nextAuth = NextAuth({
         const context = contextFromHeaders(request.headers);
         if (!parsed.success) {
           await auditInvalidLoginInput(context);
-          throw new LoginError("invalid");
+          throw new LoginError(invalidCredentials());
         }
         const result = await authenticate(parsed.data.email, parsed.data.password, context);
-        if (!result.ok) throw new LoginError(result.reason, result.retryAfterSeconds);
-        const secret = await createSession(result.userId, {
-          rememberMe: parsed.data.rememberMe,
-          context,
-          twoFactorPending: result.twoFactor,
-        });
+        if (!result.ok) throw new LoginError(result);
+        const { userId, twoFactor } = result.value;
+        const secret = await createSession(userId, { rememberMe: parsed.data.rememberMe, context, twoFactorPending: twoFactor });
         // With two-factor on, the sign-in is logged when the code is accepted (lib/two-factor/challenge.ts).
-        if (!result.twoFactor) {
+        if (!twoFactor) {
           await audit({
             action: "user.login",
-            actorId: result.userId,
-            target: { type: "user", id: result.userId },
+            actorId: userId,
+            target: { type: "user", id: userId },
             context,
             details: { rememberMe: parsed.data.rememberMe },
           });
         }
-        return { id: result.userId, sessionSecret: secret };
+        return { id: userId, sessionSecret: secret };
       },
     }),
     // The second step: the challenge's server action passes the one-time grant a right code earned. Over
@@ -95,8 +91,8 @@ const nextAuth = NextAuth({
       credentials: { grant: {} },
       async authorize(raw, request) {
         const completed = await completeChallenge(String(raw.grant ?? ""), contextFromHeaders(request.headers));
-        if (!completed) throw new LoginError("invalid");
-        return { id: completed.userId, sessionSecret: completed.sessionSecret };
+        if (!completed.ok) throw new LoginError(completed);
+        return { id: completed.value.userId, sessionSecret: completed.value.sessionSecret };
       },
     }),
   ],

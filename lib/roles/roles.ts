@@ -13,7 +13,7 @@ import { rolePermissions } from "./permissions";
 // holds every permission; nobody can grant or withdraw a permission they do not hold themselves.
 
 const target = (id: string) => ({ type: "role", id });
-const notFound = () => refuse(404, "That role does not exist.");
+const notFound = () => refuse(404, "That role does not exist.", { code: "role_not_found" });
 
 export async function listRoles(actor: Actor, context?: RequestContext) {
   await authorize(actor, rolePermissions.read, { context });
@@ -96,9 +96,11 @@ export async function deleteRole(actor: Actor, roleId: string, context: RequestC
   await authorize(actor, rolePermissions.manage, { target: target(roleId), context });
   const role = await db.role.findUnique({ where: { id: roleId }, include: { _count: { select: { users: true } } } });
   if (!role) return notFound();
-  if (role.builtIn) return refuse(409, "Built-in roles cannot be deleted.");
+  if (role.builtIn) return refuse(409, "Built-in roles cannot be deleted.", { code: "built_in_role" });
   if (role._count.users > 0)
-    return refuse(409, `Take this role away from its ${role._count.users} user${role._count.users === 1 ? "" : "s"} first.`);
+    return refuse(409, `Take this role away from its ${role._count.users} user${role._count.users === 1 ? "" : "s"} first.`, {
+      code: "role_in_use",
+    });
   await db.role.delete({ where: { id: roleId } });
   await audit({ action: "admin.role_delete", actorId: actor.id, target: target(roleId), context, details: { name: role.name } });
   return done();
@@ -109,15 +111,19 @@ export async function setRolePermissions(actor: Actor, roleId: string, keys: str
   await authorize(actor, rolePermissions.manage, { target: target(roleId), context });
   const known = new Set((await db.permission.findMany({ where: { key: { in: keys } }, select: { key: true } })).map((p) => p.key));
   const unknown = keys.filter((key) => !known.has(key));
-  if (unknown.length) return refuse(422, `Unknown permission: ${unknown.join(", ")}.`);
+  if (unknown.length) return refuse(422, `Unknown permission: ${unknown.join(", ")}.`, { code: "unknown_permission" });
   const role = await db.role.findUnique({ where: { id: roleId }, include: { permissions: { include: { permission: true } } } });
   if (!role) return notFound();
-  if (role.name === ADMIN_ROLE) return refuse(409, "The admin role always holds every permission.");
+  if (role.name === ADMIN_ROLE) return refuse(409, "The admin role always holds every permission.", { code: "admin_role_locked" });
   const before = role.permissions.map((p) => p.permission.key);
   const added = keys.filter((key) => !before.includes(key));
   const removed = before.filter((key) => !keys.includes(key));
   const beyond = permissionsLackedOver(actor, [...added, ...removed]);
-  if (beyond.length) return refuse(409, `You cannot grant or withdraw what you do not hold yourself: ${beyond.join(", ")}.`);
+  if (beyond.length) {
+    return refuse(409, `You cannot grant or withdraw what you do not hold yourself: ${beyond.join(", ")}.`, {
+      code: "beyond_own_permissions",
+    });
+  }
 
   await db.$transaction(async (tx) => {
     const rows = await tx.permission.findMany({ where: { key: { in: [...added, ...removed] } } });

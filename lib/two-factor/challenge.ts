@@ -2,7 +2,9 @@ import "server-only";
 import { audit } from "@/lib/audit";
 import { createSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
+import { rateLimited } from "@/lib/accounts/refusals";
 import { emailTemplates, sendEmail } from "@/lib/email";
+import { done, refuse, type Outcome, type Refusal } from "@/lib/outcome";
 import { consumeRateLimit, rateLimits } from "@/lib/rate-limit";
 import type { RequestContext } from "@/lib/request-context";
 import { hashToken, randomToken } from "@/lib/secure-token";
@@ -15,8 +17,30 @@ import { rolesForTwoFactorPolicy, twoFactorRequiredFor } from "./policy";
 // half-authenticated cookie is worth nothing afterwards, so copying it early gains an attacker nothing.
 
 export type ChallengeMethod = "totp" | "recovery";
-export type ChallengeResult =
-  { ok: true; grant: string } | { ok: false; reason: "invalid" | "locked" | "expired" | "rate_limited"; retryAfterSeconds?: number };
+
+/** The half-finished sign-in is gone (expired, ended, or the account changed): only the password step helps. */
+export const challengeExpired = (): Refusal =>
+  refuse(401, "This sign-in has expired. Sign in again with your password.", { code: "challenge_expired" });
+
+function codesLocked(retryAfterSeconds: number): Refusal {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return refuse(429, `Sign-in is locked after too many wrong codes. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {
+    code: "account_locked",
+    retryAfterSeconds,
+  });
+}
+
+/** A wrong code goes next to the field it was typed into: `code` for the app's, `recoveryCode` for a recovery code. */
+const wrongCode = (method: ChallengeMethod): Refusal =>
+  method === "totp"
+    ? refuse(401, "That code did not work.", {
+        code: "two_factor_code_invalid",
+        fieldErrors: { code: ["That code is not right, or was already used. Wait for the next code and try again."] },
+      })
+    : refuse(401, "That recovery code did not work.", {
+        code: "recovery_code_invalid",
+        fieldErrors: { recoveryCode: ["That recovery code is not right, or was already used."] },
+      });
 
 const { maxFailedCodes } = systemConfig.accounts.twoFactor;
 const { lockoutMinutes } = systemConfig.accounts;
@@ -64,9 +88,9 @@ export async function verifyChallenge(
   method: ChallengeMethod,
   code: string,
   context: RequestContext,
-): Promise<ChallengeResult> {
+): Promise<Outcome<string>> {
   const session = await pendingSession(sessionId);
-  if (!session) return { ok: false, reason: "expired" };
+  if (!session) return challengeExpired();
   const { user } = session;
   const target = { type: "user", id: user.id };
   const bySession = await consumeRateLimit(rateLimits.twoFactorBySession, session.id);
@@ -79,11 +103,11 @@ export async function verifyChallenge(
       context,
       details: { step: "two_factor", reason: "rate_limited" },
     });
-    return { ok: false, reason: "rate_limited", retryAfterSeconds: Math.max(bySession.retryAfterSeconds, byAccount.retryAfterSeconds) };
+    return rateLimited(Math.max(bySession.retryAfterSeconds, byAccount.retryAfterSeconds));
   }
   if (user.lockedUntil && user.lockedUntil > new Date()) {
     await db.session.deleteMany({ where: { id: session.id } });
-    return { ok: false, reason: "locked", retryAfterSeconds: Math.ceil((user.lockedUntil.getTime() - Date.now()) / 1000) };
+    return codesLocked(Math.ceil((user.lockedUntil.getTime() - Date.now()) / 1000));
   }
 
   // Each guess claims its attempt before the code is compared, in one conditional UPDATE: parallel guesses
@@ -93,7 +117,7 @@ export async function verifyChallenge(
     where: { id: user.id, twoFactorFailedCount: { lt: maxFailedCodes }, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
     data: { twoFactorFailedCount: { increment: 1 } },
   });
-  if (claimed.count !== 1) return { ok: false, reason: "locked", retryAfterSeconds: lockoutMinutes * 60 };
+  if (claimed.count !== 1) return codesLocked(lockoutMinutes * 60);
 
   const passed = method === "totp" ? await acceptTotpCode(user, code) : await spendRecoveryCode(user.id, code);
   if (!passed) return recordFailure(user, method, context);
@@ -106,7 +130,7 @@ export async function verifyChallenge(
     await audit({ action: "user.two_factor_recovery_used", actorId: user.id, target, context, details: { left } });
     await sendEmail(user.email, emailTemplates.recoveryCodeUsed(user.firstName, left));
   }
-  return { ok: true, grant };
+  return done(grant);
 }
 
 /** A code the schema refused (a script sent it: the form checks first): audited, never compared. */
@@ -127,14 +151,14 @@ async function recordFailure(
   user: { id: string; email: string; firstName: string },
   method: ChallengeMethod,
   context: RequestContext,
-): Promise<ChallengeResult> {
+): Promise<Refusal> {
   const target = { type: "user", id: user.id };
   const { twoFactorFailedCount: failures } = await db.user.findUniqueOrThrow({
     where: { id: user.id },
     select: { twoFactorFailedCount: true },
   });
   await audit({ action: "user.two_factor_failed", actorId: user.id, target, context, details: { method, failures } });
-  if (failures < maxFailedCodes) return { ok: false, reason: "invalid" };
+  if (failures < maxFailedCodes) return wrongCode(method);
 
   // Locked like too many wrong passwords: the password step refuses too until the lock ends. Conditional,
   // so of several guesses failing at once only one locks, audits and sends the email.
@@ -147,23 +171,26 @@ async function recordFailure(
     await audit({ action: "user.locked", actorId: user.id, target, context, details: { minutes: lockoutMinutes, reason: "two_factor" } });
     await sendEmail(user.email, emailTemplates.accountLocked(user.firstName, lockoutMinutes, "codes"));
   }
-  return { ok: false, reason: "locked", retryAfterSeconds: lockoutMinutes * 60 };
+  return codesLocked(lockoutMinutes * 60);
 }
 
 /**
  * Swaps a grant for a full session: the half-authenticated session is deleted (once: a replayed grant finds
- * nothing) and a new one with a new secret is made. Returns the new cookie secret and the user, or null.
+ * nothing) and a new one with a new secret is made. The value: the user and the new cookie secret.
  */
-export async function completeChallenge(grant: string, context: RequestContext): Promise<{ userId: string; sessionSecret: string } | null> {
-  if (typeof grant !== "string" || grant.length !== 43) return null;
+export async function completeChallenge(
+  grant: string,
+  context: RequestContext,
+): Promise<Outcome<{ userId: string; sessionSecret: string }>> {
+  if (typeof grant !== "string" || grant.length !== 43) return challengeExpired();
   const session = await db.session.findUnique({
     where: { upgradeTokenHash: hashToken(grant) },
     select: { id: true, userId: true, rememberMe: true, twoFactorPending: true, absoluteExpiresAt: true },
   });
-  if (!session?.twoFactorPending || session.absoluteExpiresAt <= new Date()) return null;
+  if (!session?.twoFactorPending || session.absoluteExpiresAt <= new Date()) return challengeExpired();
   return db.$transaction(async (tx) => {
     const { count } = await tx.session.deleteMany({ where: { id: session.id, upgradeTokenHash: hashToken(grant) } });
-    if (count !== 1) return null;
+    if (count !== 1) return challengeExpired();
     const sessionSecret = await createSession(session.userId, { rememberMe: session.rememberMe, context }, tx);
     await audit(
       {
@@ -175,6 +202,6 @@ export async function completeChallenge(grant: string, context: RequestContext):
       },
       tx,
     );
-    return { userId: session.userId, sessionSecret };
+    return done({ userId: session.userId, sessionSecret });
   });
 }

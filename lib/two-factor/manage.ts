@@ -1,9 +1,11 @@
 import "server-only";
 import { requireRecentReauthentication } from "@/lib/accounts/reauthentication";
+import { rateLimited } from "@/lib/accounts/refusals";
 import { audit } from "@/lib/audit";
 import { revokeOtherSessions } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { emailTemplates, sendEmail } from "@/lib/email";
+import { done, refuse, type Outcome } from "@/lib/outcome";
 import { consumeRateLimit, rateLimits } from "@/lib/rate-limit";
 import type { RequestContext } from "@/lib/request-context";
 import { openTotpSecret, remainingRecoveryCodes, replaceRecoveryCodes, sealTotpSecret } from "./codes";
@@ -13,11 +15,10 @@ import { formatManualKey, newTotpSecret, otpauthUri, qrCodeSvg, verifyTotp } fro
 // A user's own two-factor settings: enrol, see status, regenerate recovery codes, turn off; and the
 // administrative reset for someone who lost their device. Every change is audited and the owner told.
 
-export type TwoFactorResult<T = object> =
-  ({ ok: true } & T) | { ok: false; fieldErrors?: Record<string, string[]>; formError?: string; retryAfterSeconds?: number };
-
 const userTarget = (id: string) => ({ type: "user", id });
-const wrongCode = ["That code is not right. Use the current code from your app."];
+// Conflicts with the state two-factor is in: usually another window changed it.
+const alreadyOn = () => refuse(409, "Two-factor sign-in is already on.", { code: "two_factor_enabled" });
+const isOff = (message: string) => refuse(409, message, { code: "two_factor_off" });
 
 async function loadUser(userId: string) {
   return db.user.findUniqueOrThrow({
@@ -56,13 +57,13 @@ export async function twoFactorStatus(userId: string) {
  * Makes a fresh secret to enrol (replacing an unfinished one). Nothing changes for sign-in until it is confirmed.
  * Enrolling needs a recent "confirm it's you": a stolen session must not tie the account to someone else's phone.
  */
-export async function startEnrolment(userId: string, sessionId: string): Promise<TwoFactorResult> {
+export async function startEnrolment(userId: string, sessionId: string): Promise<Outcome> {
   const user = await loadUser(userId);
-  if (user.twoFactorEnabledAt) return { ok: false, formError: "Two-factor sign-in is already on." };
+  if (user.twoFactorEnabledAt) return alreadyOn();
   const refusal = await requireRecentReauthentication(sessionId);
   if (refusal) return refusal;
   await db.user.update({ where: { id: userId }, data: { twoFactorPendingSecret: sealTotpSecret(userId, newTotpSecret()) } });
-  return { ok: true };
+  return done();
 }
 
 /** What the enrolment page shows: the QR code and the same secret typed out. */
@@ -74,23 +75,29 @@ export async function enrolmentDetails(userId: string): Promise<{ qrSvg: string;
   return { qrSvg: await qrCodeSvg(uri), manualKey: formatManualKey(secret), uri };
 }
 
-/** Turns two-factor on once the user proves their app has the secret; returns the recovery codes, once. */
+/** Turns two-factor on once the user proves their app has the secret; the value: the recovery codes, shown once. */
 export async function confirmEnrolment(
   userId: string,
   sessionId: string,
   code: string,
   context: RequestContext,
-): Promise<TwoFactorResult<{ recoveryCodes: string[] }>> {
+): Promise<Outcome<string[]>> {
   const user = await loadUser(userId);
-  if (user.twoFactorEnabledAt) return { ok: false, formError: "Two-factor sign-in is already on." };
+  if (user.twoFactorEnabledAt) return alreadyOn();
   const refusal = await requireRecentReauthentication(sessionId);
   if (refusal) return refusal;
   const limit = await withinLimit(user.email);
-  if (!limit.allowed) return { ok: false, retryAfterSeconds: limit.retryAfterSeconds };
+  if (!limit.allowed) return rateLimited(limit.retryAfterSeconds);
   const secret = openTotpSecret(userId, user.twoFactorPendingSecret);
-  if (!secret) return { ok: false, formError: "Start the set-up again: that enrolment has expired." };
+  if (!secret) return refuse(409, "Start the set-up again: that enrolment has expired.", { code: "enrolment_expired" });
   const step = await verifyTotp(secret, code, null);
-  if (step === null) return { ok: false, fieldErrors: { code: wrongCode } };
+  // Not a sign-in: a wrong code here is input to correct (422), not a failed authentication.
+  if (step === null) {
+    return refuse(422, "That code did not work.", {
+      code: "two_factor_code_invalid",
+      fieldErrors: { code: ["That code is not right. Use the current code from your app."] },
+    });
+  }
 
   const recoveryCodes = await db.$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({
@@ -108,21 +115,19 @@ export async function confirmEnrolment(
     await audit({ action: "user.two_factor_enable", actorId: userId, target: userTarget(userId), context }, tx);
     return codes;
   });
-  if (!recoveryCodes) return { ok: false, formError: "Two-factor sign-in changed in another window. Reload the page." };
+  if (!recoveryCodes) {
+    return refuse(409, "Two-factor sign-in changed in another window. Reload the page.", { code: "two_factor_changed" });
+  }
   // Sessions signed in with the password alone end: from now on every session passed the second factor.
   await revokeOtherSessions(userId, sessionId);
   await sendEmail(user.email, emailTemplates.twoFactorEnabled(user.firstName));
-  return { ok: true, recoveryCodes };
+  return done(recoveryCodes);
 }
 
-/** New recovery codes (the old ones stop working), after a recent "confirm it's you". */
-export async function regenerateRecoveryCodes(
-  userId: string,
-  sessionId: string,
-  context: RequestContext,
-): Promise<TwoFactorResult<{ recoveryCodes: string[] }>> {
+/** New recovery codes (the old ones stop working), after a recent "confirm it's you"; the value: the codes, shown once. */
+export async function regenerateRecoveryCodes(userId: string, sessionId: string, context: RequestContext): Promise<Outcome<string[]>> {
   const user = await loadUser(userId);
-  if (!user.twoFactorEnabledAt) return { ok: false, formError: "Two-factor sign-in is off." };
+  if (!user.twoFactorEnabledAt) return isOff("Two-factor sign-in is off.");
   const refusal = await requireRecentReauthentication(sessionId);
   if (refusal) return refusal;
   const recoveryCodes = await db.$transaction(async (tx) => {
@@ -130,21 +135,21 @@ export async function regenerateRecoveryCodes(
     await audit({ action: "user.two_factor_recovery_codes", actorId: userId, target: userTarget(userId), context }, tx);
     return codes;
   });
-  return { ok: true, recoveryCodes };
+  return done(recoveryCodes);
 }
 
 /** Turns two-factor off after a recent "confirm it's you" (password or current code); refused where a role requires it. */
-export async function disableTwoFactor(userId: string, sessionId: string, context: RequestContext): Promise<TwoFactorResult> {
+export async function disableTwoFactor(userId: string, sessionId: string, context: RequestContext): Promise<Outcome> {
   const user = await loadUser(userId);
-  if (!user.twoFactorEnabledAt) return { ok: false, formError: "Two-factor sign-in is already off." };
+  if (!user.twoFactorEnabledAt) return isOff("Two-factor sign-in is already off.");
   if (twoFactorRequiredFor(user.roles)) {
-    return { ok: false, formError: "Your role requires two-factor sign-in, so it cannot be turned off." };
+    return refuse(409, "Your role requires two-factor sign-in, so it cannot be turned off.", { code: "two_factor_required" });
   }
   const refusal = await requireRecentReauthentication(sessionId);
   if (refusal) return refusal;
   await clearTwoFactor(userId, { action: "user.two_factor_disable", actorId: userId, context });
   await sendEmail(user.email, emailTemplates.twoFactorDisabled(user.firstName));
-  return { ok: true };
+  return done();
 }
 
 /**

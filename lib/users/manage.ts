@@ -23,7 +23,7 @@ import { adminProfileSchema, type AdminProfileInput } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
 const target = (id: string) => ({ type: "user", id });
-const notFound = () => refuse(404, "That user does not exist.");
+const notFound = () => refuse(404, "That user does not exist.", { code: "user_not_found" });
 
 async function findUser(client: Tx, userId: string) {
   return client.user.findUnique({ where: { id: userId }, include: { roles: { include: { role: true } } } });
@@ -41,7 +41,8 @@ async function isLastAdmin(client: Tx, user: LoadedUser): Promise<boolean> {
   });
   return others === 0;
 }
-const lastAdminRefusal = () => refuse(409, "This is the last active administrator: make someone else an administrator first.");
+const lastAdminRefusal = () =>
+  refuse(409, "This is the last active administrator: make someone else an administrator first.", { code: "last_admin" });
 
 /** What the user's roles grant. */
 async function permissionsOf(userId: string): Promise<string[]> {
@@ -82,10 +83,13 @@ export async function updateUserProfile(
 ): Promise<Outcome> {
   await authorizeOnUser(actor, userPermissions.update, userId, context);
   // One's own profile has stricter rules (a date of birth, the minimum age): only the account page edits it.
-  if (userId === actor.id) return refuse(409, "Edit your own profile on your account page.");
+  if (userId === actor.id) return refuse(409, "Edit your own profile on your account page.", { code: "own_account" });
   const parsed = profileFields.safeParse(input);
   if (!parsed.success)
-    return refuse(422, "The profile is not valid.", { fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> });
+    return refuse(422, "The profile is not valid.", {
+      code: "invalid_input",
+      fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+    });
   input = parsed.data;
   return db.$transaction(async (tx) => {
     const user = await findUser(tx, userId);
@@ -113,7 +117,7 @@ export async function setUserRoles(actor: Actor, userId: string, roleIds: string
     if (!user) return notFound();
     const wanted = await tx.role.findMany({ where: { id: { in: roleIds } }, include: { permissions: { include: { permission: true } } } });
     if (wanted.length !== new Set(roleIds).size)
-      return refuse(422, "One of those roles does not exist.", { fieldErrors: { roleIds: ["Unknown role."] } });
+      return refuse(422, "One of those roles does not exist.", { code: "unknown_role", fieldErrors: { roleIds: ["Unknown role."] } });
     const current = user.roles.map((r) => r.roleId);
     const added = roleIds.filter((id) => !current.includes(id));
     const removed = current.filter((id) => !roleIds.includes(id));
@@ -129,7 +133,9 @@ export async function setUserRoles(actor: Actor, userId: string, roleIds: string
         ).length > 0,
     );
     if (beyond.length)
-      return refuse(409, `You cannot give or take away ${beyond.map((r) => r.name).join(", ")}: it can do things you cannot.`);
+      return refuse(409, `You cannot give or take away ${beyond.map((r) => r.name).join(", ")}: it can do things you cannot.`, {
+        code: "beyond_own_permissions",
+      });
     const losesAdmin = user.roles.some((r) => r.role.name === ADMIN_ROLE && removed.includes(r.roleId));
     if (losesAdmin && (await isLastAdmin(tx, user))) return lastAdminRefusal();
 
@@ -151,7 +157,7 @@ export async function setUserRoles(actor: Actor, userId: string, roleIds: string
 
 export async function setUserDisabled(actor: Actor, userId: string, disabled: boolean, context: RequestContext): Promise<Outcome> {
   await authorizeOnUser(actor, userPermissions.disable, userId, context);
-  if (disabled && userId === actor.id) return refuse(409, "You cannot disable your own account.");
+  if (disabled && userId === actor.id) return refuse(409, "You cannot disable your own account.", { code: "own_account" });
   return db.$transaction(async (tx) => {
     const user = await findUser(tx, userId);
     if (!user || user.deletedAt) return notFound();
@@ -183,7 +189,7 @@ export async function markEmailVerified(actor: Actor, userId: string, context: R
   await authorizeOnUser(actor, userPermissions.update, userId, context);
   const user = await db.user.findUnique({ where: { id: userId } });
   if (!user) return notFound();
-  if (user.emailVerified) return refuse(409, "That email address is already confirmed.");
+  if (user.emailVerified) return refuse(409, "That email address is already confirmed.", { code: "email_already_verified" });
   await db.user.update({ where: { id: userId }, data: { emailVerified: new Date() } });
   await record(db, actor, "admin.user_verify", userId, context);
   return done();
@@ -193,7 +199,9 @@ export async function sendPasswordResetLink(actor: Actor, userId: string, contex
   await authorizeOnUser(actor, userPermissions.security, userId, context);
   const user = await db.user.findUnique({ where: { id: userId } });
   if (!user || user.deletedAt) return notFound();
-  if (user.status !== "ACTIVE") return refuse(409, "Enable the account first: a disabled user cannot reset a password.");
+  if (user.status !== "ACTIVE") {
+    return refuse(409, "Enable the account first: a disabled user cannot reset a password.", { code: "account_disabled" });
+  }
   const token = await issueAccountToken(user.id, "PASSWORD_RESET");
   await sendEmail(user.email, emailTemplates.passwordReset(user.firstName, resetLink(token)));
   await record(db, actor, "admin.user_reset_link", userId, context);
@@ -213,7 +221,9 @@ export async function resetUserTwoFactor(actor: Actor, userId: string, context: 
   await authorizeOnUser(actor, userPermissions.security, userId, context);
   const user = await db.user.findUnique({ where: { id: userId }, select: { twoFactorEnabledAt: true, twoFactorPendingSecret: true } });
   if (!user) return notFound();
-  if (!user.twoFactorEnabledAt && !user.twoFactorPendingSecret) return refuse(409, "Two-factor sign-in is not set up for this user.");
+  if (!user.twoFactorEnabledAt && !user.twoFactorPendingSecret) {
+    return refuse(409, "Two-factor sign-in is not set up for this user.", { code: "two_factor_off" });
+  }
   await resetTwoFactor(userId, actor.id, context);
   return done();
 }
@@ -221,7 +231,7 @@ export async function resetUserTwoFactor(actor: Actor, userId: string, context: 
 /** Soft delete: the account closes (signed out, cannot sign in, hidden from lists); the row and its audit trail stay. */
 export async function deleteUser(actor: Actor, userId: string, context: RequestContext): Promise<Outcome> {
   await authorizeOnUser(actor, userPermissions.delete, userId, context);
-  if (userId === actor.id) return refuse(409, "You cannot delete your own account here.");
+  if (userId === actor.id) return refuse(409, "You cannot delete your own account here.", { code: "own_account" });
   return db.$transaction(async (tx) => {
     const user = await findUser(tx, userId);
     if (!user || user.deletedAt) return notFound();
@@ -236,7 +246,7 @@ export async function deleteUser(actor: Actor, userId: string, context: RequestC
 /** Hard delete, for the permission that says so: the row goes; audit entries stay (their actor set to null). */
 export async function purgeUser(actor: Actor, userId: string, context: RequestContext): Promise<Outcome> {
   await authorizeOnUser(actor, userPermissions.purge, userId, context);
-  if (userId === actor.id) return refuse(409, "You cannot delete your own account here.");
+  if (userId === actor.id) return refuse(409, "You cannot delete your own account here.", { code: "own_account" });
   return db.$transaction(async (tx) => {
     const user = await findUser(tx, userId);
     if (!user) return notFound();

@@ -12,6 +12,8 @@ import { latestLinkToken } from "../helpers/mail";
 
 // Refused registrations and malformed form posts are security events: each leaves an audit row.
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "user-agent": "AuditTest/1.0" }) }));
+// lib/http/action's actionWithUser looks the caller up; these forms are for signed-out people (and Auth.js stays out).
+vi.mock("@/lib/auth/current-user", () => ({ requireUser: async () => null }));
 
 const password = "lantern orbit quietly 1984";
 const data = (email: string, overrides: Partial<{ password: string }> = {}) => ({
@@ -36,7 +38,7 @@ describe("audited refusals", () => {
     const context = { ipAddress: `198.51.100.${Math.floor(Math.random() * 250)}`, userAgent: "Test", requestId: null };
     const results = [];
     for (let i = 0; i < 4; i++) results.push(await registerUser(data(email), context));
-    expect(results.at(-1)).toMatchObject({ ok: false, retryAfterSeconds: expect.any(Number) });
+    expect(results.at(-1)).toMatchObject({ ok: false, status: 429, code: "rate_limited", retryAfterSeconds: expect.any(Number) });
     const rows = await refusals(email);
     expect(rows.map((row) => row.details)).toEqual([{ email, reason: "rate_limited", limit: "register-account" }]);
     expect(rows[0]!.ipAddress).toBe(context.ipAddress);
@@ -56,7 +58,12 @@ describe("audited refusals", () => {
     });
     const before = new Date();
     const result = await action({ email: "not-an-address", secret: "x" });
-    expect(result).toMatchObject({ ok: false, fieldErrors: { email: expect.any(Array), secret: expect.any(Array) } });
+    expect(result).toMatchObject({
+      ok: false,
+      status: 422,
+      code: "invalid_input",
+      fieldErrors: { email: expect.any(Array), secret: expect.any(Array) },
+    });
     expect(handler).not.toHaveBeenCalled();
     const rows = await db.auditLog.findMany({
       where: { action: "user.register_failed", createdAt: { gte: before }, userAgent: "AuditTest/1.0" },
@@ -98,13 +105,13 @@ describe("audited refusals", () => {
     });
     const context = { ipAddress: "198.51.100.252", userAgent: "Test", requestId: null };
     for (let i = 0; i < 5; i++) await authenticate(email, `wrong guess number ${i}`, context);
-    expect(await authenticate(email, password, context)).toMatchObject({ ok: false, reason: "locked" });
+    expect(await authenticate(email, password, context)).toMatchObject({ ok: false, status: 429, code: "account_locked" });
     await requestPasswordReset(email, context);
     const token = await latestLinkToken(email, "password-reset");
     const fresh = "copper kettle sings at dawn";
     expect(await resetPassword(token, fresh, context)).toEqual({ ok: true });
     // One slip after the reset is one failure, not the sixth of an old series.
-    expect(await authenticate(email, "one slip of the finger", context)).toMatchObject({ ok: false, reason: "invalid" });
+    expect(await authenticate(email, "one slip of the finger", context)).toMatchObject({ ok: false, code: "invalid_credentials" });
     expect(await authenticate(email, fresh, context)).toMatchObject({ ok: true });
   });
 });

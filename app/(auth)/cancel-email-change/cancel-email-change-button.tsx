@@ -2,16 +2,16 @@
 
 import Link from "next/link";
 import { useState, useTransition } from "react";
-import { FormAlert } from "@/components/forms/form-alert";
+import { FormAlert, OutcomeAlert } from "@/components/forms/form-alert";
 import { useHydrated } from "@/components/forms/use-hydrated";
-import type { ActionResult } from "@/lib/http/action";
+import type { Outcome } from "@/lib/outcome";
 import { cancelEmailChangeAction } from "./actions";
 
 // A button, not the link itself: mail scanners open links, and opening one must not change anything.
 export function CancelEmailChangeButton({ token }: { token: string }) {
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
-  const [result, setResult] = useState<ActionResult>();
+  const [result, setResult] = useState<Outcome>();
   if (result?.ok) {
     return (
       <>
@@ -25,7 +25,7 @@ export function CancelEmailChangeButton({ token }: { token: string }) {
   }
   return (
     <>
-      <FormAlert message={result?.formError} />
+      <OutcomeAlert outcome={result} />
       {!result && <p>If you did not ask to change the email address of your account, cancel the change.</p>}
       <button
         type="button"

@@ -2,19 +2,19 @@
 
 import Link from "next/link";
 import { useState, useTransition } from "react";
-import { FormAlert } from "@/components/forms/form-alert";
+import { OutcomeAlert } from "@/components/forms/form-alert";
 import { useHydrated } from "@/components/forms/use-hydrated";
-import type { ActionResult } from "@/lib/http/action";
+import type { Outcome } from "@/lib/outcome";
 import { confirmEmailAction } from "./actions";
 
 export function ConfirmEmailButton({ token }: { token: string }) {
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
-  const [result, setResult] = useState<ActionResult>();
+  const [result, setResult] = useState<Outcome>();
   if (result) {
     return (
       <>
-        <FormAlert variant={result.ok ? "success" : "danger"} message={result.ok ? result.message : result.formError} />
+        <OutcomeAlert outcome={result} />
         <Link href="/account">Go to your account</Link>
       </>
     );

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { FormAlert } from "@/components/forms/form-alert";
+import { OutcomeAlert } from "@/components/forms/form-alert";
 import { FormField, fieldProps } from "@/components/forms/form-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { loginSchema } from "@/lib/accounts/schemas";
@@ -13,25 +13,20 @@ export function LoginForm({ next }: { next?: string }) {
     (values) => loginAction({ ...values, next }),
     { email: "", password: "", rememberMe: false },
     // A full page load, so everything rendered for the visitor (the navbar too) renders for the user.
-    (success) => window.location.assign(success.message ?? "/account"),
+    (success) => window.location.assign(success.value),
   );
-  const unverified = result?.ok === false && result.fieldErrors?.email?.[0] === "unverified";
+  const unverified = result?.ok === false && result.code === "email_unverified";
 
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
-      <FormAlert message={result?.ok === false ? result.formError : undefined} />
+      <OutcomeAlert outcome={result} />
       {unverified && (
         <p className="small">
           <Link href={`/verify-email/resend?email=${encodeURIComponent(form.getValues("email"))}`}>Send me a new confirmation link</Link>
         </p>
       )}
-      <FormField id="email" label="Email address" error={unverified ? undefined : error("email")}>
-        <input
-          {...fieldProps("email", unverified ? undefined : error("email"))}
-          type="email"
-          autoComplete="username"
-          {...form.register("email")}
-        />
+      <FormField id="email" label="Email address" error={error("email")}>
+        <input {...fieldProps("email", error("email"))} type="email" autoComplete="username" {...form.register("email")} />
       </FormField>
       <FormField id="password" label="Password" error={error("password")}>
         <input

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useWatch } from "react-hook-form";
-import { FormAlert } from "@/components/forms/form-alert";
+import { OutcomeAlert } from "@/components/forms/form-alert";
 import { FormField, fieldProps } from "@/components/forms/form-field";
 import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -31,7 +31,7 @@ export function RegisterForm({ minLength }: { minLength: number }) {
 
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
-      <FormAlert message={result?.ok === false ? result.formError : undefined} />
+      <OutcomeAlert outcome={result} />
       <div className="row">
         <div className="col-sm-6">
           <FormField id="firstName" label="First name" error={error("firstName")}>

@@ -2,7 +2,7 @@
 
 import { useWatch } from "react-hook-form";
 import { DoneThenSignIn } from "@/components/forms/done-then-sign-in";
-import { FormAlert } from "@/components/forms/form-alert";
+import { OutcomeAlert } from "@/components/forms/form-alert";
 import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { resetPasswordSchema } from "@/lib/accounts/schemas";
@@ -20,7 +20,7 @@ export function ResetPasswordForm({ token, minLength, userInputs }: { token: str
   }
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
-      <FormAlert message={result?.ok === false ? result.formError : undefined} />
+      <OutcomeAlert outcome={result} />
       <NewPasswordFields
         register={form.register}
         password={password}

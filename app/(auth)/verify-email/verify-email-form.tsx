@@ -3,22 +3,22 @@
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { DoneThenSignIn } from "@/components/forms/done-then-sign-in";
-import { FormAlert } from "@/components/forms/form-alert";
+import { OutcomeAlert } from "@/components/forms/form-alert";
 import { useHydrated } from "@/components/forms/use-hydrated";
-import type { ActionResult } from "@/lib/http/action";
+import type { Outcome } from "@/lib/outcome";
 import { verifyEmailAction } from "./actions";
 
 export function VerifyEmailForm({ token }: { token: string }) {
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
-  const [result, setResult] = useState<ActionResult>();
+  const [result, setResult] = useState<Outcome>();
 
   if (result?.ok) {
     return <DoneThenSignIn message={result.message} />;
   }
   return (
     <>
-      <FormAlert message={result && !result.ok ? result.formError : undefined} />
+      <OutcomeAlert outcome={result} />
       {result && !result.ok ? (
         <Link href="/verify-email/resend">Send me a new confirmation link</Link>
       ) : (

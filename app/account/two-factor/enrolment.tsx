@@ -1,11 +1,11 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { FormAlert } from "@/components/forms/form-alert";
+import { FormAlert, OutcomeAlert } from "@/components/forms/form-alert";
 import { FormField, fieldProps } from "@/components/forms/form-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useHydrated } from "@/components/forms/use-hydrated";
-import type { ActionResult } from "@/lib/http/action";
+import type { Outcome } from "@/lib/outcome";
 import { confirmEnrolmentSchema } from "@/lib/two-factor/schemas";
 import { confirmEnrolmentAction, startEnrolmentAction } from "./actions";
 import { RecoveryCodes } from "./recovery-codes";
@@ -13,10 +13,10 @@ import { RecoveryCodes } from "./recovery-codes";
 export function StartEnrolmentButton() {
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
-  const [result, setResult] = useState<ActionResult>();
+  const [result, setResult] = useState<Outcome>();
   return (
     <>
-      <FormAlert message={result?.ok === false ? result.formError : undefined} />
+      <OutcomeAlert outcome={result} />
       <button
         type="button"
         className="btn btn-primary"
@@ -34,14 +34,14 @@ type Props = { qrSvg: string; manualKey: string; continueTo: string };
 /** Scan (or type), prove it with a code, then keep the recovery codes. */
 export function EnrolmentSteps({ qrSvg, manualKey, continueTo }: Props) {
   const { form, pending, result, onSubmit, error } = useActionForm(confirmEnrolmentSchema, confirmEnrolmentAction, { code: "" });
-  if (result?.ok && result.data) {
+  if (result?.ok) {
     return (
       <>
         <FormAlert
           variant="success"
           message="Two-factor sign-in is on. From now on you sign in with your password and a code from your app."
         />
-        <RecoveryCodes codes={result.data} />
+        <RecoveryCodes codes={result.value} />
         {/* A full page load: the rest of the system opens up now that two-factor is on. */}
         <a href={continueTo} className="btn btn-primary mt-3">
           I have saved my codes, continue
@@ -72,7 +72,7 @@ export function EnrolmentSteps({ qrSvg, manualKey, continueTo }: Props) {
       <li>
         <h2 className="h6">3. Enter the code the app shows</h2>
         <form method="post" onSubmit={onSubmit} noValidate className="enrol-code-form">
-          <FormAlert message={result?.ok === false ? result.formError : undefined} />
+          <OutcomeAlert outcome={result} />
           <FormField id="code" label="Authentication code" error={error("code")}>
             <input
               {...fieldProps("code", error("code"))}

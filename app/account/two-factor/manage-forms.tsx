@@ -1,20 +1,20 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { FormAlert } from "@/components/forms/form-alert";
+import { OutcomeAlert } from "@/components/forms/form-alert";
 import { useHydrated } from "@/components/forms/use-hydrated";
-import type { ActionResult } from "@/lib/http/action";
+import type { Outcome } from "@/lib/outcome";
 import { disableTwoFactorAction, regenerateRecoveryCodesAction } from "./actions";
 import { RecoveryCodes } from "./recovery-codes";
 
 export function RegenerateCodesButton() {
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
-  const [result, setResult] = useState<ActionResult<string[]>>();
-  if (result?.ok && result.data) return <RecoveryCodes codes={result.data} />;
+  const [result, setResult] = useState<Outcome<string[]>>();
+  if (result?.ok) return <RecoveryCodes codes={result.value} />;
   return (
     <>
-      <FormAlert message={result?.ok === false ? result.formError : undefined} />
+      <OutcomeAlert outcome={result} />
       <p className="small text-body-secondary">The old codes stop working once the new ones are made.</p>
       <button
         type="button"
@@ -32,10 +32,10 @@ export function RegenerateCodesButton() {
 export function DisableTwoFactorButton() {
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
-  const [result, setResult] = useState<ActionResult>();
+  const [result, setResult] = useState<Outcome>();
   return (
     <>
-      <FormAlert variant={result?.ok ? "success" : "danger"} message={result?.ok ? result.message : result?.formError} />
+      <OutcomeAlert outcome={result} />
       <p className="text-body-secondary">Your password alone will sign you in again.</p>
       <button
         type="button"

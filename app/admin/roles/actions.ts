@@ -1,31 +1,35 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth/current-user";
-import { fromOutcome, validatedAction } from "@/lib/http/action";
+import { actionWithUser } from "@/lib/http/action";
+import { done, type Outcome } from "@/lib/outcome";
 import { createRole, deleteRole, setRolePermissions, updateRole } from "@/lib/roles/roles";
 import { createRoleSchema, roleIdSchema, rolePermissionsSchema, updateRoleSchema } from "@/lib/roles/schemas";
 
-export const createRoleAction = validatedAction(createRoleSchema, async (input, context) => {
-  const outcome = await createRole(await requireUser(), input, context);
-  if (outcome.ok) revalidatePath("/admin/roles");
-  return fromOutcome(outcome, `The role ${input.name} is created.`);
+// Thin doors onto lib/roles/roles.ts, which authorises and audits.
+
+/** After a change: the roles page shows it; the success says what was done. */
+function changed(message: string): Outcome {
+  revalidatePath("/admin/roles");
+  return done(undefined, message);
+}
+
+export const createRoleAction = actionWithUser(createRoleSchema, async (input, { actor, context }) => {
+  const outcome = await createRole(actor, input, context);
+  return outcome.ok ? changed(`The role ${input.name} is created.`) : outcome;
 });
 
-export const updateRoleAction = validatedAction(updateRoleSchema, async ({ roleId, ...input }, context) => {
-  const outcome = await updateRole(await requireUser(), roleId, input, context);
-  if (outcome.ok) revalidatePath("/admin/roles");
-  return fromOutcome(outcome, "The role is saved.");
+export const updateRoleAction = actionWithUser(updateRoleSchema, async ({ roleId, ...input }, { actor, context }) => {
+  const outcome = await updateRole(actor, roleId, input, context);
+  return outcome.ok ? changed("The role is saved.") : outcome;
 });
 
-export const deleteRoleAction = validatedAction(roleIdSchema, async ({ roleId }, context) => {
-  const outcome = await deleteRole(await requireUser(), roleId, context);
-  if (outcome.ok) revalidatePath("/admin/roles");
-  return fromOutcome(outcome, "The role is deleted.");
+export const deleteRoleAction = actionWithUser(roleIdSchema, async ({ roleId }, { actor, context }) => {
+  const outcome = await deleteRole(actor, roleId, context);
+  return outcome.ok ? changed("The role is deleted.") : outcome;
 });
 
-export const setRolePermissionsAction = validatedAction(rolePermissionsSchema, async ({ roleId, permissions }, context) => {
-  const outcome = await setRolePermissions(await requireUser(), roleId, permissions, context);
-  if (outcome.ok) revalidatePath("/admin/roles");
-  return fromOutcome(outcome, "The permissions are saved.");
+export const setRolePermissionsAction = actionWithUser(rolePermissionsSchema, async ({ roleId, permissions }, { actor, context }) => {
+  const outcome = await setRolePermissions(actor, roleId, permissions, context);
+  return outcome.ok ? changed("The permissions are saved.") : outcome;
 });

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { useToast } from "@/components/admin/toasts";
+import { useOutcomeToast } from "@/components/admin/toasts";
 import { useHydrated } from "@/components/forms/use-hydrated";
 import { setRolePermissionsAction } from "./actions";
 
@@ -19,7 +19,7 @@ export function PermissionMatrix({ roles, permissions, readOnly }: { roles: Role
   const [grants, setGrants] = useState(() => Object.fromEntries(roles.map((r) => [r.id, new Set(r.permissions)])));
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
-  const toast = useToast();
+  const toast = useOutcomeToast();
   const router = useRouter();
   const dirty = (role: Role) => grants[role.id]!.size !== role.permissions.length || role.permissions.some((p) => !grants[role.id]!.has(p));
   const toggle = (roleId: string, key: string) =>
@@ -32,7 +32,7 @@ export function PermissionMatrix({ roles, permissions, readOnly }: { roles: Role
   const save = (role: Role) =>
     startTransition(async () => {
       const result = await setRolePermissionsAction({ roleId: role.id, permissions: [...grants[role.id]!] });
-      toast(result.ok ? `${role.name}: ${result.message}` : (result.formError ?? "That did not work."), result.ok);
+      toast(result, result.ok ? `${role.name}: ${result.message}` : undefined);
       if (result.ok) router.refresh();
     });
 

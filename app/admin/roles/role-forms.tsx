@@ -1,6 +1,6 @@
 "use client";
 
-import { FormAlert } from "@/components/forms/form-alert";
+import { OutcomeAlert } from "@/components/forms/form-alert";
 import { FormField, fieldProps } from "@/components/forms/form-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { createRoleSchema, updateRoleSchema } from "@/lib/roles/schemas";
@@ -15,7 +15,7 @@ export function CreateRoleForm() {
   );
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
-      <FormAlert variant={result?.ok ? "success" : "danger"} message={result?.ok ? result.message : result?.formError} />
+      <OutcomeAlert outcome={result} />
       <FormField id="new-role-name" label="Name" error={error("name")}>
         <input {...fieldProps("new-role-name", error("name"))} autoComplete="off" {...form.register("name")} />
       </FormField>
@@ -34,7 +34,7 @@ export function EditRoleForm({ role, builtIn }: { role: { roleId: string; name: 
   const id = (field: string) => `role-${role.roleId}-${field}`;
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
-      <FormAlert variant={result?.ok ? "success" : "danger"} message={result?.ok ? result.message : result?.formError} />
+      <OutcomeAlert outcome={result} />
       <FormField id={id("name")} label="Name" error={error("name")}>
         <input {...fieldProps(id("name"), error("name"))} readOnly={builtIn} autoComplete="off" {...form.register("name")} />
       </FormField>

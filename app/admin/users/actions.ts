@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth/current-user";
-import { fromOutcome, validatedAction } from "@/lib/http/action";
+import { actionWithUser } from "@/lib/http/action";
+import { done, type Outcome } from "@/lib/outcome";
 import {
   deleteUser,
   markEmailVerified,
@@ -19,71 +19,66 @@ import { adminProfileSchema, userIdSchema, userRolesSchema } from "@/lib/users/s
 
 // The admin console's user actions: thin doors onto lib/users/manage.ts, which authorises and audits.
 
-const refresh = (userId: string) => {
+/** After a change: the user's page and the list show it; the success says what was done. */
+function changed(userId: string, message: string): Outcome {
   revalidatePath(`/admin/users/${userId}`);
   revalidatePath("/admin/users");
-};
+  return done(undefined, message);
+}
 
-export const updateUserProfileAction = validatedAction(adminProfileSchema, async ({ userId, ...input }, context) => {
-  const outcome = await updateUserProfile(await requireUser(), input, userId, context);
-  if (outcome.ok) refresh(userId);
-  return fromOutcome(outcome, "The profile is saved.");
+export const updateUserProfileAction = actionWithUser(adminProfileSchema, async ({ userId, ...input }, { actor, context }) => {
+  const outcome = await updateUserProfile(actor, input, userId, context);
+  return outcome.ok ? changed(userId, "The profile is saved.") : outcome;
 });
 
-export const setUserRolesAction = validatedAction(userRolesSchema, async ({ userId, roleIds }, context) => {
-  const outcome = await setUserRoles(await requireUser(), userId, roleIds, context);
-  if (outcome.ok) refresh(userId);
-  return fromOutcome(outcome, "The roles are saved.");
+export const setUserRolesAction = actionWithUser(userRolesSchema, async ({ userId, roleIds }, { actor, context }) => {
+  const outcome = await setUserRoles(actor, userId, roleIds, context);
+  return outcome.ok ? changed(userId, "The roles are saved.") : outcome;
 });
 
-export const disableUserAction = validatedAction(userIdSchema, async ({ userId }, context) => {
-  const outcome = await setUserDisabled(await requireUser(), userId, true, context);
-  if (outcome.ok) refresh(userId);
-  return fromOutcome(outcome, "The user is disabled and signed out everywhere.");
+export const disableUserAction = actionWithUser(userIdSchema, async ({ userId }, { actor, context }) => {
+  const outcome = await setUserDisabled(actor, userId, true, context);
+  return outcome.ok ? changed(userId, "The user is disabled and signed out everywhere.") : outcome;
 });
 
-export const enableUserAction = validatedAction(userIdSchema, async ({ userId }, context) => {
-  const outcome = await setUserDisabled(await requireUser(), userId, false, context);
-  if (outcome.ok) refresh(userId);
-  return fromOutcome(outcome, "The user is enabled.");
+export const enableUserAction = actionWithUser(userIdSchema, async ({ userId }, { actor, context }) => {
+  const outcome = await setUserDisabled(actor, userId, false, context);
+  return outcome.ok ? changed(userId, "The user is enabled.") : outcome;
 });
 
-export const unlockUserAction = validatedAction(userIdSchema, async ({ userId }, context) => {
-  const outcome = await unlockUser(await requireUser(), userId, context);
-  if (outcome.ok) refresh(userId);
-  return fromOutcome(outcome, "Sign-in is unlocked.");
+export const unlockUserAction = actionWithUser(userIdSchema, async ({ userId }, { actor, context }) => {
+  const outcome = await unlockUser(actor, userId, context);
+  return outcome.ok ? changed(userId, "Sign-in is unlocked.") : outcome;
 });
 
-export const markVerifiedAction = validatedAction(userIdSchema, async ({ userId }, context) => {
-  const outcome = await markEmailVerified(await requireUser(), userId, context);
-  if (outcome.ok) refresh(userId);
-  return fromOutcome(outcome, "The email address is marked as confirmed.");
+export const markVerifiedAction = actionWithUser(userIdSchema, async ({ userId }, { actor, context }) => {
+  const outcome = await markEmailVerified(actor, userId, context);
+  return outcome.ok ? changed(userId, "The email address is marked as confirmed.") : outcome;
 });
 
-export const sendResetLinkAction = validatedAction(userIdSchema, async ({ userId }, context) =>
-  fromOutcome(await sendPasswordResetLink(await requireUser(), userId, context), "A password reset link is on its way to the user."),
-);
-
-export const revokeSessionsAction = validatedAction(userIdSchema, async ({ userId }, context) => {
-  const outcome = await revokeUserSessions(await requireUser(), userId, context);
-  if (outcome.ok) refresh(userId);
-  return fromOutcome(outcome, outcome.ok ? `Signed out of ${outcome.value} session${outcome.value === 1 ? "" : "s"}.` : "");
+export const sendResetLinkAction = actionWithUser(userIdSchema, async ({ userId }, { actor, context }) => {
+  const outcome = await sendPasswordResetLink(actor, userId, context);
+  return outcome.ok ? done(undefined, "A password reset link is on its way to the user.") : outcome;
 });
 
-export const resetTwoFactorAction = validatedAction(userIdSchema, async ({ userId }, context) => {
-  const outcome = await resetUserTwoFactor(await requireUser(), userId, context);
-  if (outcome.ok) refresh(userId);
-  return fromOutcome(outcome, "Two-factor sign-in is reset; the user was told by email.");
+export const revokeSessionsAction = actionWithUser(userIdSchema, async ({ userId }, { actor, context }) => {
+  const outcome = await revokeUserSessions(actor, userId, context);
+  return outcome.ok ? changed(userId, `Signed out of ${outcome.value} session${outcome.value === 1 ? "" : "s"}.`) : outcome;
 });
 
-export const deleteUserAction = validatedAction(userIdSchema, async ({ userId }, context) => {
-  const outcome = await deleteUser(await requireUser(), userId, context);
-  if (outcome.ok) refresh(userId);
-  return fromOutcome(outcome, "The account is closed. Its audit trail is kept.");
+export const resetTwoFactorAction = actionWithUser(userIdSchema, async ({ userId }, { actor, context }) => {
+  const outcome = await resetUserTwoFactor(actor, userId, context);
+  return outcome.ok ? changed(userId, "Two-factor sign-in is reset; the user was told by email.") : outcome;
 });
 
-export const purgeUserAction = validatedAction(userIdSchema, async ({ userId }, context) => {
-  const outcome = await purgeUser(await requireUser(), userId, context);
-  if (outcome.ok) revalidatePath("/admin/users");
-  return fromOutcome(outcome, "The user is deleted for good.");
+export const deleteUserAction = actionWithUser(userIdSchema, async ({ userId }, { actor, context }) => {
+  const outcome = await deleteUser(actor, userId, context);
+  return outcome.ok ? changed(userId, "The account is closed. Its audit trail is kept.") : outcome;
+});
+
+export const purgeUserAction = actionWithUser(userIdSchema, async ({ userId }, { actor, context }) => {
+  const outcome = await purgeUser(actor, userId, context);
+  if (!outcome.ok) return outcome;
+  revalidatePath("/admin/users");
+  return done(undefined, "The user is deleted for good.");
 });

@@ -21,9 +21,11 @@ describe("createAdministrator (npm run admin:create)", () => {
     // On a fresh database (PGlite) the roles are missing; a shared PostgreSQL test database may hold them already.
     const seeded = (await db.role.count({ where: { name: ADMIN_ROLE } })) > 0;
     if (!seeded)
-      expect(await createAdministrator(db, { email, firstName: "Grace", lastName: "Hopper", password: PASSWORD })).toEqual({
+      expect(await createAdministrator(db, { email, firstName: "Grace", lastName: "Hopper", password: PASSWORD })).toMatchObject({
         ok: false,
-        problems: [expect.stringMatching(/db:seed/)],
+        status: 412,
+        code: "admin_role_missing",
+        message: expect.stringMatching(/db:seed/),
       });
     await seed(db, system, { demoUsers: false });
 
@@ -33,7 +35,7 @@ describe("createAdministrator (npm run admin:create)", () => {
       lastName: "Hopper",
       password: PASSWORD,
     });
-    expect(result).toMatchObject({ ok: true, outcome: "created", twoFactorRequired: true });
+    expect(result).toMatchObject({ ok: true, value: { outcome: "created", twoFactorRequired: true } });
     const user = await db.user.findUniqueOrThrow({ where: { email } });
     expect(user.emailVerified).not.toBeNull();
     expect(user.twoFactorEnabledAt).toBeNull();
@@ -52,14 +54,14 @@ describe("createAdministrator (npm run admin:create)", () => {
     const email = `${unique("weak-admin")}@example.com`;
     for (const password of ["password1234567", "qwertyuiopasdfgh", "short", "grace hopper the admiral"]) {
       const result = await createAdministrator(db, { email, firstName: "Grace", lastName: "Hopper", password });
-      expect(result.ok, password).toBe(false);
+      expect(result, password).toMatchObject({ ok: false, status: 422, code: "weak_password" });
     }
     expect(await createAdministrator(db, { email, firstName: "Grace\nBcc: x", lastName: "Hopper", password: PASSWORD })).toMatchObject({
       ok: false,
     });
     expect(
       await createAdministrator(db, { email: "not an address", firstName: "Grace", lastName: "Hopper", password: PASSWORD }),
-    ).toMatchObject({ ok: false });
+    ).toMatchObject({ ok: false, status: 422, code: "invalid_input", fieldErrors: { email: expect.any(Array) } });
     expect(await db.user.count({ where: { email } })).toBe(0);
   });
 
@@ -73,11 +75,11 @@ describe("createAdministrator (npm run admin:create)", () => {
       lastName: "Name",
       password: "a different password entirely 42",
     });
-    expect(again).toMatchObject({ ok: true, outcome: "unchanged" });
+    expect(again).toMatchObject({ ok: true, value: { outcome: "unchanged" } });
     const user = await db.user.findUniqueOrThrow({ where: { email } });
     expect(user.firstName).toBe("Ada");
     expect(await verifyPassword(PASSWORD, user.passwordHash!)).toBe(true);
-    expect(await auditRows(first.ok ? first.userId : "")).toHaveLength(1);
+    expect(await auditRows(first.ok ? first.value.userId : "")).toHaveLength(1);
 
     const member = await db.user.create({
       data: {
@@ -87,7 +89,10 @@ describe("createAdministrator (npm run admin:create)", () => {
         roles: { create: { role: { connect: { name: "user" } } } },
       },
     });
-    expect(await createAdministrator(db, { email: member.email, password: "" })).toMatchObject({ ok: true, outcome: "promoted" });
+    expect(await createAdministrator(db, { email: member.email, password: "" })).toMatchObject({
+      ok: true,
+      value: { outcome: "promoted" },
+    });
     expect(await roleNames(member.id)).toEqual([ADMIN_ROLE, "user"]);
     expect((await db.user.findUniqueOrThrow({ where: { id: member.id } })).emailVerified).not.toBeNull();
     expect(await auditRows(member.id)).toEqual([expect.objectContaining({ details: { via: "admin:create", outcome: "promoted" } })]);

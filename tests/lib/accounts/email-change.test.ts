@@ -56,10 +56,10 @@ describe("email change", () => {
     expect(notice.text).toContain(newEmail);
     expect(notice.text).toContain("/cancel-email-change?token=");
 
-    expect(await confirmEmailChange(confirm, context())).toEqual({ ok: true, email: newEmail });
+    expect(await confirmEmailChange(confirm, context())).toEqual({ ok: true, value: newEmail });
     expect((await db.user.findUniqueOrThrow({ where: { id: u.id } })).email).toBe(newEmail);
     expect(await db.emailMessage.count({ where: { to: u.email, template: "email-changed" } })).toBe(1);
-    expect(await confirmEmailChange(confirm, context())).toEqual({ ok: false, reason: "used" });
+    expect(await confirmEmailChange(confirm, context())).toMatchObject({ ok: false, status: 409, code: "token_used" });
     // Nothing is left to cancel once the change is done.
     expect(await cancelEmailChange(cancel, context())).toMatchObject({ ok: false });
   });
@@ -69,7 +69,12 @@ describe("email change", () => {
     const other = await user();
     const { newEmail, confirm } = await pendingChange(u.id, sessionId, u.email);
     await db.user.update({ where: { id: other.id }, data: { email: newEmail } });
-    expect(await confirmEmailChange(confirm, context())).toEqual({ ok: false, reason: "taken" });
+    expect(await confirmEmailChange(confirm, context())).toMatchObject({
+      ok: false,
+      status: 409,
+      code: "email_taken",
+      message: expect.stringMatching(/Another account uses that address/),
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id: u.id } })).email).toBe(u.email);
   });
 
@@ -80,8 +85,8 @@ describe("email change", () => {
     expect(await confirmEmailChange(confirm, context())).toMatchObject({ ok: false });
     expect((await db.user.findUniqueOrThrow({ where: { id: u.id } })).email).toBe(u.email);
     expect(await db.auditLog.count({ where: { targetId: u.id, action: "user.email_change_cancel" } })).toBe(1);
-    expect(await cancelEmailChange(cancel, context())).toEqual({ ok: false, reason: "used" });
-    expect(await cancelEmailChange("not-a-token", context())).toEqual({ ok: false, reason: "invalid" });
+    expect(await cancelEmailChange(cancel, context())).toMatchObject({ ok: false, status: 409, code: "token_used" });
+    expect(await cancelEmailChange("not-a-token", context())).toMatchObject({ ok: false, status: 404, code: "token_invalid" });
   });
 });
 

@@ -40,6 +40,8 @@ describe("password reset", () => {
 
     expect(await resetPassword(token, "pat word is weak", context())).toMatchObject({
       ok: false,
+      status: 422,
+      code: "weak_password",
       fieldErrors: { password: expect.any(Array) },
     });
     expect(await resetPassword(token, NEW, context())).toEqual({ ok: true });
@@ -51,7 +53,9 @@ describe("password reset", () => {
 
     expect(await resetPassword(token, "another fine passphrase here", context())).toMatchObject({
       ok: false,
-      formError: expect.stringMatching(/not valid/),
+      status: 404,
+      code: "token_invalid",
+      message: expect.stringMatching(/not valid/),
     });
   });
 });
@@ -67,6 +71,8 @@ describe("password change", () => {
 
     expect(await changePassword(u.id, current!.id, { currentPassword: "wrong current one", password: NEW }, context())).toMatchObject({
       ok: false,
+      status: 401,
+      code: "invalid_credentials",
       fieldErrors: { currentPassword: expect.any(Array) },
     });
     expect(await changePassword(u.id, current!.id, { currentPassword: OLD, password: NEW }, context())).toEqual({ ok: true });

@@ -12,7 +12,7 @@ import { unique, useTestDatabase } from "../../helpers/database";
 
 const PASSWORD = "lantern orbit quietly 1984";
 const context = () => ({ ipAddress: `198.51.100.${Math.floor(Math.random() * 250)}`, userAgent: "Test", requestId: null });
-const refused = { ok: false, formError: expect.stringMatching(/Confirm it's you/) };
+const refused = { ok: false, status: 401, code: "reauthentication_required", message: expect.stringMatching(/Confirm it's you/) };
 
 async function signedIn() {
   const u = await db.user.create({
@@ -58,6 +58,8 @@ describe("confirm it's you", () => {
     expect(await hasRecentReauthentication(sessionId)).toBe(false);
     expect(await reauthenticate(sessionId, u.id, { password: "not the password at all" }, context())).toMatchObject({
       ok: false,
+      status: 401,
+      code: "invalid_credentials",
       fieldErrors: { password: expect.any(Array) },
     });
     expect(await hasRecentReauthentication(sessionId)).toBe(false);
@@ -72,6 +74,8 @@ describe("confirm it's you", () => {
     await makeStale(plain.sessionId);
     expect(await reauthenticate(plain.sessionId, plain.user.id, { code: "123456" }, context())).toMatchObject({
       ok: false,
+      status: 401,
+      code: "two_factor_code_invalid",
       fieldErrors: { code: expect.any(Array) },
     });
 
@@ -90,7 +94,8 @@ describe("confirm it's you", () => {
     const b = await signedIn();
     expect(await reauthenticate(a.sessionId, b.user.id, { password: PASSWORD }, context())).toMatchObject({
       ok: false,
-      formError: expect.any(String),
+      status: 401,
+      code: "session_ended",
     });
   });
 
@@ -99,6 +104,8 @@ describe("confirm it's you", () => {
     for (let i = 0; i < 10; i++) await reauthenticate(sessionId, u.id, { password: "wrong wrong wrong" }, context());
     expect(await reauthenticate(sessionId, u.id, { password: PASSWORD }, context())).toMatchObject({
       ok: false,
+      status: 429,
+      code: "rate_limited",
       retryAfterSeconds: expect.any(Number),
     });
   });
@@ -154,7 +161,7 @@ describe("sensitive changes need a recent confirmation", () => {
     expect(await endOtherSessions(u.id, sessionId, context())).toEqual(refused);
     expect(await findActiveSession(other)).not.toBeNull();
     expect(await reauthenticate(sessionId, u.id, { password: PASSWORD }, context())).toEqual({ ok: true });
-    expect(await endOtherSessions(u.id, sessionId, context())).toEqual({ ok: true, ended: 1 });
+    expect(await endOtherSessions(u.id, sessionId, context())).toEqual({ ok: true, value: 1 });
     expect(await findActiveSession(other)).toBeNull();
     expect(await db.auditLog.count({ where: { targetId: u.id, action: "session.revoke" } })).toBe(1);
   });

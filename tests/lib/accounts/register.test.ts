@@ -34,7 +34,7 @@ describe("registration", () => {
     const token = tokenFrom(mail.text);
     expect(await verifyEmail(token, context())).toEqual({ ok: true });
     expect((await db.user.findUniqueOrThrow({ where: { email } })).emailVerified).not.toBeNull();
-    expect(await verifyEmail(token, context())).toEqual({ ok: false, reason: "used" });
+    expect(await verifyEmail(token, context())).toMatchObject({ ok: false, status: 409, code: "token_used" });
   });
 
   it("answers a taken address exactly like a new one, and tells the owner instead", async () => {
@@ -48,7 +48,12 @@ describe("registration", () => {
   it("refuses a password the policy rejects, with the reason on the password field, and creates nothing", async () => {
     const email = `${unique("weak")}@example.com`;
     const result = await registerUser({ ...data(email), password: "ada lovelace rocks", confirmPassword: "ada lovelace rocks" }, context());
-    expect(result).toEqual({ ok: false, fieldErrors: { password: [expect.stringMatching(/name or email/)] } });
+    expect(result).toMatchObject({
+      ok: false,
+      status: 422,
+      code: "weak_password",
+      fieldErrors: { password: [expect.stringMatching(/name or email/)] },
+    });
     expect(await db.user.count({ where: { email } })).toBe(0);
   });
 });
@@ -61,7 +66,7 @@ describe("registration limits", () => {
     const results = [];
     for (let i = 0; i < 4; i++) results.push(await registerUser(data(email), context()));
     expect(results.slice(0, 3).every((r) => r.ok)).toBe(true);
-    expect(results[3]).toMatchObject({ ok: false, retryAfterSeconds: expect.any(Number) });
+    expect(results[3]).toMatchObject({ ok: false, status: 429, code: "rate_limited", retryAfterSeconds: expect.any(Number) });
     expect(await db.emailMessage.count({ where: { to: email } })).toBe(3);
   });
 });

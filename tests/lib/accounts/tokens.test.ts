@@ -24,8 +24,8 @@ describe("single-use account tokens", () => {
   it("works once: the second use is refused as used", async () => {
     const user = await makeUser();
     const token = await issueAccountToken(user.id, "PASSWORD_RESET");
-    expect(await consumeAccountToken(token, "PASSWORD_RESET")).toEqual({ ok: true, userId: user.id, newEmail: null });
-    expect(await consumeAccountToken(token, "PASSWORD_RESET")).toEqual({ ok: false, reason: "used" });
+    expect(await consumeAccountToken(token, "PASSWORD_RESET")).toEqual({ ok: true, value: { userId: user.id, newEmail: null } });
+    expect(await consumeAccountToken(token, "PASSWORD_RESET")).toMatchObject({ ok: false, status: 409, code: "token_used" });
   });
 
   it("is spent exactly once under concurrent use", async () => {
@@ -38,18 +38,22 @@ describe("single-use account tokens", () => {
   it("refuses an expired, forged, malformed or wrong-purpose token", async () => {
     const user = await makeUser();
     const token = await issueAccountToken(user.id, "PASSWORD_RESET");
-    expect(await consumeAccountToken(token, "EMAIL_VERIFICATION")).toEqual({ ok: false, reason: "invalid" });
-    expect(await consumeAccountToken("A".repeat(43), "PASSWORD_RESET")).toEqual({ ok: false, reason: "invalid" });
-    expect(await consumeAccountToken("<script>", "PASSWORD_RESET")).toEqual({ ok: false, reason: "invalid" });
+    const invalid = { ok: false, status: 404, code: "token_invalid" };
+    expect(await consumeAccountToken(token, "EMAIL_VERIFICATION")).toMatchObject(invalid);
+    expect(await consumeAccountToken("A".repeat(43), "PASSWORD_RESET")).toMatchObject(invalid);
+    expect(await consumeAccountToken("<script>", "PASSWORD_RESET")).toMatchObject(invalid);
     await db.accountToken.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect(await consumeAccountToken(token, "PASSWORD_RESET")).toEqual({ ok: false, reason: "expired" });
+    expect(await consumeAccountToken(token, "PASSWORD_RESET")).toMatchObject({ ok: false, status: 409, code: "token_expired" });
   });
 
   it("a new token replaces the previous unused one, and carries the new address for an email change", async () => {
     const user = await makeUser();
     const first = await issueAccountToken(user.id, "EMAIL_CHANGE", { newEmail: "new@example.com" });
     const second = await issueAccountToken(user.id, "EMAIL_CHANGE", { newEmail: "newer@example.com" });
-    expect(await consumeAccountToken(first, "EMAIL_CHANGE")).toEqual({ ok: false, reason: "invalid" });
-    expect(await consumeAccountToken(second, "EMAIL_CHANGE")).toEqual({ ok: true, userId: user.id, newEmail: "newer@example.com" });
+    expect(await consumeAccountToken(first, "EMAIL_CHANGE")).toMatchObject({ ok: false, code: "token_invalid" });
+    expect(await consumeAccountToken(second, "EMAIL_CHANGE")).toEqual({
+      ok: true,
+      value: { userId: user.id, newEmail: "newer@example.com" },
+    });
   });
 });

@@ -21,11 +21,15 @@ describe("roles and permissions", () => {
     const name = unique("auditor").toLowerCase();
     const created = await createRole(admin, { name, description: "Reads the log" }, context);
     if (!created.ok) throw new Error(created.message);
-    expect(await createRole(admin, { name, description: "" }, context)).toMatchObject({ ok: false, status: 409 });
+    expect(await createRole(admin, { name, description: "" }, context)).toMatchObject({ ok: false, status: 409, code: "role_name_taken" });
     expect(await updateRole(admin, created.value, { name: `${name}-2`, description: "Reads" }, context)).toMatchObject({ ok: true });
     const builtIn = await db.role.findUniqueOrThrow({ where: { name: "manager" } });
-    expect(await updateRole(admin, builtIn.id, { name: "boss", description: "" }, context)).toMatchObject({ ok: false, status: 409 });
-    expect(await deleteRole(admin, builtIn.id, context)).toMatchObject({ ok: false, status: 409 });
+    expect(await updateRole(admin, builtIn.id, { name: "boss", description: "" }, context)).toMatchObject({
+      ok: false,
+      status: 409,
+      code: "built_in_role",
+    });
+    expect(await deleteRole(admin, builtIn.id, context)).toMatchObject({ ok: false, status: 409, code: "built_in_role" });
     expect(await deleteRole(admin, created.value, context)).toMatchObject({ ok: true });
     expect(await db.auditLog.count({ where: { targetId: created.value, action: { startsWith: "admin.role_" } } })).toBe(3);
   });
@@ -39,10 +43,15 @@ describe("roles and permissions", () => {
     expect(await setRolePermissions(editor, created.value, ["audit:read", "users:purge"], context)).toMatchObject({
       ok: false,
       status: 409,
+      code: "beyond_own_permissions",
     });
-    expect(await setRolePermissions(editor, created.value, ["made:up"], context)).toMatchObject({ ok: false, status: 422 });
+    expect(await setRolePermissions(editor, created.value, ["made:up"], context)).toMatchObject({
+      ok: false,
+      status: 422,
+      code: "unknown_permission",
+    });
     const admin = await db.role.findUniqueOrThrow({ where: { name: "admin" } });
-    expect(await setRolePermissions(editor, admin.id, [], context)).toMatchObject({ ok: false, status: 409 });
+    expect(await setRolePermissions(editor, admin.id, [], context)).toMatchObject({ ok: false, status: 409, code: "admin_role_locked" });
     const grants = await db.rolePermission.findMany({ where: { roleId: created.value }, include: { permission: true } });
     expect(grants.map((g) => g.permission.key).sort()).toEqual(["audit:export", "audit:read"]);
   });

@@ -42,14 +42,20 @@ describe("two-factor challenge audit", () => {
     });
     pending.sessionId = (await findActiveSession(secret))!.id;
 
-    expect(await totpChallengeAction({ code: "000000" })).toMatchObject({ ok: false, fieldErrors: { code: expect.any(Array) } });
+    expect(await totpChallengeAction({ code: "000000" })).toMatchObject({
+      ok: false,
+      code: "two_factor_code_invalid",
+      fieldErrors: { code: expect.any(Array) },
+    });
     expect(await db.auditLog.findFirst({ where: { actorId: user.id, action: "user.two_factor_failed" } })).toMatchObject({
       ipAddress: "203.0.113.77",
       details: { method: "totp" },
     });
 
-    for (const input of [{ code: "12ab56" }, { code: 123456 }, null]) expect(await totpChallengeAction(input)).toMatchObject({ ok: false });
-    expect(await recoveryChallengeAction({ recoveryCode: "short" })).toMatchObject({ ok: false });
+    const malformedInput = { ok: false, status: 422, code: "invalid_input" };
+    for (const input of [{ code: "12ab56" }, { code: 123456 }, null])
+      expect(await totpChallengeAction(input)).toMatchObject(malformedInput);
+    expect(await recoveryChallengeAction({ recoveryCode: "short" })).toMatchObject(malformedInput);
     const malformed = await db.auditLog.findMany({ where: { actorId: user.id, action: "user.login_failed" } });
     expect(malformed.map((row) => row.details)).toEqual(Array(4).fill({ step: "two_factor", reason: "invalid_input" }));
     // Never compared: malformed input does not use up one of the guesses before the lock.

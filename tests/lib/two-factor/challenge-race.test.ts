@@ -69,7 +69,8 @@ describe("two-factor challenge under parallel guesses", () => {
     comparisons.count = 0;
     expect(await verifyChallenge(sessionId, "totp", "123456", context())).toMatchObject({
       ok: false,
-      reason: "rate_limited",
+      status: 429,
+      code: "rate_limited",
       retryAfterSeconds: expect.any(Number),
     });
     expect(comparisons.count).toBe(0);
@@ -82,7 +83,7 @@ describe("two-factor challenge under parallel guesses", () => {
     const { user, sessionId } = await halfSignedIn();
     for (let i = 0; i < rateLimits.twoFactorByAccount.limit; i++) await consumeRateLimit(rateLimits.twoFactorByAccount, user.id);
     comparisons.count = 0;
-    expect(await verifyChallenge(sessionId, "totp", "123456", context())).toMatchObject({ ok: false, reason: "rate_limited" });
+    expect(await verifyChallenge(sessionId, "totp", "123456", context())).toMatchObject({ ok: false, code: "rate_limited" });
     expect(comparisons.count).toBe(0);
   });
 });

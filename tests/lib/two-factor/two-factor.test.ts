@@ -41,12 +41,12 @@ async function enrolled(roles: string[] = []) {
   const u = await user(roles);
   const session = await createSession(u.id, { rememberMe: false, context: context() });
   const sessionId = (await findActiveSession(session))!.id;
-  expect(await startEnrolment(u.id, sessionId)).toEqual({ ok: true });
+  expect(await startEnrolment(u.id, sessionId)).toEqual({ ok: true, value: undefined });
   const details = (await enrolmentDetails(u.id))!;
   const secret = details.manualKey.replace(/\s/g, "");
   const result = await confirmEnrolment(u.id, sessionId, await generate({ secret }), context());
   if (!result.ok) throw new Error(JSON.stringify(result));
-  return { user: u, sessionId, secret, recoveryCodes: result.recoveryCodes };
+  return { user: u, sessionId, secret, recoveryCodes: result.value };
 }
 
 /** The password step for a two-factor user: a half-authenticated session and its id. */
@@ -71,13 +71,15 @@ describe("two-factor enrolment", () => {
 
     expect(await confirmEnrolment(u.id, sessionId, "000000", context())).toMatchObject({
       ok: false,
+      status: 422,
+      code: "two_factor_code_invalid",
       fieldErrors: { code: expect.any(Array) },
     });
     expect((await twoFactorStatus(u.id)).enabled).toBe(false);
 
     const result = await confirmEnrolment(u.id, sessionId, await generate({ secret }), context());
     expect(result.ok).toBe(true);
-    const codes = result.ok ? result.recoveryCodes : [];
+    const codes = result.ok ? result.value : [];
     expect(codes).toHaveLength(10);
 
     const row = await db.user.findUniqueOrThrow({ where: { id: u.id }, include: { recoveryCodes: true } });
@@ -91,7 +93,7 @@ describe("two-factor enrolment", () => {
     expect(await db.auditLog.count({ where: { targetId: u.id, action: "user.two_factor_enable" } })).toBe(1);
     expect(await db.emailMessage.count({ where: { to: u.email, template: "two-factor-enabled" } })).toBe(1);
     expect(await stageAfterPassword(u.email)).toBe("two_factor");
-    expect(await authenticate(u.email, PASSWORD, context())).toMatchObject({ ok: true, twoFactor: true });
+    expect(await authenticate(u.email, PASSWORD, context())).toMatchObject({ ok: true, value: { twoFactor: true } });
   });
 
   it("new recovery codes need a recent confirmation, and the old ones die", async () => {
@@ -103,32 +105,42 @@ describe("two-factor enrolment", () => {
     });
     expect(await regenerateRecoveryCodes(u.id, sessionId, context())).toMatchObject({
       ok: false,
-      formError: expect.stringMatching(/Confirm it's you/),
+      status: 401,
+      code: "reauthentication_required",
+      message: expect.stringMatching(/Confirm it's you/),
     });
     expect(await db.auditLog.count({ where: { targetId: u.id, action: "user.two_factor_recovery_codes" } })).toBe(1);
     const { id } = await passwordStep(u.id);
-    expect(await verifyChallenge(id, "recovery", recoveryCodes[0]!, context())).toMatchObject({ ok: false, reason: "invalid" });
-    if (fresh.ok) expect(await verifyChallenge(id, "recovery", fresh.recoveryCodes[0]!, context())).toMatchObject({ ok: true });
+    expect(await verifyChallenge(id, "recovery", recoveryCodes[0]!, context())).toMatchObject({
+      ok: false,
+      code: "recovery_code_invalid",
+      fieldErrors: { recoveryCode: expect.any(Array) },
+    });
+    if (fresh.ok) expect(await verifyChallenge(id, "recovery", fresh.value[0]!, context())).toMatchObject({ ok: true });
     expect(fresh.ok).toBe(true);
   });
 
   it("turns off (the session signed in moments ago), unless a role requires it", async () => {
     const { user: u, sessionId } = await enrolled();
-    expect(await disableTwoFactor(u.id, sessionId, context())).toEqual({ ok: true });
+    expect(await disableTwoFactor(u.id, sessionId, context())).toEqual({ ok: true, value: undefined });
     expect(await twoFactorStatus(u.id)).toMatchObject({ enabled: false, recoveryCodesLeft: 0 });
     expect(await db.recoveryCode.count({ where: { userId: u.id } })).toBe(0);
     expect(await db.emailMessage.count({ where: { to: u.email, template: "two-factor-disabled" } })).toBe(1);
     expect(await db.auditLog.count({ where: { targetId: u.id, action: "user.two_factor_disable" } })).toBe(1);
     expect(await disableTwoFactor(u.id, sessionId, context())).toMatchObject({
       ok: false,
-      formError: expect.stringMatching(/already off/),
+      status: 409,
+      code: "two_factor_off",
+      message: expect.stringMatching(/already off/),
     });
 
     const role = systemConfig.accounts.twoFactor.requiredForRoles[0]!;
     const required = await enrolled([role]);
     expect(await disableTwoFactor(required.user.id, required.sessionId, context())).toMatchObject({
       ok: false,
-      formError: expect.stringMatching(/role requires/),
+      status: 409,
+      code: "two_factor_required",
+      message: expect.stringMatching(/role requires/),
     });
   });
 
@@ -155,13 +167,15 @@ describe("two-factor sign-in challenge", () => {
     expect(await findActiveSession(pending.secret)).toMatchObject({ twoFactorPending: true });
 
     const result = await verifyChallenge(pending.id, "totp", await codeAhead(secret, 1), context());
-    if (!result.ok) throw new Error(result.reason);
-    const done = (await completeChallenge(result.grant, context()))!;
-    expect(done.userId).toBe(u.id);
-    expect(await findActiveSession(done.sessionSecret)).toMatchObject({ userId: u.id, twoFactorPending: false });
+    if (!result.ok) throw new Error(result.code);
+    const completed = await completeChallenge(result.value, context());
+    if (!completed.ok) throw new Error(completed.code);
+    expect(completed.value.userId).toBe(u.id);
+    expect(await findActiveSession(completed.value.sessionSecret)).toMatchObject({ userId: u.id, twoFactorPending: false });
     expect(await findActiveSession(pending.secret)).toBeNull();
-    expect(await completeChallenge(result.grant, context())).toBeNull();
-    expect(await completeChallenge("x".repeat(43), context())).toBeNull();
+    const expired = { ok: false, status: 401, code: "challenge_expired" };
+    expect(await completeChallenge(result.value, context())).toMatchObject(expired);
+    expect(await completeChallenge("x".repeat(43), context())).toMatchObject(expired);
     expect(await db.auditLog.findFirst({ where: { targetId: u.id, action: "user.login" }, orderBy: { createdAt: "desc" } })).toMatchObject({
       details: { twoFactor: true },
     });
@@ -173,9 +187,15 @@ describe("two-factor sign-in challenge", () => {
     const first = await passwordStep(u.id);
     expect(await verifyChallenge(first.id, "totp", code, context())).toMatchObject({ ok: true });
     const second = await passwordStep(u.id);
-    expect(await verifyChallenge(second.id, "totp", code, context())).toMatchObject({ ok: false, reason: "invalid" });
+    const wrong = {
+      ok: false,
+      status: 401,
+      code: "two_factor_code_invalid",
+      fieldErrors: { code: [expect.stringMatching(/already used/)] },
+    };
+    expect(await verifyChallenge(second.id, "totp", code, context())).toMatchObject(wrong);
     // The enrolment code (the current step) is spent too.
-    expect(await verifyChallenge(second.id, "totp", await generate({ secret }), context())).toMatchObject({ ok: false, reason: "invalid" });
+    expect(await verifyChallenge(second.id, "totp", await generate({ secret }), context())).toMatchObject(wrong);
   });
 
   it("accepts each recovery code once, tells the owner and counts what is left", async () => {
@@ -183,7 +203,10 @@ describe("two-factor sign-in challenge", () => {
     const first = await passwordStep(u.id);
     expect(await verifyChallenge(first.id, "recovery", recoveryCodes[3]!.toUpperCase(), context())).toMatchObject({ ok: true });
     const second = await passwordStep(u.id);
-    expect(await verifyChallenge(second.id, "recovery", recoveryCodes[3]!, context())).toMatchObject({ ok: false, reason: "invalid" });
+    expect(await verifyChallenge(second.id, "recovery", recoveryCodes[3]!, context())).toMatchObject({
+      ok: false,
+      code: "recovery_code_invalid",
+    });
     expect((await twoFactorStatus(u.id)).recoveryCodesLeft).toBe(9);
     expect(await db.emailMessage.count({ where: { to: u.email, template: "recovery-code-used" } })).toBe(1);
     expect(await db.auditLog.findFirst({ where: { targetId: u.id, action: "user.two_factor_recovery_used" } })).toMatchObject({
@@ -197,16 +220,22 @@ describe("two-factor sign-in challenge", () => {
     for (let i = 1; i < systemConfig.accounts.twoFactor.maxFailedCodes; i++) {
       expect(await verifyChallenge(pending.id, i % 2 ? "totp" : "recovery", i % 2 ? "000000" : "aaaaa-bbbbb", context())).toMatchObject({
         ok: false,
-        reason: "invalid",
+        code: i % 2 ? "two_factor_code_invalid" : "recovery_code_invalid",
       });
     }
-    expect(await verifyChallenge(pending.id, "totp", "999999", context())).toMatchObject({ ok: false, reason: "locked" });
+    expect(await verifyChallenge(pending.id, "totp", "999999", context())).toMatchObject({
+      ok: false,
+      status: 429,
+      code: "account_locked",
+      retryAfterSeconds: systemConfig.accounts.lockoutMinutes * 60,
+      message: expect.stringMatching(/locked after too many wrong codes/),
+    });
     expect(await findActiveSession(pending.secret)).toBeNull();
     expect(await verifyChallenge(pending.id, "totp", await codeAhead(secret, 1), context())).toMatchObject({
       ok: false,
-      reason: "expired",
+      code: "challenge_expired",
     });
-    expect(await authenticate(u.email, PASSWORD, context())).toMatchObject({ ok: false, reason: "locked" });
+    expect(await authenticate(u.email, PASSWORD, context())).toMatchObject({ ok: false, code: "account_locked" });
     expect(await db.emailMessage.count({ where: { to: u.email, template: "account-locked" } })).toBe(1);
     expect(await db.auditLog.findFirst({ where: { targetId: u.id, action: "user.locked" } })).toMatchObject({
       details: { reason: "two_factor" },
@@ -218,9 +247,10 @@ describe("two-factor sign-in challenge", () => {
     const full = await createSession(u.id, { rememberMe: false, context: context() });
     expect(await verifyChallenge((await findActiveSession(full))!.id, "totp", await codeAhead(secret, 1), context())).toMatchObject({
       ok: false,
-      reason: "expired",
+      status: 401,
+      code: "challenge_expired",
     });
-    expect(await verifyChallenge("no-such-session", "totp", "123456", context())).toMatchObject({ ok: false, reason: "expired" });
+    expect(await verifyChallenge("no-such-session", "totp", "123456", context())).toMatchObject({ ok: false, code: "challenge_expired" });
   });
 
   it("sends a user of a role that requires two-factor to enrolment", async () => {

@@ -52,9 +52,9 @@ describe("user administration", () => {
   it("answers 404 for unknown ids and 422 for unknown roles, changing nothing", async () => {
     await seed(db, system, { demoUsers: false });
     const admin = everything((await user(["admin"])).id);
-    expect(await setUserDisabled(admin, "nosuchuser", true, context)).toMatchObject({ ok: false, status: 404 });
+    expect(await setUserDisabled(admin, "nosuchuser", true, context)).toMatchObject({ ok: false, status: 404, code: "user_not_found" });
     const target = await user(["user"]);
-    expect(await setUserRoles(admin, target.id, ["nosuchrole"], context)).toMatchObject({ ok: false, status: 422 });
+    expect(await setUserRoles(admin, target.id, ["nosuchrole"], context)).toMatchObject({ ok: false, status: 422, code: "unknown_role" });
     expect(await db.userRole.count({ where: { userId: target.id } })).toBe(1);
   });
 
@@ -69,7 +69,7 @@ describe("user administration", () => {
       actorId: admin.id,
       details: { before: "ACTIVE", after: "DISABLED" },
     });
-    expect(await setUserDisabled(admin, admin.id, true, context)).toMatchObject({ ok: false, status: 409 });
+    expect(await setUserDisabled(admin, admin.id, true, context)).toMatchObject({ ok: false, status: 409, code: "own_account" });
   });
 
   it("keeps the last active administrator", async () => {
@@ -84,14 +84,15 @@ describe("user administration", () => {
     expect(await setUserRoles(other, last.id, [], context)).toMatchObject({
       ok: false,
       status: 409,
+      code: "last_admin",
       message: expect.stringMatching(/last active administrator/),
     });
     await alone();
-    expect(await setUserDisabled(other, last.id, true, context)).toMatchObject({ ok: false, status: 409 });
+    expect(await setUserDisabled(other, last.id, true, context)).toMatchObject({ ok: false, status: 409, code: "last_admin" });
     await alone();
-    expect(await deleteUser(other, last.id, context)).toMatchObject({ ok: false, status: 409 });
+    expect(await deleteUser(other, last.id, context)).toMatchObject({ ok: false, status: 409, code: "last_admin" });
     await alone();
-    expect(await purgeUser(other, last.id, context)).toMatchObject({ ok: false, status: 409 });
+    expect(await purgeUser(other, last.id, context)).toMatchObject({ ok: false, status: 409, code: "last_admin" });
     const second = await user(["admin"]);
     expect(await setUserRoles(other, last.id, [], context)).toMatchObject({ ok: true });
     await db.user.deleteMany({ where: { id: { in: [second.id] } } });
@@ -105,7 +106,7 @@ describe("user administration", () => {
     const manager = { id: (await user(["manager"])).id, permissions: new Set([...managerGrants, "users:assign_roles"]) };
     const target = await user(["user"]);
     const refused = await setUserRoles(manager, target.id, [await roleId("user"), await roleId("admin")], context);
-    expect(refused).toMatchObject({ ok: false, status: 409, message: expect.stringMatching(/admin/) });
+    expect(refused).toMatchObject({ ok: false, status: 409, code: "beyond_own_permissions", message: expect.stringMatching(/admin/) });
     expect(await setUserRoles(manager, target.id, [await roleId("user"), await roleId("manager")], context)).toMatchObject({ ok: true });
   });
 
@@ -164,6 +165,7 @@ describe("user administration", () => {
     expect(await updateUserProfile(editor, { firstName: "New", lastName: "Name", dateOfBirth: "" }, me.id, context)).toMatchObject({
       ok: false,
       status: 409,
+      code: "own_account",
     });
     expect(await db.user.findUniqueOrThrow({ where: { id: me.id } })).toMatchObject({ firstName: me.firstName, lastName: me.lastName });
     expect(
@@ -184,6 +186,7 @@ describe("user administration", () => {
       expect(await updateUserProfile(editor, { firstName: "A", lastName: "B", dateOfBirth }, target.id, context)).toMatchObject({
         ok: false,
         status: 422,
+        code: "invalid_input",
         fieldErrors: { dateOfBirth: [expect.any(String)] },
       });
     }

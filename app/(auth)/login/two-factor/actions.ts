@@ -1,50 +1,37 @@
 "use server";
 
-import { signIn } from "@/lib/auth";
+import { LoginError, signIn } from "@/lib/auth";
 import { currentSession } from "@/lib/auth/current-user";
-import { retryMessage, validatedAction, type ActionResult } from "@/lib/http/action";
+import { validatedAction } from "@/lib/http/action";
 import { safeNextPath } from "@/lib/http/safe-next-path";
+import { done, type Outcome } from "@/lib/outcome";
 import { currentRequestContext, type RequestContext } from "@/lib/request-context";
-import { auditMalformedCode, verifyChallenge, type ChallengeMethod } from "@/lib/two-factor/challenge";
+import { auditMalformedCode, challengeExpired, verifyChallenge, type ChallengeMethod } from "@/lib/two-factor/challenge";
 import { recoveryChallengeSchema, totpChallengeSchema } from "@/lib/two-factor/schemas";
 import { z } from "@/lib/zod";
 
 const next = z.string().max(2048).optional();
 
-/** Checks the code for this browser's half-finished sign-in; on success `message` is where to go next. */
+/** Checks the code for this browser's half-finished sign-in; on success the value is where to go next. */
 async function completeSignIn(
   method: ChallengeMethod,
   code: string,
   nextPath: string | undefined,
   context: RequestContext,
-): Promise<ActionResult> {
-  const field = method === "totp" ? "code" : "recoveryCode";
+): Promise<Outcome<string>> {
   const state = await currentSession();
-  if (state.stage === "active") return { ok: true, message: safeNextPath(nextPath) };
-  if (state.stage !== "two_factor") return { ok: false, formError: "This sign-in has expired. Sign in again with your password." };
-
+  if (state.stage === "active") return done(safeNextPath(nextPath));
+  if (state.stage !== "two_factor") return challengeExpired();
   const result = await verifyChallenge(state.sessionId, method, code, context);
-  if (!result.ok) {
-    if (result.reason === "invalid") {
-      const message =
-        method === "totp"
-          ? "That code is not right, or was already used. Wait for the next code and try again."
-          : "That recovery code is not right, or was already used.";
-      return { ok: false, fieldErrors: { [field]: [message] } };
-    }
-    if (result.reason === "rate_limited") return { ok: false, formError: retryMessage(result.retryAfterSeconds ?? 60) };
-    if (result.reason === "locked") {
-      const minutes = Math.ceil((result.retryAfterSeconds ?? 60) / 60);
-      return {
-        ok: false,
-        formError: `Sign-in is locked after too many wrong codes. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-      };
-    }
-    return { ok: false, formError: "This sign-in has expired. Sign in again with your password." };
+  if (!result.ok) return result;
+  try {
+    // Swaps the half-authenticated cookie for a new, fully signed-in one.
+    await signIn("two-factor", { grant: result.value, redirect: false });
+  } catch (error) {
+    if (error instanceof LoginError) return error.refusal; // the grant lost a race (another tab used it)
+    throw error;
   }
-  // Swaps the half-authenticated cookie for a new, fully signed-in one.
-  await signIn("two-factor", { grant: result.grant, redirect: false });
-  return { ok: true, message: safeNextPath(nextPath) };
+  return done(safeNextPath(nextPath));
 }
 
 const totpInput = totpChallengeSchema.extend({ next });
@@ -61,12 +48,12 @@ async function auditIfMalformed(schema: z.ZodType, input: unknown): Promise<void
   if (state.stage === "two_factor") await auditMalformedCode(state.sessionId, await currentRequestContext());
 }
 
-export async function totpChallengeAction(input: unknown): Promise<ActionResult> {
+export async function totpChallengeAction(input: unknown): Promise<Outcome<string>> {
   await auditIfMalformed(totpInput, input);
   return checkedTotp(input);
 }
 
-export async function recoveryChallengeAction(input: unknown): Promise<ActionResult> {
+export async function recoveryChallengeAction(input: unknown): Promise<Outcome<string>> {
   await auditIfMalformed(recoveryInput, input);
   return checkedRecovery(input);
 }

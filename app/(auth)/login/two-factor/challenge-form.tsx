@@ -1,14 +1,14 @@
 "use client";
 
 import { useState } from "react";
-import { FormAlert } from "@/components/forms/form-alert";
+import { OutcomeAlert } from "@/components/forms/form-alert";
 import { FormField, fieldProps } from "@/components/forms/form-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { recoveryChallengeSchema, totpChallengeSchema } from "@/lib/two-factor/schemas";
 import { recoveryChallengeAction, totpChallengeAction } from "./actions";
 
 // A full page load after success, so the navbar and everything else render for the signed-in user.
-const go = (result: { message?: string }) => window.location.assign(result.message ?? "/account");
+const go = (result: { value: string }) => window.location.assign(result.value);
 
 function CodeForm({ next }: { next: string }) {
   const { form, pending, result, onSubmit, error } = useActionForm(
@@ -20,7 +20,7 @@ function CodeForm({ next }: { next: string }) {
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
       <p className="text-body-secondary">Enter the 6-digit code your authenticator app shows for this account.</p>
-      <FormAlert message={result?.ok === false ? result.formError : undefined} />
+      <OutcomeAlert outcome={result} />
       <FormField id="code" label="Authentication code" error={error("code")}>
         <input
           {...fieldProps("code", error("code"))}
@@ -50,7 +50,7 @@ function RecoveryForm({ next }: { next: string }) {
       <p className="text-body-secondary">
         Enter one of the recovery codes you saved when you set up two-factor sign-in. Each code works once.
       </p>
-      <FormAlert message={result?.ok === false ? result.formError : undefined} />
+      <OutcomeAlert outcome={result} />
       <FormField id="recoveryCode" label="Recovery code" error={error("recoveryCode")}>
         <input
           {...fieldProps("recoveryCode", error("recoveryCode"))}

@@ -1,6 +1,6 @@
 "use client";
 
-import { FormAlert } from "@/components/forms/form-alert";
+import { OutcomeAlert } from "@/components/forms/form-alert";
 import { FormField, fieldProps } from "@/components/forms/form-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { adminProfileSchema, type AdminProfileInput } from "@/lib/users/schemas";
@@ -12,7 +12,7 @@ export function AdminProfileForm({ defaults, readOnlyReason }: { defaults: Admin
   const { form, pending, result, onSubmit, error } = useActionForm(adminProfileSchema, updateUserProfileAction, defaults);
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
-      <FormAlert variant={result?.ok ? "success" : "danger"} message={result?.ok ? result.message : result?.formError} />
+      <OutcomeAlert outcome={result} />
       {readOnly && (
         <p id="profile-read-only" className="small text-body-secondary">
           {readOnlyReason}

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { useToast } from "@/components/admin/toasts";
+import { useOutcomeToast } from "@/components/admin/toasts";
 import { useHydrated } from "@/components/forms/use-hydrated";
 import { setUserRolesAction } from "../actions";
 
@@ -16,14 +16,14 @@ export function UserRolesForm({ userId, roles, assigned, readOnlyReason }: Props
   const [selected, setSelected] = useState(new Set(assigned));
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
-  const toast = useToast();
+  const toast = useOutcomeToast();
   const router = useRouter();
   const toggle = (id: string) => setSelected((all) => (all.has(id) ? new Set([...all].filter((x) => x !== id)) : new Set([...all, id])));
   const save = (event: React.FormEvent) => {
     event.preventDefault();
     startTransition(async () => {
       const result = await setUserRolesAction({ userId, roleIds: [...selected] });
-      toast(result.ok ? (result.message ?? "Saved.") : (result.formError ?? "That did not work."), result.ok);
+      toast(result);
       if (result.ok) router.refresh();
       else setSelected(new Set(assigned));
     });
