@@ -18,7 +18,7 @@ export type Success<T> = { ok: true; value: T; message?: string };
 export type Outcome<T = undefined> = Success<T> | Refusal;
 
 /** The code a refusal carries when its function names none. */
-export const defaultRefusalCodes: Record<RefusalStatus, string> = {
+const defaultRefusalCodes: Record<RefusalStatus, string> = {
   400: "bad_request",
   401: "unauthenticated",
   403: "forbidden",

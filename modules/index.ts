@@ -10,15 +10,6 @@ import { projectsModule } from "./projects";
 
 // The registry: the one list of the system's modules. A new module adds one line here (npm run module:new
 // writes it). app/, scripts/ and tests/ read `system`; lib/ (the kernel) never imports this file.
-export const modules = [
-  accountsModule,
-  twoFactorModule,
-  adminModule,
-  usersModule,
-  rolesModule,
-  auditModule,
-  emailModule,
-  projectsModule,
-] as const;
+const modules = [accountsModule, twoFactorModule, adminModule, usersModule, rolesModule, auditModule, emailModule, projectsModule] as const;
 
 export const system = composeModules(modules);

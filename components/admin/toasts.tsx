@@ -31,7 +31,7 @@ export function ToastProvider({ children }: { children: React.ReactNode }) {
   );
 }
 
-export const useToast = () => useContext(ToastContext);
+const useToast = () => useContext(ToastContext);
 
 /**
  * An action's outcome as a toast: a refusal in the words a form alert would use, a success as its message

@@ -9,7 +9,7 @@ export function FormAlert({ message, variant = "danger" }: { message?: string; v
   );
 }
 
-export function retryMessage(seconds: number): string {
+function retryMessage(seconds: number): string {
   const minutes = Math.ceil(seconds / 60);
   return `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
 }

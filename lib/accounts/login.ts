@@ -16,7 +16,7 @@ export const invalidCredentials = (): Refusal =>
   refuse(401, "The email address or password is not right.", { code: "invalid_credentials" });
 
 /** The same words, with the same minutes, for a locked real account and a locked unknown address. */
-export function accountLocked(retryAfterSeconds: number): Refusal {
+function accountLocked(retryAfterSeconds: number): Refusal {
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
   return refuse(
     429,

@@ -7,7 +7,7 @@ import { bcryptCompare, bcryptHash } from "./bcrypt-pool";
 // under bcrypt's 72-byte limit, so long passphrases are never silently truncated, and a stolen database
 // alone is not enough to crack hashes. The version prefix lets a later scheme coexist and rehash on login.
 const VERSION = "v1";
-export const BCRYPT_COST = 12;
+const BCRYPT_COST = 12;
 
 function preHash(password: string): string {
   return createHmac("sha256", env.PASSWORD_PEPPER).update(password.normalize("NFKC"), "utf8").digest("base64");

@@ -17,7 +17,7 @@ const { reauthenticationMinutes } = systemConfig.accounts;
 
 export type ReauthenticationProof = { password: string } | { code: string };
 
-export const REAUTHENTICATION_NEEDED = `Confirm it's you first: enter your password or a current code. That then counts for ${reauthenticationMinutes} minutes.`;
+const REAUTHENTICATION_NEEDED = `Confirm it's you first: enter your password or a current code. That then counts for ${reauthenticationMinutes} minutes.`;
 
 /** Checks the password or a current two-factor code and, when right, stamps this session as recently confirmed. */
 export async function reauthenticate(

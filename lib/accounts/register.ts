@@ -17,7 +17,7 @@ import type { z } from "zod";
 type RegisterData = z.output<typeof registerSchema>;
 const defaultRole = seedRoles.find((role) => role.name === "user")!;
 
-export function verificationLink(token: string): string {
+function verificationLink(token: string): string {
   return new URL(`/verify-email?token=${encodeURIComponent(token)}`, systemConfig.url).toString();
 }
 

@@ -50,7 +50,7 @@ const dateOfBirthField = z
     `You must be at least ${systemConfig.accounts.minimumAge} years old.`,
   );
 
-export const newPasswordField = z
+const newPasswordField = z
   .string()
   .min(systemConfig.accounts.passwordMinLength, `Use at least ${systemConfig.accounts.passwordMinLength} characters.`)
   .max(1024, "Use at most 1024 characters.")
@@ -76,14 +76,12 @@ export const registerSchema = z
     confirmPassword: z.string().min(1, "Type your password again."),
   })
   .refine((data) => data.password === data.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
-export type RegisterInput = z.input<typeof registerSchema>;
 
 export const loginSchema = z.object({
   email: emailField,
   password: z.string().min(1, "Enter your password.").max(1024, "That password is too long."),
   rememberMe: z.boolean().default(false),
 });
-export type LoginInput = z.input<typeof loginSchema>;
 
 export const resendVerificationSchema = z.object({ email: emailField });
 
@@ -92,7 +90,6 @@ export const forgotPasswordSchema = z.object({ email: emailField });
 export const resetPasswordSchema = z
   .object({ token: z.string().max(200), password: newPasswordField, confirmPassword: z.string().min(1, "Type your password again.") })
   .refine((data) => data.password === data.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
-export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;
 
 export const changePasswordSchema = z
   .object({
@@ -101,10 +98,8 @@ export const changePasswordSchema = z
     confirmPassword: z.string().min(1, "Type your new password again."),
   })
   .refine((data) => data.password === data.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
-export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 
 export const changeEmailSchema = z.object({ newEmail: emailField });
-export type ChangeEmailInput = z.input<typeof changeEmailSchema>;
 
 /** "Confirm it's you": the password, or a current code from the app when two-factor is on. */
 export const reauthenticateSchema = z
@@ -115,4 +110,3 @@ export const reauthenticateSchema = z
       ctx.addIssue({ code: "custom", path: ["code"], message: "Enter the 6-digit code from your authenticator app." });
     }
   });
-export type ReauthenticateInput = z.input<typeof reauthenticateSchema>;

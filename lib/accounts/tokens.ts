@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { done, refuse, type Outcome } from "@/lib/outcome";
 import { hashToken, randomToken } from "@/lib/secure-token";
 
-export const tokenLifetimeMinutes: Record<TokenPurpose, number> = {
+const tokenLifetimeMinutes: Record<TokenPurpose, number> = {
   EMAIL_VERIFICATION: 24 * 60,
   PASSWORD_RESET: 30,
   EMAIL_CHANGE: 24 * 60,
@@ -39,7 +39,7 @@ type LinkRefusal = "token_invalid" | "token_expired" | "token_used";
 // wrong: it is checked (and refused) before a password is asked for, and says no more then.
 const resetLinkDead = "This reset link is not valid any more. Ask for a new one.";
 const cancelLinkDead = "This link does not work any more: the change was already confirmed or cancelled, or a newer one was asked for.";
-export const linkRefusalMessages: Record<TokenPurpose, Record<LinkRefusal, string>> = {
+const linkRefusalMessages: Record<TokenPurpose, Record<LinkRefusal, string>> = {
   EMAIL_VERIFICATION: {
     token_invalid: "This confirmation link is not valid. Ask for a new one below.",
     token_expired: "This confirmation link has expired. Ask for a new one below.",

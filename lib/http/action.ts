@@ -6,7 +6,7 @@ import { requireUser, type CurrentUser } from "@/lib/auth/current-user";
 import { refuse, type Outcome, type Refusal } from "@/lib/outcome";
 import { currentRequestContext, type RequestContext } from "@/lib/request-context";
 
-export const FORBIDDEN_MESSAGE = "You do not have permission to do that.";
+const FORBIDDEN_MESSAGE = "You do not have permission to do that.";
 
 // The one door for server actions that take a form: parse with the same zod schema as the form, hand the
 // handler clean data and the caller's address, and answer an Outcome, the data layer's own vocabulary. A

@@ -9,6 +9,7 @@ import type { Resource } from "./resource";
 // misspelt permission or audit action fails to compile without the kernel importing a single module. (Types
 // from the module list itself would be circular: declarations name permissions.)
 
+/** @public Filled in by each module's `declare module` augmentation. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by module augmentation
 export interface Register {}
 
@@ -20,10 +21,10 @@ type AuditActionsOf<M> = M extends { auditActions: infer A } ? keyof A & string 
 export type Permission = PermissionsOf<Registered>;
 
 /** The kernel's own audit actions; modules add theirs in their declarations. */
-export const kernelAuditActions = { "authz.denied": "Permission refused" } as const;
+const kernelAuditActions = { "authz.denied": "Permission refused" } as const;
 export type AuditAction = keyof typeof kernelAuditActions | AuditActionsOf<Registered>;
 
-export type DeclaredPermission = PermissionInfo & { module: string; requiresTwoFactor: boolean };
+type DeclaredPermission = PermissionInfo & { module: string; requiresTwoFactor: boolean };
 
 export type System = {
   modules: readonly AnyModule[];

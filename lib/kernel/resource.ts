@@ -6,10 +6,10 @@ import type { AuditAction } from "./registry";
 // (lib/kernel/records/), its operations and REST endpoints, its screens and its generic tests. The Prisma model
 // follows the record conventions: id (cuid), version, createdAt, updatedAt, deletedAt, and the owner field.
 
-export type FilterOperator = "eq" | "in" | "range" | "contains";
+type FilterOperator = "eq" | "in" | "range" | "contains";
 
 /** How a field appears on the screens; the zod schema stays the authority on what is valid. */
-export type FieldInput = "text" | "textarea" | "select" | "date" | "user" | "parent";
+type FieldInput = "text" | "textarea" | "select" | "date" | "user" | "parent";
 
 export type FieldSpec = {
   label: string;
@@ -25,7 +25,7 @@ export type FieldSpec = {
 };
 
 /** Where a record's owner rule comes from. */
-export type Ownership =
+type Ownership =
   /** Owned by the user in `field` (set to the creator). */
   | { kind: "user"; field: string }
   /** Owned through its parent (a task through its project): visible and changeable when the parent is. */
@@ -33,7 +33,7 @@ export type Ownership =
   /** Shared: anyone holding the permission sees every record. */
   | { kind: "shared" };
 
-export type ResourcePermissions = {
+type ResourcePermissions = {
   read: Permission;
   create: Permission;
   update: Permission;
@@ -44,7 +44,7 @@ export type ResourcePermissions = {
   readAll?: Permission;
 };
 
-export type ResourceAuditActions = Record<"create" | "update" | "delete" | "restore" | "purge" | "export", AuditAction>;
+type ResourceAuditActions = Record<"create" | "update" | "delete" | "restore" | "purge" | "export", AuditAction>;
 
 export type ResourceDeclaration<F extends Record<string, FieldSpec> = Record<string, FieldSpec>> = {
   /** Plural, lower-case: the URL segment (/projects, /api/v1/projects) and the audit target type's base. */

@@ -11,6 +11,7 @@ import { operationsOf } from "./operations-index";
 import { openApiDocument } from "./openapi";
 import { fieldErrorsOf } from "./records/serialise";
 import type { System } from "./registry";
+import { systemConfig } from "@/system.config";
 
 // /api/v1: every declared operation as a REST endpoint. The router matches the path, then in order: 405 with
 // Allow, 401 without a session, 403 for a cross-origin unsafe request (the cookie would ride along), 415 and
@@ -131,7 +132,7 @@ export function restHandler(system: System) {
       return problem(401, {
         code: "unauthenticated",
         detail: "Sign in first.",
-        headers: { "WWW-Authenticate": 'Cookie realm="cornerstone"' },
+        headers: { "WWW-Authenticate": `Cookie realm="${systemConfig.name}"` },
         requestId,
       });
     }

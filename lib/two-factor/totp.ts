@@ -26,7 +26,7 @@ export async function qrCodeSvg(uri: string): Promise<string> {
   return QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 2, color: { dark: "#000000", light: "#ffffff" } });
 }
 
-export function isTotpShaped(code: string): boolean {
+function isTotpShaped(code: string): boolean {
   return /^\d{6}$/.test(code);
 }
 

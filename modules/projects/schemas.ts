@@ -20,7 +20,6 @@ export const projectCreateSchema = z.object({
 });
 /** Any part of a project; no defaults, so a PATCH never resets what it does not name. */
 export const projectUpdateSchema = z.partial(z.object(projectFields));
-export type ProjectInput = z.input<typeof projectCreateSchema>;
 
 const taskFields = {
   projectId: id,
@@ -38,4 +37,3 @@ export const taskCreateSchema = z.object({
   position: z._default(taskFields.position, 0),
 });
 export const taskUpdateSchema = z.partial(z.object(taskFields));
-export type TaskInput = z.input<typeof taskCreateSchema>;

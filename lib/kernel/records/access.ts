@@ -16,7 +16,7 @@ import { listWhere, ownerScope, parentScope, readScope } from "./scope";
 // counted, listed, sorted, filtered or exported. Every change is audited with its before and after.
 
 /** Counting stops here: an exact count of a large table costs more than the page. */
-export const COUNT_CAP = 10_000;
+const COUNT_CAP = 10_000;
 
 const notFound = (resource: Resource) =>
   refuse(404, `That ${resource.label.singular.toLowerCase()} does not exist.`, { code: "not_found" });

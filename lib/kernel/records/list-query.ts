@@ -8,11 +8,11 @@ import type { FieldSpec, Resource } from "../resource";
 // (status=todo or status=todo,doing for eq/in; dueDate.from and dueDate.to for range; name.contains).
 // Anything else is a 422 with the field named, never a query the database sees.
 
-export const SYSTEM_SORTS = ["createdAt", "updatedAt"] as const;
+const SYSTEM_SORTS = ["createdAt", "updatedAt"] as const;
 const MAX_IN = 20;
 
-export type RangeFilter = { from?: string; to?: string };
-export type FieldFilter = { in?: string[]; range?: RangeFilter; contains?: string };
+type RangeFilter = { from?: string; to?: string };
+type FieldFilter = { in?: string[]; range?: RangeFilter; contains?: string };
 
 export type ListQuery = {
   page: number;
