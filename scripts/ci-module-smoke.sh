@@ -6,7 +6,7 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 keep=${1:-}
-scratch=$(mktemp -d "${TMPDIR:-/tmp}/cornerstone-module-smoke-XXXXXX")
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/module-smoke-XXXXXX")
 if [ "$keep" = --keep ]; then echo "scratch copy: $scratch"; else trap 'rm -rf "$scratch"' EXIT; fi
 start=$(date +%s)
 step() { echo; echo "== module smoke: $* ($(( $(date +%s) - start )) s)"; }
