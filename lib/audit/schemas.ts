@@ -8,12 +8,13 @@ const day = z.preprocess(blankToUndefined, calendarDateField.optional());
 export const auditQuerySchema = z
   .object({
     actor: z.preprocess(blankToUndefined, z.string().trim().max(254, "At most 254 characters.").optional()),
+    // `<module>.<verb>`: module ids may hold digits and dashes (support-tickets.create).
     action: z.preprocess(
       blankToUndefined,
       z
         .string()
         .max(64)
-        .regex(/^[a-z_]+\.[a-z_]+$/, "Unknown action.")
+        .regex(/^[a-z][a-z0-9_-]*\.[a-z_]+$/, "Unknown action.")
         .optional(),
     ),
     target: z.preprocess(
