@@ -1,6 +1,6 @@
 import "server-only";
 import { safeParse } from "zod/v4/core";
-import { authorize } from "@/lib/authz";
+import { authorize, ForbiddenError } from "@/lib/authz";
 import { currentSession } from "@/lib/auth/current-user";
 import { problem, problemFromRefusal } from "@/lib/http/problem";
 import { route } from "@/lib/http/route";
@@ -154,8 +154,15 @@ export function restHandler(system: System) {
 
     const actor = session.user;
     const context = contextFromHeaders(request.headers);
-    await authorize(actor, operation.permission, { context });
-    const outcome = await operation.handler(parsed.data, { actor, context, expectedVersion: version });
-    return outcome.ok ? success(operation, outcome.value, request, url) : problemFromRefusal(outcome, requestId);
+    try {
+      await authorize(actor, operation.permission, { context });
+      const outcome = await operation.handler(parsed.data, { actor, context, expectedVersion: version });
+      return outcome.ok ? success(operation, outcome.value, request, url) : problemFromRefusal(outcome, requestId);
+    } catch (error) {
+      // route() answers a bare 403 without a code; API clients branch on `code`, so this refusal carries one too.
+      if (error instanceof ForbiddenError)
+        return problem(403, { code: "forbidden", detail: "You do not have permission to do that.", requestId });
+      throw error;
+    }
   });
 }
