@@ -77,6 +77,9 @@ async function checkFields(resource: Resource, schema: $ZodObject, input: unknow
   const parsed = safeParse(schema, input);
   if (!parsed.success) return { refusal: invalid(fieldErrorsOf(parsed.error)) };
   const data = parsed.data as Record<string, unknown>;
+  // PostgreSQL text cannot hold U+0000: refused as a field error here, not as a database error (a 500) at the write.
+  const nul = Object.keys(data).filter((name) => JSON.stringify(data[name] ?? null).includes("\\u0000"));
+  if (nul.length) return { refusal: invalid(Object.fromEntries(nul.map((name) => [name, ["Contains a NUL character."]]))) };
   const extra = resource.validate ? await resource.validate(data, actor) : null;
   return extra ? { refusal: invalid(extra) } : { data };
 }
