@@ -22,6 +22,15 @@ const UNSAFE: ReadonlySet<string> = new Set(["POST", "PATCH", "PUT", "DELETE"]);
 
 type Match = { operation: Operation; params: Record<string, string> };
 
+/** A malformed escape ("%", "%zz") stays as it is for the input schema to refuse: decodeURIComponent would throw, a 500. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 function matchPath(template: string, path: string): Record<string, string> | null {
   const want = template.split("/");
   const got = path.split("/");
@@ -29,7 +38,7 @@ function matchPath(template: string, path: string): Record<string, string> | nul
   const params: Record<string, string> = {};
   for (let i = 0; i < want.length; i++) {
     const name = /^\{(\w+)\}$/.exec(want[i]!)?.[1];
-    if (name) params[name] = decodeURIComponent(got[i]!);
+    if (name) params[name] = decodeSegment(got[i]!);
     else if (want[i] !== got[i]) return null;
   }
   return params;
