@@ -62,7 +62,10 @@ export type ResourceDeclaration<F extends Record<string, FieldSpec> = Record<str
   permissions: ResourcePermissions;
   audit: ResourceAuditActions;
   defaultSort: { field: keyof F | "createdAt" | "updatedAt"; dir: "asc" | "desc" };
-  /** A valid create input, for the generic tests (tests/helpers/module-records.ts): refs name a parent and a user to point at. */
+  /**
+   * A valid create input, for the generic tests (tests/helpers/module-records.ts), which create records of every
+   * resource without knowing it. `parentId`: a parent the same user owns (ownership kind "parent"); `userId`: an active user.
+   */
   example?: (refs: { parentId?: string; userId: string }) => Record<string, unknown>;
   /** Extra checks on input the schema cannot make (a referenced user exists); field errors or null. */
   validate?: (input: Record<string, unknown>, actor: Actor) => Promise<Record<string, string[]> | null>;

@@ -1,6 +1,6 @@
 import "server-only";
 import { safeParse } from "zod/v4/core";
-import { authorize } from "@/lib/authz";
+import { authorize, ForbiddenError } from "@/lib/authz";
 import { currentSession } from "@/lib/auth/current-user";
 import { problem, problemFromRefusal } from "@/lib/http/problem";
 import { route } from "@/lib/http/route";
@@ -23,6 +23,15 @@ const UNSAFE: ReadonlySet<string> = new Set(["POST", "PATCH", "PUT", "DELETE"]);
 
 type Match = { operation: Operation; params: Record<string, string> };
 
+/** A malformed escape ("%", "%zz") stays as it is for the input schema to refuse: decodeURIComponent would throw, a 500. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 function matchPath(template: string, path: string): Record<string, string> | null {
   const want = template.split("/");
   const got = path.split("/");
@@ -30,7 +39,7 @@ function matchPath(template: string, path: string): Record<string, string> | nul
   const params: Record<string, string> = {};
   for (let i = 0; i < want.length; i++) {
     const name = /^\{(\w+)\}$/.exec(want[i]!)?.[1];
-    if (name) params[name] = decodeURIComponent(got[i]!);
+    if (name) params[name] = decodeSegment(got[i]!);
     else if (want[i] !== got[i]) return null;
   }
   return params;
@@ -155,8 +164,15 @@ export function restHandler(system: System) {
 
     const actor = session.user;
     const context = contextFromHeaders(request.headers);
-    await authorize(actor, operation.permission, { context });
-    const outcome = await operation.handler(parsed.data, { actor, context, expectedVersion: version });
-    return outcome.ok ? success(operation, outcome.value, request, url) : problemFromRefusal(outcome, requestId);
+    try {
+      await authorize(actor, operation.permission, { context });
+      const outcome = await operation.handler(parsed.data, { actor, context, expectedVersion: version });
+      return outcome.ok ? success(operation, outcome.value, request, url) : problemFromRefusal(outcome, requestId);
+    } catch (error) {
+      // route() answers a bare 403 without a code; API clients branch on `code`, so this refusal carries one too.
+      if (error instanceof ForbiddenError)
+        return problem(403, { code: "forbidden", detail: "You do not have permission to do that.", requestId });
+      throw error;
+    }
   });
 }

@@ -33,6 +33,7 @@ export const projects = defineResource({
     export: "projects.export",
   },
   defaultSort: { field: "updatedAt", dir: "desc" },
+  example: () => ({ name: "Spring launch", description: "Everything for the launch.", status: "on_hold" }),
 });
 
 export const tasks = defineResource({
@@ -70,5 +71,14 @@ export const tasks = defineResource({
     export: "tasks.export",
   },
   defaultSort: { field: "position", dir: "asc" },
+  // Every field set, so the generic tests also cover dates and the assignee check.
+  example: ({ parentId, userId }) => ({
+    projectId: parentId,
+    title: "Draft the announcement",
+    status: "doing",
+    dueDate: "2030-03-15",
+    assigneeId: userId,
+    position: 3,
+  }),
   validate: async (input) => (await import("./assignees")).checkAssignee(input),
 });

@@ -3,7 +3,7 @@ import { safeParse, type $ZodObject } from "zod/v4/core";
 import { audit } from "@/lib/audit";
 import { authorize, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
-import { done, refuse, type Outcome } from "@/lib/outcome";
+import { done, refuse, type Outcome, type Refusal } from "@/lib/outcome";
 import type { RequestContext } from "@/lib/request-context";
 import type { Resource } from "../resource";
 import type { ListQuery } from "./list-query";
@@ -63,25 +63,32 @@ export async function getRecord(resource: Resource, actor: Actor, id: string, co
   return row ? done(serialise(resource, row)) : notFound(resource);
 }
 
-/** Schema, then the declaration's own checks, then the parent rule: a child joins only a parent the actor may change. */
-async function checkInput(resource: Resource, schema: $ZodObject, input: unknown, actor: Actor, tx: Tx) {
+type Checked = { refusal: Refusal; data?: undefined } | { refusal?: undefined; data: Record<string, unknown> };
+
+const invalid = (fieldErrors: Record<string, string[]>) =>
+  refuse(422, "Some fields need attention.", { code: "invalid_input", fieldErrors });
+
+/**
+ * Schema, then the declaration's own checks. Called before the write's transaction opens: `validate` reads
+ * through `db`, which inside a transaction waits for a second connection (on PGlite there is only the
+ * transaction's own, so a create with an assignee hung until the transaction timed out).
+ */
+async function checkFields(resource: Resource, schema: $ZodObject, input: unknown, actor: Actor): Promise<Checked> {
   const parsed = safeParse(schema, input);
-  if (!parsed.success)
-    return { refusal: refuse(422, "Some fields need attention.", { code: "invalid_input", fieldErrors: fieldErrorsOf(parsed.error) }) };
+  if (!parsed.success) return { refusal: invalid(fieldErrorsOf(parsed.error)) };
   const data = parsed.data as Record<string, unknown>;
+  // PostgreSQL text cannot hold U+0000: refused as a field error here, not as a database error (a 500) at the write.
+  const nul = Object.keys(data).filter((name) => JSON.stringify(data[name] ?? null).includes("\\u0000"));
+  if (nul.length) return { refusal: invalid(Object.fromEntries(nul.map((name) => [name, ["Contains a NUL character."]]))) };
   const extra = resource.validate ? await resource.validate(data, actor) : null;
-  if (extra) return { refusal: refuse(422, "Some fields need attention.", { code: "invalid_input", fieldErrors: extra }) };
-  if (resource.ownership.kind === "parent" && data[resource.ownership.field] !== undefined) {
-    const parent = await parentScope(tx, resource, actor, String(data[resource.ownership.field]));
-    if (!parent)
-      return {
-        refusal: refuse(422, "Some fields need attention.", {
-          code: "invalid_input",
-          fieldErrors: { [resource.ownership.field]: ["No such record."] },
-        }),
-      };
-  }
-  return { data };
+  return extra ? { refusal: invalid(extra) } : { data };
+}
+
+/** The parent rule, inside the write's transaction: a child joins only a parent the actor may change. */
+async function checkParent(tx: Tx, resource: Resource, actor: Actor, data: Record<string, unknown>): Promise<Refusal | null> {
+  if (resource.ownership.kind !== "parent" || data[resource.ownership.field] === undefined) return null;
+  const parent = await parentScope(tx, resource, actor, String(data[resource.ownership.field]));
+  return parent ? null : invalid({ [resource.ownership.field]: ["No such record."] });
 }
 
 export async function createRecord(
@@ -91,9 +98,11 @@ export async function createRecord(
   context: RequestContext,
 ): Promise<Outcome<RecordJson>> {
   await authorize(actor, resource.permissions.create, { context });
+  const checked = await checkFields(resource, resource.createSchema, input, actor);
+  if (checked.refusal) return checked.refusal;
   return db.$transaction(async (tx) => {
-    const checked = await checkInput(resource, resource.createSchema, input, actor, tx);
-    if (checked.refusal) return checked.refusal;
+    const parentRefusal = await checkParent(tx, resource, actor, checked.data);
+    if (parentRefusal) return parentRefusal;
     const owner = resource.ownership.kind === "user" ? { [resource.ownership.field]: actor.id } : {};
     const row = await delegate(tx, resource).create({ data: { ...toData(resource, checked.data), ...owner } });
     const after = serialise(resource, row);
@@ -137,11 +146,14 @@ export async function updateRecord(
   expectedVersion?: number,
 ): Promise<Outcome<RecordJson>> {
   await authorize(actor, resource.permissions.update, { target: target(resource, id), context });
+  const checked = await checkFields(resource, resource.updateSchema, input, actor);
   return db.$transaction(async (tx) => {
     const current = await writable(tx, resource, actor, id, false);
+    // Someone else's record is a 404 whatever the input says.
     if (!current) return notFound(resource);
-    const checked = await checkInput(resource, resource.updateSchema, input, actor, tx);
     if (checked.refusal) return checked.refusal;
+    const parentRefusal = await checkParent(tx, resource, actor, checked.data);
+    if (parentRefusal) return parentRefusal;
     const version = Number(current.version);
     if (expectedVersion !== undefined && expectedVersion !== version) return stale(resource);
     const { count } = await delegate(tx, resource).updateMany({
@@ -189,7 +201,10 @@ export async function deleteRecord(
 export async function restoreRecord(resource: Resource, actor: Actor, id: string, context: RequestContext): Promise<Outcome<RecordJson>> {
   await authorize(actor, resource.permissions.restore, { target: target(resource, id), context });
   const outcome = await setDeleted(resource, actor, id, context, false);
-  return outcome.ok ? getRecord(resource, actor, id, context) : outcome;
+  if (!outcome.ok) return outcome;
+  // Read back under the owner rule the restore itself passed: the restore permission suffices, not read too.
+  const row = await delegate(db, resource).findFirst({ where: { AND: [{ id }, ownerScope(resource, actor)] } });
+  return row ? done(serialise(resource, row)) : notFound(resource);
 }
 
 async function setDeleted(

@@ -8,7 +8,7 @@ import type { FieldSpec, Resource } from "../resource";
 // (status=todo or status=todo,doing for eq/in; dueDate.from and dueDate.to for range; name.contains).
 // Anything else is a 422 with the field named, never a query the database sees.
 
-const SYSTEM_SORTS = ["createdAt", "updatedAt"] as const;
+export const SYSTEM_SORTS = ["createdAt", "updatedAt"] as const;
 const MAX_IN = 20;
 
 type RangeFilter = { from?: string; to?: string };
@@ -89,6 +89,8 @@ export function parseListQuery(resource: Resource, raw: Record<string, string | 
     if (Object.keys(filter).length) filters[name] = filter;
   }
   for (const key of Object.keys(raw)) if (!known.has(key) && !blank(raw[key])) errors[key] = ["Unknown query parameter."];
+  // PostgreSQL text cannot hold U+0000: a search or filter with one would be a database error (a 500).
+  for (const [key, value] of Object.entries(raw)) if (value?.includes("\u0000")) errors[key] = ["Contains a NUL character."];
   if (!parsed.success || Object.keys(errors).length) return { ok: false as const, fieldErrors: errors };
   const { deleted, ...rest } = parsed.data;
   return { ok: true as const, query: { ...rest, deleted: deleted === "only", filters } satisfies ListQuery };
