@@ -10,6 +10,17 @@ import { projectsModule } from "./projects";
 
 // The registry: the one list of the system's modules. A new module adds one line here (npm run module:new
 // writes it). app/, scripts/ and tests/ read `system`; lib/ (the kernel) never imports this file.
-const modules = [accountsModule, twoFactorModule, adminModule, usersModule, rolesModule, auditModule, emailModule, projectsModule] as const;
+const modules = [
+  // Built in (lib/<id>/module.ts)
+  accountsModule,
+  twoFactorModule,
+  adminModule,
+  usersModule,
+  rolesModule,
+  auditModule,
+  emailModule,
+  // Business modules (modules/<id>/)
+  projectsModule,
+] as const;
 
 export const system = composeModules(modules);

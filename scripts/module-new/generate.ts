@@ -119,8 +119,8 @@ function addToRegistry(source: string, names: Names): string {
   const before = local.filter((at) => (/from "\.\/([^"]+)"/.exec(lines[at]!)?.[1] ?? "") < names.name);
   lines.splice(before.length ? before.at(-1)! + 1 : (local[0] ?? imports.at(-1)! + 1), 0, line);
   const withImport = lines.join("\n");
-  const list = /(export const modules = \[)([\s\S]*?)(\] as const;)/;
-  if (!list.test(withImport)) throw new Error("modules/index.ts has no `export const modules = [...] as const;`: add the module by hand.");
+  const list = /(const modules = \[)([\s\S]*?)(\] as const;)/;
+  if (!list.test(withImport)) throw new Error("modules/index.ts has no `const modules = [...] as const;`: add the module by hand.");
   return withImport.replace(
     list,
     (_, open: string, items: string, close: string) => `${open}${items.trimEnd().replace(/,?$/, ",")}\n  ${variable},\n${close}`,

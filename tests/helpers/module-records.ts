@@ -568,6 +568,17 @@ export function describeResourceRecords(resourceName: string): void {
         expect(await restoreRecord(resource, actor, record.id, context)).toMatchObject({ ok: false, status: 404 });
       });
 
+      it("restores under the restore permission alone (read is not needed too)", async () => {
+        const actor = await newActor("restorer");
+        const record = await make(resource, actor);
+        expect((await deleteRecord(resource, actor, record.id, context)).ok).toBe(true);
+        const restoreOnly = withPermissions(actor, [resource.permissions.restore]);
+        expect(await restoreRecord(resource, restoreOnly, record.id, context)).toMatchObject({
+          ok: true,
+          value: { id: record.id, deletedAt: null },
+        });
+      });
+
       it("purges for good, live or deleted, under the purge permission", async () => {
         const actor = await newActor("purge");
         const live = await make(resource, actor);

@@ -35,7 +35,7 @@ describe("seed", () => {
         .sort();
     expect(await grants("admin")).toEqual(keys);
     expect(await grants("manager")).toEqual([...system.defaultGrants.get("manager")!].sort());
-    expect(await grants("user")).toEqual([]);
+    expect(await grants("user")).toEqual([...system.defaultGrants.get("user")!].sort());
 
     // An administrator's later change survives the next seed.
     await db.rolePermission.deleteMany({ where: { role: { name: "manager" }, permission: { key: "audit:read" } } });

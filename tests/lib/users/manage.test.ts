@@ -100,9 +100,10 @@ describe("user administration", () => {
 
   it("does not let anyone give or take a role that can do more than they can", async () => {
     await seed(db, system, { demoUsers: false });
-    const managerGrants = (await db.rolePermission.findMany({ where: { role: { name: "manager" } }, include: { permission: true } })).map(
-      (g) => g.permission.key,
-    );
+    // A manager also holds the user role, as the seeded manager does: what a member may do with their own records.
+    const managerGrants = (
+      await db.rolePermission.findMany({ where: { role: { name: { in: ["manager", "user"] } } }, include: { permission: true } })
+    ).map((g) => g.permission.key);
     const manager = { id: (await user(["manager"])).id, permissions: new Set([...managerGrants, "users:assign_roles"]) };
     const target = await user(["user"]);
     const refused = await setUserRoles(manager, target.id, [await roleId("user"), await roleId("admin")], context);
