@@ -33,6 +33,10 @@ export const projects = defineResource({
     export: "projects.export",
   },
   defaultSort: { field: "updatedAt", dir: "desc" },
+  screens: {
+    detail: async () => (await import("./screens/project-page")).default,
+    form: async () => (await import("./forms")).ProjectForm,
+  },
 });
 
 export const tasks = defineResource({
@@ -71,4 +75,5 @@ export const tasks = defineResource({
   },
   defaultSort: { field: "position", dir: "asc" },
   validate: async (input) => (await import("./assignees")).checkAssignee(input),
+  screens: { form: async () => (await import("./forms")).TaskForm },
 });
