@@ -36,8 +36,17 @@ function toInput(fields: Record<string, FieldSpec>, values: Values): Record<stri
   );
 }
 
-function initialValues(names: readonly string[], record: ScreenRecord | undefined, fixed: Record<string, string>): Values {
-  return Object.fromEntries(names.map((name) => [name, fixed[name] ?? (record?.[name] == null ? "" : String(record[name]))]));
+/** A new record's choice fields start on their first option, as the declarations order them (the default first). */
+function initialValues(
+  fields: Record<string, FieldSpec>,
+  names: readonly string[],
+  record: ScreenRecord | undefined,
+  fixed: Record<string, string>,
+) {
+  const blank = (name: string) => (record ? "" : (fields[name]?.options?.[0] ?? ""));
+  return Object.fromEntries(
+    names.map((name) => [name, fixed[name] ?? (record?.[name] == null ? blank(name) : String(record[name]))]),
+  ) as Values;
 }
 
 export function RecordFormModal({
@@ -60,7 +69,7 @@ export function RecordFormModal({
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const base = schema && (zodResolver(schema) as unknown as Resolver<Values>);
   const form = useForm<Values>({
-    defaultValues: initialValues(names, record, fixed),
+    defaultValues: initialValues(resource.fields, names, record, fixed),
     // The resolver answers the parsed values, so what is saved is what the schema made of the strings.
     resolver: base ? (values, context, options) => base(toInput(resource.fields, values) as Values, context, options) : undefined,
   });

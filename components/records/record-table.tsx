@@ -35,7 +35,9 @@ export type RecordTableProps = {
 };
 
 export function RecordTable(props: RecordTableProps) {
-  const { resource, columns, sortHeaders = {}, names, can, trash = false, inline = [], detailLinks = true, Form } = props;
+  const { resource, columns, sortHeaders = {}, can, trash = false, inline = [], detailLinks = true, Form } = props;
+  // The people one may choose name a record that is not saved yet too.
+  const names = { ...Object.fromEntries((props.userOptions ?? []).map((u) => [u.id, u.name])), ...props.names };
   const singular = resource.label.singular;
   const actions = useRecordActions(props.records, props.runOperation, { name: resource.name, singular, canRestore: can.restore });
   const [form, setForm] = useState<{ open: boolean; record?: ScreenRecord; key: number }>({ open: false, key: 0 });
@@ -69,7 +71,9 @@ export function RecordTable(props: RecordTableProps) {
                       {sort ? (
                         <Link href={sort.href} className="link-body-emphasis text-decoration-none">
                           {label}
-                          <span aria-hidden="true">{sort.dir === "asc" ? " ▲" : sort.dir === "desc" ? " ▼" : ""}</span>
+                          <span aria-hidden="true" className={sort.dir ? "" : "text-body-tertiary"}>
+                            {sort.dir === "asc" ? " ▲" : sort.dir === "desc" ? " ▼" : " ↕"}
+                          </span>
                         </Link>
                       ) : (
                         label

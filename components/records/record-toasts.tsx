@@ -25,9 +25,17 @@ export function RecordToastProvider({ children }: { children: React.ReactNode })
       <ToastContainer position="bottom-end" className="p-3 position-fixed" containerPosition="fixed">
         {messages.map((m) => (
           // An undo needs time to be read and reached by keyboard: longer than a plain confirmation.
-          <Toast key={m.id} onClose={() => hide(m.id)} delay={m.action ? 10_000 : 6000} autohide bg={m.ok ? "success" : "danger"}>
+          <Toast
+            key={m.id}
+            onClose={() => hide(m.id)}
+            delay={m.action ? 10_000 : 6000}
+            autohide
+            bg={m.ok ? "success" : "danger"}
+            role={m.ok ? "status" : "alert"}
+            aria-live={m.ok ? "polite" : "assertive"}
+          >
             <Toast.Body className="text-white d-flex align-items-center justify-content-between gap-3" data-testid="toast">
-              <span role={m.ok ? "status" : "alert"}>{m.text}</span>
+              <span>{m.text}</span>
               <span className="d-flex align-items-center gap-2">
                 {m.action && (
                   <button
