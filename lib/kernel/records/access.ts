@@ -63,14 +63,23 @@ export async function getRecord(resource: Resource, actor: Actor, id: string, co
   return row ? done(serialise(resource, row)) : notFound(resource);
 }
 
-/** Schema, then the declaration's own checks, then the parent rule: a child joins only a parent the actor may change. */
+/**
+ * The declaration's own checks, before the write's transaction opens: they read through the shared client,
+ * which inside a transaction would wait for the very connection the transaction holds (PGlite has one).
+ */
+async function declaredChecks(resource: Resource, schema: $ZodObject, input: unknown, actor: Actor) {
+  if (!resource.validate) return null;
+  const parsed = safeParse(schema, input);
+  const extra = parsed.success ? await resource.validate(parsed.data as Record<string, unknown>, actor) : null;
+  return extra ? refuse(422, "Some fields need attention.", { code: "invalid_input", fieldErrors: extra }) : null;
+}
+
+/** Schema, then the parent rule: a child joins only a parent the actor may change. */
 async function checkInput(resource: Resource, schema: $ZodObject, input: unknown, actor: Actor, tx: Tx) {
   const parsed = safeParse(schema, input);
   if (!parsed.success)
     return { refusal: refuse(422, "Some fields need attention.", { code: "invalid_input", fieldErrors: fieldErrorsOf(parsed.error) }) };
   const data = parsed.data as Record<string, unknown>;
-  const extra = resource.validate ? await resource.validate(data, actor) : null;
-  if (extra) return { refusal: refuse(422, "Some fields need attention.", { code: "invalid_input", fieldErrors: extra }) };
   if (resource.ownership.kind === "parent" && data[resource.ownership.field] !== undefined) {
     const parent = await parentScope(tx, resource, actor, String(data[resource.ownership.field]));
     if (!parent)
@@ -91,6 +100,8 @@ export async function createRecord(
   context: RequestContext,
 ): Promise<Outcome<RecordJson>> {
   await authorize(actor, resource.permissions.create, { context });
+  const declared = await declaredChecks(resource, resource.createSchema, input, actor);
+  if (declared) return declared;
   return db.$transaction(async (tx) => {
     const checked = await checkInput(resource, resource.createSchema, input, actor, tx);
     if (checked.refusal) return checked.refusal;
@@ -137,6 +148,8 @@ export async function updateRecord(
   expectedVersion?: number,
 ): Promise<Outcome<RecordJson>> {
   await authorize(actor, resource.permissions.update, { target: target(resource, id), context });
+  const declared = await declaredChecks(resource, resource.updateSchema, input, actor);
+  if (declared) return declared;
   return db.$transaction(async (tx) => {
     const current = await writable(tx, resource, actor, id, false);
     if (!current) return notFound(resource);
