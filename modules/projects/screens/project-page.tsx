@@ -64,7 +64,10 @@ export default async function ProjectPage({ id = "", searchParams, runOperation 
       </nav>
       <div className="d-flex flex-wrap align-items-center justify-content-between gap-2 mb-2">
         <h1 className="h2 mb-0 text-break">
-          {name} <FieldValue spec={projects.fields.status} value={project.status} />
+          {name}{" "}
+          <span className="fs-6 align-middle">
+            <FieldValue spec={projects.fields.status} value={project.status} />
+          </span>
         </h1>
         <RecordDetailActions
           resource={plain(projects)}
