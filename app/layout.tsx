@@ -10,6 +10,7 @@ import { currentSession } from "@/lib/auth/current-user";
 import { can } from "@/lib/authz";
 import { mailboxOpen } from "@/lib/email/mailbox";
 import { THEME_COOKIE, parseTheme, themeBootScript } from "@/lib/theme";
+import { system } from "@/modules";
 import { systemConfig } from "@/system.config";
 
 // Every page carries a fresh CSP nonce, so nothing can be prerendered at build time; this also keeps
@@ -33,6 +34,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const user = session.stage === "active" || session.stage === "enrolment" ? session.user : null;
   const links = [
     { href: "/", label: "Home" },
+    // The modules' app entries (Projects) for whoever holds their permission; the pages check it again.
+    ...(session.stage === "active"
+      ? system.nav
+          .filter((entry) => entry.area === "app" && session.user.permissions.has(entry.permission))
+          .map(({ href, label }) => ({ href, label }))
+      : []),
     ...(session.stage === "active" && can(session.user, adminPermissions.access) ? [{ href: "/admin", label: "Admin" }] : []),
     ...((await mailboxOpen()) ? [{ href: "/dev/mailbox", label: "Mailbox" }] : []),
   ];

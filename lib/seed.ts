@@ -67,10 +67,11 @@ export async function seed(db: PrismaClient, system: System, options: { demoUser
   report.permissions = await syncPermissions(db, system);
   if (!options.demoUsers) return report;
 
+  const seeded: { email: string; id: string }[] = [];
   for (const user of demoUsers) {
     const existing = await db.user.findUnique({ where: { email: user.email } });
     if (!existing) {
-      await db.user.create({
+      const created = await db.user.create({
         data: {
           email: user.email,
           firstName: user.firstName,
@@ -81,11 +82,15 @@ export async function seed(db: PrismaClient, system: System, options: { demoUser
           roles: { create: user.roles.map((name) => ({ role: { connect: { name } } })) },
         },
       });
+      seeded.push({ email: user.email, id: created.id });
     } else if (!existing.dateOfBirth) {
       // Seeded before demo users had one: the profile form requires it, so fill the gap (and nothing else).
       await db.user.update({ where: { id: existing.id }, data: { dateOfBirth: new Date(`${user.dateOfBirth}T00:00:00Z`) } });
     }
+    if (existing) seeded.push({ email: user.email, id: existing.id });
     report.users.push({ email: user.email, password: user.password, created: !existing });
   }
+  // Each module's demo records for the demo accounts; the hooks skip what is already there.
+  for (const mod of system.modules) await mod.seedDemo?.(db, seeded);
   return report;
 }

@@ -1,3 +1,4 @@
+import type { PrismaClient } from "@/generated/prisma/client";
 import type { PermissionInfo } from "@/lib/authz/declare";
 import type { Operation } from "./operation";
 import type { Resource } from "./resource";
@@ -38,6 +39,8 @@ export type ModuleDeclaration<P extends PermissionGroup, A extends string> = {
   resources?: readonly Resource[];
   /** Operations beyond the records' own. Declarations stay importable anywhere (scripts, e2e): handlers load server code lazily. */
   operations?: readonly Operation[];
+  /** Demo records for the demo accounts (`db:seed -- --demo`); must be idempotent. Load server code lazily. */
+  seedDemo?: (client: PrismaClient, users: { email: string; id: string }[]) => Promise<void>;
 };
 
 export type PermissionKeysOf<P> = P extends PermissionGroup ? Exclude<P[keyof P], readonly PermissionInfo[]> & string : never;

@@ -35,4 +35,5 @@ export const projectsModule = defineModule({
   defaultGrants: { user: [p.read, p.create, p.update, p.delete, p.restore], manager: [p.read_all] },
   resources: [projects, tasks],
   operations: [assigneeOptions],
+  seedDemo: async (client, users) => (await import("./seed")).seedDemoProjects(client, users),
 });

@@ -1,0 +1,49 @@
+"use server";
+
+import { refresh } from "next/cache";
+import { safeParse } from "zod/v4/core";
+import { currentSession } from "@/lib/auth/current-user";
+import { authorize, ForbiddenError } from "@/lib/authz";
+import { operationsOf } from "@/lib/kernel/operations-index";
+import { fieldErrorsOf } from "@/lib/kernel/records/serialise";
+import { refuse, type Outcome } from "@/lib/outcome";
+import { currentRequestContext } from "@/lib/request-context";
+import { system } from "@/modules";
+
+// The one server action behind the record screens: any declared operation, with the same checks in the same
+// order as the REST router (lib/kernel/rest.ts), answering an Outcome the screens render. Exports stream a
+// file, which an action cannot answer: the screens post a form to /api/v1/<name>/export instead.
+
+export async function runOperation(
+  operationId: string,
+  input: unknown,
+  expectedVersion?: number,
+  options: { refresh?: boolean } = {},
+): Promise<Outcome<unknown>> {
+  const operation = typeof operationId === "string" ? operationsOf(system).get(operationId) : undefined;
+  if (!operation || operationId.endsWith(".export")) return refuse(404, "There is no such operation.", { code: "no_operation" });
+  const session = await currentSession();
+  if (session.stage !== "active") return refuse(401, "Your session has ended. Sign in again.");
+  if (expectedVersion !== undefined && !(Number.isInteger(expectedVersion) && expectedVersion > 0))
+    return refuse(412, "That version of the record is not valid.", { code: "version_conflict" });
+  const parsed = safeParse(operation.input, input);
+  if (!parsed.success)
+    return refuse(422, "Some fields need attention.", { code: "invalid_input", fieldErrors: fieldErrorsOf(parsed.error) });
+  const context = await currentRequestContext();
+  try {
+    await authorize(session.user, operation.permission, { context });
+    const outcome = await operation.handler(parsed.data, {
+      actor: session.user,
+      context,
+      expectedVersion: operation.versioned ? expectedVersion : undefined,
+    });
+    // A change re-renders the page it came from in the same response, so the screen settles on the saved data
+    // (unless the caller is leaving it: a deleted record's own page would answer 404).
+    if (outcome.ok && operation.method !== "GET" && options.refresh !== false) refresh();
+    return outcome;
+  } catch (error) {
+    // lib/authz has audited the refusal.
+    if (error instanceof ForbiddenError) return refuse(403, "You do not have permission to do that.");
+    throw error;
+  }
+}
