@@ -12,7 +12,7 @@ import { listQueryString, parseListQuery, type ListQuery } from "@/lib/kernel/re
 import type { Resource } from "@/lib/kernel/resource";
 import { currentRequestContext } from "@/lib/request-context";
 import { runOperation } from "../records/run-operation";
-import { formFor, formResource, people, resourceNamed } from "../records/screen-data";
+import { formFor, formResource, references, resourceNamed } from "../records/screen-data";
 
 // Every resource's list, from its declaration: /projects, /tasks. A static route of the same name
 // (/account, /admin, /status) wins over this segment; an unknown name is a 404 before anything else.
@@ -54,7 +54,7 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
   if (query?.deleted && !allowed.restore) forbidden();
   const outcome = query ? await listRecords(resource, user, query, await currentRequestContext()) : null;
   const page = outcome?.ok ? outcome.value : null;
-  const { names, options } = await people(resource, page?.items ?? [], allowed.create || allowed.update);
+  const { names, options, parentOptions } = await references(resource, user, page?.items ?? [], allowed.create || allowed.update);
   const Form = await formFor(resource);
   const plural = resource.label.plural.toLowerCase();
   const filtered = !!query && (query.q !== "" || Object.keys(query.filters).length > 0);
@@ -113,6 +113,7 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
             runOperation={runOperation}
             Form={Form}
             userOptions={options}
+            parentOptions={parentOptions}
           />
           <Pagination page={page.page} pages={page.pages} params={keptParams(raw, ["page"])} label={`${resource.label.plural} pages`} />
         </>

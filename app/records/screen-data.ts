@@ -2,6 +2,8 @@ import "server-only";
 import { notFound } from "next/navigation";
 import type { ComponentType } from "react";
 import { RecordFormModal } from "@/components/records/record-form-modal";
+import type { Actor } from "@/lib/authz";
+import { parentChoices } from "@/lib/kernel/records/access";
 import type { Resource } from "@/lib/kernel/resource";
 import type { FormResource, FormScreenProps, ScreenRecord } from "@/lib/kernel/screens";
 import { userNames, userOptions } from "@/lib/users/directory";
@@ -26,11 +28,24 @@ export function formResource(resource: Resource): FormResource & { titleField: s
 
 const userFields = (resource: Resource) => Object.keys(resource.fields).filter((name) => resource.fields[name]!.input === "user");
 
-/** Names for the people the records show; choices for the form when the viewer may write. */
-export async function people(resource: Resource, records: readonly ScreenRecord[], writes: boolean) {
-  const fields = userFields(resource);
-  if (!fields.length) return { names: {}, options: [] };
-  const ids = records.flatMap((record) => fields.map((name) => record[name])).filter((id): id is string => typeof id === "string");
-  const [names, options] = await Promise.all([userNames(ids), writes ? userOptions() : []]);
-  return { names: Object.fromEntries(names), options };
+const idsIn = (records: readonly ScreenRecord[], fields: readonly string[]) =>
+  records.flatMap((record) => fields.map((name) => record[name])).filter((id): id is string => typeof id === "string");
+
+/**
+ * What the records point at, by name: the people their `user` fields name and the parent their `parent` field
+ * names; and, when the viewer may write, the choices for those fields in the form.
+ */
+export async function references(resource: Resource, actor: Actor, records: readonly ScreenRecord[], writes: boolean) {
+  const users = userFields(resource);
+  const parentField = resource.ownership.kind === "parent" ? [resource.ownership.field] : [];
+  const [people, options, parents] = await Promise.all([
+    users.length ? userNames(idsIn(records, users)) : new Map<string, string>(),
+    users.length && writes ? userOptions() : [],
+    parentChoices(resource, actor, idsIn(records, parentField)),
+  ]);
+  return {
+    names: { ...Object.fromEntries(parents.names), ...Object.fromEntries(people) },
+    options,
+    parentOptions: writes ? parents.options : [],
+  };
 }

@@ -9,11 +9,12 @@ type Props = {
   register: UseFormRegister<Record<string, string>>;
   error?: string;
   userOptions: readonly { id: string; name: string }[];
+  parentOptions: readonly { id: string; name: string }[];
   idPrefix: string;
 };
 
 /** One form control chosen by the field's declared input kind, with its label, error and aria wiring. */
-export function FieldControl({ name, spec, register, error, userOptions, idPrefix }: Props) {
+export function FieldControl({ name, spec, register, error, userOptions, parentOptions, idPrefix }: Props) {
   const id = `${idPrefix}-${name}`;
   const props = { ...fieldProps(id, error), ...register(name) };
   const select = { ...props, className: `form-select${error ? " is-invalid" : ""}` };
@@ -35,6 +36,15 @@ export function FieldControl({ name, spec, register, error, userOptions, idPrefi
           {userOptions.map((user) => (
             <option key={user.id} value={user.id}>
               {user.name}
+            </option>
+          ))}
+        </select>
+      ) : spec.input === "parent" ? (
+        <select {...select}>
+          <option value="">Choose…</option>
+          {parentOptions.map((parent) => (
+            <option key={parent.id} value={parent.id}>
+              {parent.name}
             </option>
           ))}
         </select>

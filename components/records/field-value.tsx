@@ -21,5 +21,6 @@ export function FieldValue({ spec, value, names }: { spec: FieldSpec; value: unk
   const text = String(value);
   if (spec.input === "select") return <span className={`badge ${BADGES[text] ?? "text-bg-light"}`}>{optionLabel(text)}</span>;
   if (spec.input === "user") return <>{names?.[text] ?? "Someone"}</>;
+  if (spec.input === "parent") return <>{names?.[text] ?? text}</>;
   return <>{text}</>;
 }

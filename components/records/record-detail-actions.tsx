@@ -14,10 +14,11 @@ type Props = {
   runOperation: RunOperation;
   Form: ComponentType<FormScreenProps>;
   userOptions?: readonly { id: string; name: string }[];
+  parentOptions?: readonly { id: string; name: string }[];
 };
 
 /** Edit (the modal) and Delete on a record's own page; a delete goes back to the list with an Undo. */
-export function RecordDetailActions({ resource, record, title, can, runOperation, Form, userOptions }: Props) {
+export function RecordDetailActions({ resource, record, title, can, runOperation, Form, userOptions, parentOptions }: Props) {
   const [pending, startTransition] = useTransition();
   const [form, setForm] = useState({ open: false, key: 0 });
   const router = useRouter();
@@ -67,6 +68,7 @@ export function RecordDetailActions({ resource, record, title, can, runOperation
         resource={resource}
         record={record}
         userOptions={userOptions}
+        parentOptions={parentOptions}
         onSave={save}
       />
     </div>

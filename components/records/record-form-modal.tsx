@@ -56,6 +56,7 @@ export function RecordFormModal({
   record,
   fixed = {},
   userOptions = [],
+  parentOptions = [],
   onSave,
   createSchema,
   updateSchema,
@@ -129,6 +130,7 @@ export function RecordFormModal({
               register={form.register}
               error={errors[name]?.message}
               userOptions={userOptions}
+              parentOptions={parentOptions}
               idPrefix={titleId}
             />
           ))}

@@ -32,6 +32,7 @@ export type RecordTableProps = {
   Form: ComponentType<FormScreenProps>;
   fixed?: Record<string, string>;
   userOptions?: readonly { id: string; name: string }[];
+  parentOptions?: readonly { id: string; name: string }[];
 };
 
 export function RecordTable(props: RecordTableProps) {
@@ -182,6 +183,7 @@ export function RecordTable(props: RecordTableProps) {
         record={form.record}
         fixed={props.fixed}
         userOptions={props.userOptions}
+        parentOptions={props.parentOptions}
         onSave={(values) => (form.record ? actions.update(form.record, values) : actions.create({ ...values, ...props.fixed }))}
       />
     </>

@@ -46,6 +46,8 @@ export type FormScreenProps = {
   fixed?: Record<string, string>;
   /** People to choose from for `user` fields. */
   userOptions?: readonly { id: string; name: string }[];
+  /** Records to choose from for a `parent` field: the viewer's own (a task's project). */
+  parentOptions?: readonly { id: string; name: string }[];
   /** Saves the values (create, or update at the record's version) and answers the outcome. */
   onSave: (values: Record<string, unknown>) => Promise<Outcome<unknown>>;
 };

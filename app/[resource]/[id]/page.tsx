@@ -9,7 +9,7 @@ import { can } from "@/lib/authz";
 import { getRecord } from "@/lib/kernel/records/access";
 import { currentRequestContext } from "@/lib/request-context";
 import { runOperation } from "../../records/run-operation";
-import { formFor, formResource, people, resourceNamed } from "../../records/screen-data";
+import { formFor, formResource, references, resourceNamed } from "../../records/screen-data";
 
 // A record's own page, from its declaration; a module may declare its own (the project page). Someone else's
 // record is a 404, exactly like one that does not exist.
@@ -39,7 +39,7 @@ export default async function RecordPage({ params, searchParams }: Props) {
     delete: can(user, resource.permissions.delete),
     restore: can(user, resource.permissions.restore),
   };
-  const { names, options } = await people(resource, [record], allowed.update);
+  const { names, options, parentOptions } = await references(resource, user, [record], allowed.update);
   const title = String(record[resource.titleField] ?? resource.label.singular);
 
   return (
@@ -64,6 +64,7 @@ export default async function RecordPage({ params, searchParams }: Props) {
           runOperation={runOperation}
           Form={await formFor(resource)}
           userOptions={options}
+          parentOptions={parentOptions}
         />
       </div>
       <dl className="row">

@@ -260,3 +260,26 @@ export async function purgeRecord(resource: Resource, actor: Actor, id: string, 
     return done();
   });
 }
+
+export type Choice = { id: string; name: string };
+
+/**
+ * For a child resource's forms and pages: the parents the actor may attach a record to (their own, newest title
+ * order, at most `limit`), and the names of the parents these records point at (as far as the actor may read).
+ */
+export async function parentChoices(resource: Resource, actor: Actor, parentIds: readonly string[], limit = 100) {
+  if (resource.ownership.kind !== "parent") return { options: [] as Choice[], names: new Map<string, string>() };
+  const parent = resource.ownership.parent();
+  const title = parent.titleField;
+  const choice = (row: Row): Choice => ({ id: row.id, name: String(row[title] ?? row.id) });
+  const model = delegate(db, parent);
+  const [own, named] = await Promise.all([
+    model.findMany({
+      where: { AND: [{ deletedAt: null }, ownerScope(parent, actor)] },
+      orderBy: [{ [title]: "asc" }, { id: "asc" }],
+      take: limit,
+    }),
+    parentIds.length ? model.findMany({ where: { AND: [{ id: { in: [...new Set(parentIds)] } }, readScope(parent, actor)] } }) : [],
+  ]);
+  return { options: own.map(choice), names: new Map(named.map((row) => [row.id, choice(row).name])) };
+}
