@@ -69,6 +69,9 @@ const cases = [
   ["API list, reader, by name, page 50", "/api/v1/projects?sort=name&dir=asc&page=50", reader],
   ["API list, reader, search 'ember 12'", "/api/v1/projects?q=ember+12", reader],
   ["API get one, member", "/api/v1/projects/bench1", member],
+  ["page /projects, member", "/projects", member],
+  ["page /projects, reader", "/projects", reader],
+  ["page /projects, reader, search + status", "/projects?q=falcon&status=active,done", reader],
 ];
 for (let round = 0; round < 5; round++)
   for (const [, path, cookie] of cases) await fetch(`${base}${path}`, { headers: cookie ? { cookie } : {} });

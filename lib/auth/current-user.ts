@@ -31,13 +31,13 @@ export type SessionState =
   | { stage: "two_factor"; sessionId: string }
   | { stage: "enrolment" | "active"; user: CurrentUser };
 
-export const currentSession = cache(async (): Promise<SessionState> => {
-  const session = await auth();
-  if (!session?.sessionId) return (await endedSessionReason()) ? { stage: "anonymous", ended: "disabled" } : { stage: "anonymous" };
-  if (session.twoFactorPending) return { stage: "two_factor", sessionId: session.sessionId };
-  if (!session.user?.id) return { stage: "anonymous" };
+/**
+ * An active person as an actor, with everything their roles grant now; null when the account is gone, deleted or
+ * disabled. Shared by the cookie session and the API's bearer tokens, so both see a withdrawn permission at once.
+ */
+export async function loadActor(userId: string, sessionId: string): Promise<{ user: CurrentUser; twoFactorOwed: boolean } | null> {
   const user = await db.user.findUnique({
-    where: { id: session.user.id },
+    where: { id: userId },
     select: {
       id: true,
       email: true,
@@ -49,11 +49,11 @@ export const currentSession = cache(async (): Promise<SessionState> => {
       roles: rolesForTwoFactorPolicy,
     },
   });
-  if (!user || user.status !== "ACTIVE" || user.deletedAt) return { stage: "anonymous" };
+  if (!user || user.status !== "ACTIVE" || user.deletedAt) return null;
   const roles = user.roles.map((r) => r.role.name);
   const current: CurrentUser = {
     id: user.id,
-    sessionId: session.sessionId,
+    sessionId,
     email: user.email,
     firstName: user.firstName,
     lastName: user.lastName,
@@ -61,7 +61,17 @@ export const currentSession = cache(async (): Promise<SessionState> => {
     permissions: new Set(user.roles.flatMap((r) => r.role.permissions.map((p) => p.permission.key))),
     twoFactorEnabled: user.twoFactorEnabledAt !== null,
   };
-  return { stage: !current.twoFactorEnabled && twoFactorRequiredFor(user.roles) ? "enrolment" : "active", user: current };
+  return { user: current, twoFactorOwed: !current.twoFactorEnabled && twoFactorRequiredFor(user.roles) };
+}
+
+export const currentSession = cache(async (): Promise<SessionState> => {
+  const session = await auth();
+  if (!session?.sessionId) return (await endedSessionReason()) ? { stage: "anonymous", ended: "disabled" } : { stage: "anonymous" };
+  if (session.twoFactorPending) return { stage: "two_factor", sessionId: session.sessionId };
+  if (!session.user?.id) return { stage: "anonymous" };
+  const loaded = await loadActor(session.user.id, session.sessionId);
+  if (!loaded) return { stage: "anonymous" };
+  return { stage: loaded.twoFactorOwed ? "enrolment" : "active", user: loaded.user };
 });
 
 /** The fully signed-in user behind this request, or null (nobody, or a sign-in that is not finished). */

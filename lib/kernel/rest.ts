@@ -1,11 +1,13 @@
 import "server-only";
 import { safeParse } from "zod/v4/core";
 import { authorize, ForbiddenError } from "@/lib/authz";
-import { currentSession } from "@/lib/auth/current-user";
+import { authenticateBearer } from "@/lib/api-auth/bearer";
+import { currentSession, type CurrentUser } from "@/lib/auth/current-user";
 import { problem, problemFromRefusal } from "@/lib/http/problem";
 import { route } from "@/lib/http/route";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
-import { contextFromHeaders } from "@/lib/request-context";
+import { refuse } from "@/lib/outcome";
+import { contextFromHeaders, type RequestContext } from "@/lib/request-context";
 import type { HttpMethod, Operation, StreamBody } from "./operation";
 import { operationsOf } from "./operations-index";
 import { openApiDocument } from "./openapi";
@@ -118,6 +120,37 @@ function pageLinks(url: URL, page: Record<string, unknown>): string {
     .join(", ");
 }
 
+/**
+ * Who is calling: a bearer token when the request carries one (its cookie is then ignored), else the session
+ * cookie, which must not ride along on another site's unsafe request.
+ */
+async function authenticate(request: Request, context: RequestContext, requestId?: string): Promise<CurrentUser | Response> {
+  const authorization = request.headers.get("authorization");
+  if (authorization !== null) {
+    const token = /^Bearer +([\x21-\x7e]+)$/i.exec(authorization.trim())?.[1];
+    const outcome = token
+      ? await authenticateBearer(token, context)
+      : refuse(401, "Use Authorization: Bearer <token>.", { code: "invalid_token" });
+    if (outcome.ok) return outcome.value.actor;
+    const response = problemFromRefusal(outcome, requestId);
+    if (outcome.status === 401) response.headers.set("WWW-Authenticate", `Bearer realm="${systemConfig.name}", error="invalid_token"`);
+    return response;
+  }
+  const session = await currentSession();
+  if (session.stage !== "active") {
+    return problem(401, {
+      code: "unauthenticated",
+      detail: "Sign in first.",
+      headers: { "WWW-Authenticate": `Bearer realm="${systemConfig.name}"` },
+      requestId,
+    });
+  }
+  if (UNSAFE.has(request.method) && !isSameOriginRequest(request.headers)) {
+    return problem(403, { code: "cross_origin", detail: "A cookie-authenticated change must come from this site's own pages.", requestId });
+  }
+  return session.user;
+}
+
 export function restHandler(system: System) {
   return route(async (request: Request, { params }: { params: Promise<{ path?: string[] }> }) => {
     const url = new URL(request.url);
@@ -136,22 +169,10 @@ export function restHandler(system: System) {
         requestId,
       });
 
-    const session = await currentSession();
-    if (session.stage !== "active") {
-      return problem(401, {
-        code: "unauthenticated",
-        detail: "Sign in first.",
-        headers: { "WWW-Authenticate": `Cookie realm="${systemConfig.name}"` },
-        requestId,
-      });
-    }
-    if (UNSAFE.has(request.method) && !isSameOriginRequest(request.headers)) {
-      return problem(403, {
-        code: "cross_origin",
-        detail: "A cookie-authenticated change must come from this site's own pages.",
-        requestId,
-      });
-    }
+    const context = contextFromHeaders(request.headers);
+    const caller = await authenticate(request, context, requestId);
+    if (caller instanceof Response) return caller;
+    const actor = caller;
     const { operation, params: pathParams } = match;
     const { body, error } = request.method === "POST" || request.method === "PATCH" ? await readBody(request) : {};
     if (error) return error;
@@ -162,8 +183,6 @@ export function restHandler(system: System) {
     const version = operation.versioned ? expectedVersion(request.headers.get("if-match")) : undefined;
     if (version === null) return problem(412, { code: "version_conflict", detail: "If-Match names no version of this record.", requestId });
 
-    const actor = session.user;
-    const context = contextFromHeaders(request.headers);
     try {
       await authorize(actor, operation.permission, { context });
       const outcome = await operation.handler(parsed.data, { actor, context, expectedVersion: version });
