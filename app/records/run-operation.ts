@@ -21,7 +21,9 @@ export async function runOperation(
   options: { refresh?: boolean } = {},
 ): Promise<Outcome<unknown>> {
   const operation = typeof operationId === "string" ? operationsOf(system).get(operationId) : undefined;
-  if (!operation || operationId.endsWith(".export")) return refuse(404, "There is no such operation.", { code: "no_operation" });
+  // Exports stream (a form POST to the API serves them); operations without a caller are for programs.
+  if (!operation || operationId.endsWith(".export") || operation.authentication === "none")
+    return refuse(404, "There is no such operation.", { code: "no_operation" });
   const session = await currentSession();
   if (session.stage !== "active") return refuse(401, "Your session has ended. Sign in again.");
   if (expectedVersion !== undefined && !(Number.isInteger(expectedVersion) && expectedVersion > 0))
@@ -31,7 +33,7 @@ export async function runOperation(
     return refuse(422, "Some fields need attention.", { code: "invalid_input", fieldErrors: fieldErrorsOf(parsed.error) });
   const context = await currentRequestContext();
   try {
-    await authorize(session.user, operation.permission, { context });
+    if (operation.permission) await authorize(session.user, operation.permission, { context });
     const outcome = await operation.handler(parsed.data, {
       actor: session.user,
       context,

@@ -66,6 +66,7 @@ function describe(operation: Operation) {
           ]
         : []),
     ],
+    ...(operation.authentication === "none" ? { security: [] } : {}),
     ...(requestBody ? { requestBody } : {}),
     responses: {
       [status]: success,

@@ -29,8 +29,13 @@ export type Operation<I extends $ZodType = $ZodType, O = unknown> = {
   path: string;
   summary: string;
   tags: readonly string[];
-  /** Checked before the handler runs; the handler's data access checks again (and applies owner rules). */
-  permission: Permission;
+  /**
+   * Checked before the handler runs; the handler's data access checks again (and applies owner rules). null: any
+   * signed-in caller, for what concerns only themselves (/me).
+   */
+  permission: Permission | null;
+  /** "none": no caller at all (the program sign-in endpoints); the handler gets NOBODY and permission must be null. */
+  authentication?: "none";
   /** Path parameters, query (GET, DELETE) and JSON body (POST, PATCH) are merged into one object and parsed. */
   input: I;
   /** Describes the success answer in OpenAPI; null for 204 and streams. */
@@ -47,7 +52,12 @@ export type Operation<I extends $ZodType = $ZodType, O = unknown> = {
   handler(input: output<I>, call: OperationCall): Promise<Outcome<O>>;
 };
 
+/** The actor an unauthenticated operation's handler gets: nobody, holding nothing. */
+export const NOBODY: Actor = Object.freeze({ id: "", permissions: new Set<string>() });
+
 export function defineOperation<const I extends $ZodType, O>(operation: Operation<I, O>): Operation<I, O> {
+  if (operation.authentication === "none" && operation.permission !== null)
+    throw new Error(`${operation.id}: an operation without a caller cannot require a permission.`);
   if (!/^[a-z][a-z0-9-]*\.[a-z][a-z0-9_]*$/.test(operation.id))
     throw new Error(`Operation id "${operation.id}" must look like "projects.list".`);
   return operation;

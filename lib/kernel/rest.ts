@@ -8,7 +8,7 @@ import { route } from "@/lib/http/route";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
 import { refuse } from "@/lib/outcome";
 import { contextFromHeaders, type RequestContext } from "@/lib/request-context";
-import type { HttpMethod, Operation, StreamBody } from "./operation";
+import { NOBODY, type HttpMethod, type Operation, type StreamBody } from "./operation";
 import { operationsOf } from "./operations-index";
 import { openApiDocument } from "./openapi";
 import { fieldErrorsOf } from "./records/serialise";
@@ -169,11 +169,11 @@ export function restHandler(system: System) {
         requestId,
       });
 
+    const { operation, params: pathParams } = match;
     const context = contextFromHeaders(request.headers);
-    const caller = await authenticate(request, context, requestId);
+    const caller = operation.authentication === "none" ? NOBODY : await authenticate(request, context, requestId);
     if (caller instanceof Response) return caller;
     const actor = caller;
-    const { operation, params: pathParams } = match;
     const { body, error } = request.method === "POST" || request.method === "PATCH" ? await readBody(request) : {};
     if (error) return error;
     const query = Object.fromEntries(url.searchParams);
@@ -184,7 +184,7 @@ export function restHandler(system: System) {
     if (version === null) return problem(412, { code: "version_conflict", detail: "If-Match names no version of this record.", requestId });
 
     try {
-      await authorize(actor, operation.permission, { context });
+      if (operation.permission) await authorize(actor, operation.permission, { context });
       const outcome = await operation.handler(parsed.data, { actor, context, expectedVersion: version });
       return outcome.ok ? success(operation, outcome.value, request, url) : problemFromRefusal(outcome, requestId);
     } catch (error) {
