@@ -1,4 +1,5 @@
 import { defineModule } from "@/lib/kernel/module";
+import { meOperations } from "./operations";
 
 const auditActions = {
   "user.register": "Account registered",
@@ -33,4 +34,5 @@ export const accountsModule = defineModule({
   id: "accounts",
   label: "Accounts",
   auditActions,
+  operations: meOperations,
 });

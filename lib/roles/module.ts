@@ -1,4 +1,5 @@
 import { defineModule } from "@/lib/kernel/module";
+import { roleOperations } from "./operations";
 import { rolePermissions } from "./permissions";
 
 const auditActions = {
@@ -22,4 +23,5 @@ export const rolesModule = defineModule({
   auditActions,
   nav: [{ href: "/admin/roles", label: "Roles and permissions", permission: rolePermissions.read, area: "admin", order: 20 }],
   defaultGrants: { manager: [rolePermissions.read] },
+  operations: roleOperations,
 });

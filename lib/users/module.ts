@@ -1,4 +1,5 @@
 import { defineModule } from "@/lib/kernel/module";
+import { userOperations } from "./operations";
 import { userPermissions } from "./permissions";
 
 const auditActions = {
@@ -30,4 +31,5 @@ export const usersModule = defineModule({
   nav: [{ href: "/admin/users", label: "Users", permission: userPermissions.read, area: "admin", order: 10 }],
   defaultGrants: { manager: [userPermissions.read, userPermissions.update, userPermissions.disable, userPermissions.security] },
   auditTargets: { user: (id) => `/admin/users/${encodeURIComponent(id)}` },
+  operations: userOperations,
 });
