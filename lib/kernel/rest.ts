@@ -3,6 +3,8 @@ import { safeParse } from "zod/v4/core";
 import { authorize, ForbiddenError } from "@/lib/authz";
 import { authenticateBearer } from "@/lib/api-auth/bearer";
 import { currentSession, type CurrentUser } from "@/lib/auth/current-user";
+import { applyCors, preflight } from "@/lib/http/cors";
+import { env } from "@/lib/env";
 import { problem, problemFromRefusal } from "@/lib/http/problem";
 import { route } from "@/lib/http/route";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
@@ -15,7 +17,8 @@ import { fieldErrorsOf } from "./records/serialise";
 import type { System } from "./registry";
 import { systemConfig } from "@/system.config";
 
-// /api/v1: every declared operation as a REST endpoint. The router matches the path, then in order: 405 with
+// /api/v1: every declared operation as a REST endpoint. The router matches the path (OPTIONS: a CORS preflight,
+// lib/http/cors.ts; every answer carries Vary: Origin), then in order: 405 with
 // Allow, 401 without a session, 403 for a cross-origin unsafe request (the cookie would ride along), 415 and
 // 413 for the body, 400 for unreadable JSON, 422 for input the schema refuses, 403 without the permission;
 // then the operation's own answer, a refusal as problem+json with its stable code.
@@ -151,8 +154,16 @@ async function authenticate(request: Request, context: RequestContext, requestId
   return session.user;
 }
 
-export function restHandler(system: System) {
-  return route(async (request: Request, { params }: { params: Promise<{ path?: string[] }> }) => {
+type RouteContext = { params: Promise<{ path?: string[] }> };
+
+export type RestOptions = {
+  /** Exact origins whose pages may call the API (CORS); API_CORS_ORIGINS unless a test says otherwise. */
+  corsOrigins?: readonly string[];
+};
+
+export function restHandler(system: System, options: RestOptions = {}) {
+  const corsOrigins = options.corsOrigins ?? env.API_CORS_ORIGINS;
+  const serve = route(async (request: Request, { params }: RouteContext) => {
     const url = new URL(request.url);
     const path = "/" + ((await params).path ?? []).join("/");
     const requestId = request.headers.get("x-request-id") ?? undefined;
@@ -161,6 +172,8 @@ export function restHandler(system: System) {
     }
     const { match, allow } = find(operationsOf(system).values(), request.method, path);
     if (!allow.length) return problem(404, { code: "no_endpoint", detail: `No API endpoint at ${url.pathname}`, requestId });
+    // A preflight: the browser asks before a cross-origin call; no caller, no rate limit, nothing runs.
+    if (request.method === "OPTIONS") return preflight(request.headers.get("origin"), corsOrigins, allow);
     if (!match)
       return problem(405, {
         code: "method_not_allowed",
@@ -194,4 +207,7 @@ export function restHandler(system: System) {
       throw error;
     }
   });
+  // Outside route(): its 500 answers get Vary and the CORS headers too, so a browser can read the request id.
+  return async (request: Request, context: RouteContext): Promise<Response> =>
+    applyCors(await serve(request, context), request.headers.get("origin"), corsOrigins);
 }
