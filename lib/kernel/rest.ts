@@ -11,6 +11,7 @@ import { isSameOriginRequest } from "@/lib/http/same-origin";
 import { refuse } from "@/lib/outcome";
 import { consumeRateLimit, rateLimits, type RateLimitResult, type RateLimitRule } from "@/lib/rate-limit";
 import { contextFromHeaders, type RequestContext } from "@/lib/request-context";
+import { claimIdempotencyKey, isIdempotencyKey, type IdempotencyClaim } from "./idempotency";
 import { NOBODY, type HttpMethod, type Operation, type StreamBody } from "./operation";
 import { operationsOf } from "./operations-index";
 import { openApiDocument } from "./openapi";
@@ -177,6 +178,8 @@ export type RestOptions = {
 
 export function restHandler(system: System, options: RestOptions = {}) {
   const corsOrigins = options.corsOrigins ?? env.API_CORS_ORIGINS;
+  // Record creates honour Idempotency-Key; other POSTs ignore it (a sign-in or a new token's secret must never be stored).
+  const idempotent = new Set(system.resources.map((resource) => `${resource.name}.create`));
   const limits = options.rateLimits ?? { byCaller: rateLimits.apiByCaller, byAddress: rateLimits.apiByAddress };
   const serve = route(async (request: Request, { params }: RouteContext) => {
     const url = new URL(request.url);
@@ -218,7 +221,8 @@ export function restHandler(system: System, options: RestOptions = {}) {
       return withRateLimit(limited, rule, quota);
     }
     if (caller instanceof Response) return withRateLimit(caller, rule, quota);
-    return withRateLimit(await perform(match, caller, request, url, context, requestId), rule, quota);
+    const answer = await perform(match, caller, request, url, context, idempotent.has(match.operation.id), requestId);
+    return withRateLimit(answer, rule, quota);
   });
   // Outside route(): its 500 answers get Vary and the CORS headers too, so a browser can read the request id.
   return async (request: Request, context: RouteContext): Promise<Response> =>
@@ -232,6 +236,7 @@ async function perform(
   request: Request,
   url: URL,
   context: RequestContext,
+  idempotent: boolean,
   requestId?: string,
 ): Promise<Response> {
   const { body, error } = request.method === "POST" || request.method === "PATCH" ? await readBody(request) : {};
@@ -243,11 +248,30 @@ async function perform(
   const version = operation.versioned ? expectedVersion(request.headers.get("if-match")) : undefined;
   if (version === null) return problem(412, { code: "version_conflict", detail: "If-Match names no version of this record.", requestId });
 
+  const key = idempotent ? request.headers.get("idempotency-key") : null;
+  let claim: IdempotencyClaim | undefined;
+  if (key !== null) {
+    if (!isIdempotencyKey(key))
+      return problem(400, {
+        code: "invalid_idempotency_key",
+        detail: "Idempotency-Key must be 1–255 visible ASCII characters.",
+        requestId,
+      });
+    claim = await claimIdempotencyKey({ actorId: actor.id, operationId: operation.id, key }, JSON.stringify(body ?? {}));
+    if (claim.kind === "replay") return claim.response;
+    if (claim.kind === "reused")
+      return problem(422, { code: "idempotency_key_reused", detail: "This Idempotency-Key was used with another body.", requestId });
+    if (claim.kind === "in_progress")
+      return problem(409, { code: "idempotency_in_progress", detail: "A request with this Idempotency-Key is still running.", requestId });
+  }
   try {
     if (operation.permission) await authorize(actor, operation.permission, { context });
     const outcome = await operation.handler(parsed.data, { actor, context, expectedVersion: version });
-    return outcome.ok ? success(operation, outcome.value, request, url) : problemFromRefusal(outcome, requestId);
+    const answer = outcome.ok ? success(operation, outcome.value, request, url) : problemFromRefusal(outcome, requestId);
+    return claim?.kind === "claimed" ? await claim.finish(answer) : answer;
   } catch (error) {
+    // Nothing was created: the key is free for a retry (after a grant, or once the fault is fixed).
+    if (claim?.kind === "claimed") await claim.release();
     // route() answers a bare 403 without a code; API clients branch on `code`, so this refusal carries one too.
     if (error instanceof ForbiddenError)
       return problem(403, { code: "forbidden", detail: "You do not have permission to do that.", requestId });
