@@ -1,27 +1,19 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { sessionCookieName, usesSecureCookies } from "@/lib/auth/cookie-name";
 import { env } from "@/lib/env";
-import { refuseBadRequest } from "@/lib/http/request-guard";
+import { enforceHttps, refuseBadRequest } from "@/lib/http/request-guard";
 import { contentSecurityPolicy, createNonce, emailPreviewPolicy, isEmailPreviewPath, requestIdFrom } from "@/lib/security-headers";
 
 // Runs before every page and route handler (static files excluded by the matcher): redirects plain HTTP
-// when HTTPS is enforced, refuses requests Next would answer with a 500 (lib/http/request-guard.ts), stamps a request id, and sets a fresh nonce
+// when HTTPS is enforced (API calls are refused instead), refuses requests Next would answer with a 500 (lib/http/request-guard.ts), stamps a request id, and sets a fresh nonce
 // CSP that Next applies to its scripts.
 const production = env.NODE_ENV === "production";
 const SESSION_COOKIE = sessionCookieName(usesSecureCookies(env.APP_URL));
 
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  const proto = request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(":", "");
-  // Probes from an orchestrator speak plain HTTP inside the cluster: keep health reachable.
-  if (env.FORCE_HTTPS && proto === "http" && !pathname.startsWith("/api/health")) {
-    // The configured public URL names the host when set, so a forged Host header cannot steer the redirect;
-    // otherwise the requested host on the default HTTPS port.
-    const host = env.APP_URL
-      ? new URL(env.APP_URL).host
-      : new URL(`http://${request.headers.get("host") ?? request.nextUrl.host}`).hostname;
-    return NextResponse.redirect(`https://${host}${pathname}${request.nextUrl.search}`, 308);
-  }
+  const insecure = enforceHttps(request, { forceHttps: env.FORCE_HTTPS, appUrl: env.APP_URL });
+  if (insecure) return insecure;
 
   // A coarse first gate: no session cookie, no admin console. Permissions are checked in the data layer.
   if (pathname.startsWith("/admin") && !request.cookies.has(SESSION_COOKIE)) {

@@ -39,6 +39,18 @@ export const systemConfig = {
       challengeMinutes: 10,
     },
   },
+  api: {
+    /**
+     * /api/v1 rate limits (lib/rate-limit.ts): each signed-in caller (per person, and per token when it uses one),
+     * and each client address for calls without a caller (program sign-in, refused credentials).
+     */
+    rateLimits: {
+      perCaller: { limit: 600, windowSeconds: 60 },
+      perAddress: { limit: 60, windowSeconds: 60 },
+    },
+    /** How long an Idempotency-Key's first answer is kept for retries. */
+    idempotencyKeyHours: 24,
+  },
   /** Feature switches: each later feature (registration, API docs…) adds its own here. */
   features: {
     themeToggle: true,

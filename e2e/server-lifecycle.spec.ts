@@ -18,6 +18,10 @@ test("with HTTPS enforced, plain HTTP is redirected while health probes still an
     const plain = await fetch(`http://127.0.0.1:${port}/status?x=1`, { redirect: "manual", headers: { host: "evil.example" } });
     expect(plain.status).toBe(308);
     expect(plain.headers.get("location")).toBe("https://app.example/status?x=1");
+    // An API call is refused, not redirected: its credentials must not be sent a second time.
+    const api = await fetch(`http://127.0.0.1:${port}/api/v1/projects`, { redirect: "manual" });
+    expect(api.status).toBe(400);
+    expect(await api.json()).toMatchObject({ code: "https_required" });
     const behindTls = await fetch(`http://127.0.0.1:${port}/api/health/live`, { headers: { "x-forwarded-proto": "https" } });
     expect(behindTls.status).toBe(200);
   } finally {

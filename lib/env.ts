@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { parseCorsOrigin } from "./http/cors";
 import { readOrCreateLocalSecret } from "./local-secrets";
 
 // Validated once, at first import (instrumentation.ts imports it at start-up), so a bad deploy fails fast
@@ -47,6 +48,22 @@ const schema = z.object({
   /** Refuse new passwords found in known breaches (k-anonymity range API, e.g. Have I Been Pwned); fails open. */
   PASSWORD_BREACH_CHECK: booleanFlag.default(false),
   PASSWORD_BREACH_CHECK_URL: z.url().default("https://api.pwnedpasswords.com/range/"),
+  /** Origins whose pages may call /api/v1 from the browser (CORS): comma-separated, exact (https://app.example). */
+  API_CORS_ORIGINS: z
+    .string()
+    .transform((value, ctx) => {
+      const origins: string[] = [];
+      for (const entry of value
+        .split(",")
+        .map((e) => e.trim())
+        .filter(Boolean)) {
+        const parsed = parseCorsOrigin(entry);
+        if ("error" in parsed) ctx.addIssue({ code: "custom", message: parsed.error });
+        else origins.push(parsed.origin);
+      }
+      return origins;
+    })
+    .default([]),
   /** A bearer token that unlocks /api/health's details (version, uptime, database) for monitoring. */
   HEALTH_TOKEN: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
 });

@@ -4,6 +4,7 @@ import { Redis } from "@upstash/redis";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { rateLimitAddress } from "@/lib/request-context";
+import { systemConfig } from "@/system.config";
 
 // One door for every limit. With Upstash configured (serverless, many regions) counters live in Upstash
 // Redis. Otherwise they live in PostgreSQL: the database every deployment already has, shared by all server
@@ -26,6 +27,8 @@ export const rateLimits = {
   // Above the wrong-code lock (5), so a person mistyping is locked out by that rule and told why, never by these.
   twoFactorBySession: { name: "2fa-session", limit: 10, windowSeconds: 10 * 60 },
   twoFactorByAccount: { name: "2fa-account", limit: 20, windowSeconds: 15 * 60 },
+  apiByCaller: { name: "api-caller", ...systemConfig.api.rateLimits.perCaller },
+  apiByAddress: { name: "api-ip", ...systemConfig.api.rateLimits.perAddress },
 } satisfies Record<string, RateLimitRule>;
 
 // An IPv6 subject counts for its whole /64 (see rateLimitAddress); emails and IPv4 addresses count as given.

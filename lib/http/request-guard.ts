@@ -1,5 +1,5 @@
 import "server-only";
-import type { NextRequest } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 import { requestLog } from "@/lib/log";
 import { problem } from "@/lib/http/problem";
 import { maxRequestBodyBytes } from "@/lib/security-headers";
@@ -13,6 +13,24 @@ import { maxRequestBodyBytes } from "@/lib/security-headers";
 //       limit as it is read (Next has buffered it for the proxy anyway);
 //   400 for a multipart body that does not parse, or a server-action call whose arguments are not the JSON
 //       array React encodes them as.
+
+/**
+ * Plain HTTP while HTTPS is enforced: a page is redirected to HTTPS, but an API call is refused (400
+ * https_required), since a redirect would have the client send its token or cookie a second time, and the first
+ * already crossed the network in the clear. Health probes from an orchestrator speak plain HTTP inside the
+ * cluster, so /api/health stays reachable. Null when the request may go on.
+ */
+export function enforceHttps(request: NextRequest, { forceHttps, appUrl }: { forceHttps: boolean; appUrl?: string }): Response | null {
+  const { pathname, search } = request.nextUrl;
+  const proto = request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(":", "");
+  if (!forceHttps || proto !== "http" || pathname === "/api/health" || pathname.startsWith("/api/health/")) return null;
+  if (pathname === "/api" || pathname.startsWith("/api/"))
+    return problem(400, { code: "https_required", detail: "The API answers over HTTPS only; send the request again with https://." });
+  // The configured public URL names the host when set, so a forged Host header cannot steer the redirect;
+  // otherwise the requested host on the default HTTPS port.
+  const host = appUrl ? new URL(appUrl).host : new URL(`http://${request.headers.get("host") ?? request.nextUrl.host}`).hostname;
+  return NextResponse.redirect(`https://${host}${pathname}${search}`, 308);
+}
 
 export async function refuseBadRequest(request: NextRequest, requestId: string): Promise<Response | null> {
   if (request.method === "GET" || request.method === "HEAD") return null;

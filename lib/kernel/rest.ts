@@ -1,13 +1,17 @@
 import "server-only";
 import { safeParse } from "zod/v4/core";
-import { authorize, ForbiddenError } from "@/lib/authz";
+import { authorize, ForbiddenError, type Actor } from "@/lib/authz";
 import { authenticateBearer } from "@/lib/api-auth/bearer";
-import { currentSession, type CurrentUser } from "@/lib/auth/current-user";
+import { currentSession } from "@/lib/auth/current-user";
+import { applyCors, preflight } from "@/lib/http/cors";
+import { env } from "@/lib/env";
 import { problem, problemFromRefusal } from "@/lib/http/problem";
 import { route } from "@/lib/http/route";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
 import { refuse } from "@/lib/outcome";
+import { consumeRateLimit, rateLimits, type RateLimitResult, type RateLimitRule } from "@/lib/rate-limit";
 import { contextFromHeaders, type RequestContext } from "@/lib/request-context";
+import { claimIdempotencyKey, isIdempotencyKey, type IdempotencyClaim } from "./idempotency";
 import { NOBODY, type HttpMethod, type Operation, type StreamBody } from "./operation";
 import { operationsOf } from "./operations-index";
 import { openApiDocument } from "./openapi";
@@ -15,7 +19,8 @@ import { fieldErrorsOf } from "./records/serialise";
 import type { System } from "./registry";
 import { systemConfig } from "@/system.config";
 
-// /api/v1: every declared operation as a REST endpoint. The router matches the path, then in order: 405 with
+// /api/v1: every declared operation as a REST endpoint. The router matches the path (OPTIONS: a CORS preflight,
+// lib/http/cors.ts; every answer carries Vary: Origin), then in order: 405 with
 // Allow, 401 without a session, 403 for a cross-origin unsafe request (the cookie would ride along), 415 and
 // 413 for the body, 400 for unreadable JSON, 422 for input the schema refuses, 403 without the permission;
 // then the operation's own answer, a refusal as problem+json with its stable code.
@@ -124,14 +129,14 @@ function pageLinks(url: URL, page: Record<string, unknown>): string {
  * Who is calling: a bearer token when the request carries one (its cookie is then ignored), else the session
  * cookie, which must not ride along on another site's unsafe request.
  */
-async function authenticate(request: Request, context: RequestContext, requestId?: string): Promise<CurrentUser | Response> {
+async function authenticate(request: Request, context: RequestContext, requestId?: string): Promise<Caller | Response> {
   const authorization = request.headers.get("authorization");
   if (authorization !== null) {
     const token = /^Bearer +([\x21-\x7e]+)$/i.exec(authorization.trim())?.[1];
     const outcome = token
       ? await authenticateBearer(token, context)
       : refuse(401, "Use Authorization: Bearer <token>.", { code: "invalid_token" });
-    if (outcome.ok) return outcome.value.actor;
+    if (outcome.ok) return { actor: outcome.value.actor, tokenId: outcome.value.tokenId };
     const response = problemFromRefusal(outcome, requestId);
     if (outcome.status === 401) response.headers.set("WWW-Authenticate", `Bearer realm="${systemConfig.name}", error="invalid_token"`);
     return response;
@@ -148,11 +153,35 @@ async function authenticate(request: Request, context: RequestContext, requestId
   if (UNSAFE.has(request.method) && !isSameOriginRequest(request.headers)) {
     return problem(403, { code: "cross_origin", detail: "A cookie-authenticated change must come from this site's own pages.", requestId });
   }
-  return session.user;
+  return { actor: session.user };
 }
 
-export function restHandler(system: System) {
-  return route(async (request: Request, { params }: { params: Promise<{ path?: string[] }> }) => {
+// NOBODY (no id) for an operation without authentication.
+type Caller = { actor: Actor; tokenId?: string };
+
+/** RateLimit-Limit, -Remaining and -Reset (seconds to the window's end), as in draft-ietf-httpapi-ratelimit-headers. */
+function withRateLimit(response: Response, rule: RateLimitRule, quota: RateLimitResult): Response {
+  response.headers.set("RateLimit-Limit", String(rule.limit));
+  response.headers.set("RateLimit-Remaining", String(quota.remaining));
+  response.headers.set("RateLimit-Reset", String(quota.retryAfterSeconds));
+  return response;
+}
+
+type RouteContext = { params: Promise<{ path?: string[] }> };
+
+export type RestOptions = {
+  /** Exact origins whose pages may call the API (CORS); API_CORS_ORIGINS unless a test says otherwise. */
+  corsOrigins?: readonly string[];
+  /** The per-caller and per-address rules; lib/rate-limit.ts's unless a test says otherwise. */
+  rateLimits?: { byCaller: RateLimitRule; byAddress: RateLimitRule };
+};
+
+export function restHandler(system: System, options: RestOptions = {}) {
+  const corsOrigins = options.corsOrigins ?? env.API_CORS_ORIGINS;
+  // Record creates honour Idempotency-Key; other POSTs ignore it (a sign-in or a new token's secret must never be stored).
+  const idempotent = new Set(system.resources.map((resource) => `${resource.name}.create`));
+  const limits = options.rateLimits ?? { byCaller: rateLimits.apiByCaller, byAddress: rateLimits.apiByAddress };
+  const serve = route(async (request: Request, { params }: RouteContext) => {
     const url = new URL(request.url);
     const path = "/" + ((await params).path ?? []).join("/");
     const requestId = request.headers.get("x-request-id") ?? undefined;
@@ -161,6 +190,8 @@ export function restHandler(system: System) {
     }
     const { match, allow } = find(operationsOf(system).values(), request.method, path);
     if (!allow.length) return problem(404, { code: "no_endpoint", detail: `No API endpoint at ${url.pathname}`, requestId });
+    // A preflight: the browser asks before a cross-origin call; no caller, no rate limit, nothing runs.
+    if (request.method === "OPTIONS") return preflight(request.headers.get("origin"), corsOrigins, allow);
     if (!match)
       return problem(405, {
         code: "method_not_allowed",
@@ -169,29 +200,81 @@ export function restHandler(system: System) {
         requestId,
       });
 
-    const { operation, params: pathParams } = match;
+    const { operation } = match;
     const context = contextFromHeaders(request.headers);
-    const caller = operation.authentication === "none" ? NOBODY : await authenticate(request, context, requestId);
-    if (caller instanceof Response) return caller;
-    const actor = caller;
-    const { body, error } = request.method === "POST" || request.method === "PATCH" ? await readBody(request) : {};
-    if (error) return error;
-    const query = Object.fromEntries(url.searchParams);
-    const parsed = safeParse(operation.input, { ...(body ?? query), ...pathParams });
-    if (!parsed.success)
-      return problem(422, { code: "invalid_input", detail: "Some fields need attention.", errors: fieldErrorsOf(parsed.error), requestId });
-    const version = operation.versioned ? expectedVersion(request.headers.get("if-match")) : undefined;
-    if (version === null) return problem(412, { code: "version_conflict", detail: "If-Match names no version of this record.", requestId });
-
-    try {
-      if (operation.permission) await authorize(actor, operation.permission, { context });
-      const outcome = await operation.handler(parsed.data, { actor, context, expectedVersion: version });
-      return outcome.ok ? success(operation, outcome.value, request, url) : problemFromRefusal(outcome, requestId);
-    } catch (error) {
-      // route() answers a bare 403 without a code; API clients branch on `code`, so this refusal carries one too.
-      if (error instanceof ForbiddenError)
-        return problem(403, { code: "forbidden", detail: "You do not have permission to do that.", requestId });
-      throw error;
+    const caller: Caller | Response =
+      operation.authentication === "none" ? { actor: NOBODY } : await authenticate(request, context, requestId);
+    // Per caller once known (per token too, so one leaked token cannot use up its owner's other programs);
+    // per address for calls without one, refused credentials included.
+    const [rule, subject] =
+      caller instanceof Response || !caller.actor.id
+        ? [limits.byAddress, context.ipAddress ?? "unknown"]
+        : [limits.byCaller, caller.tokenId ? `${caller.actor.id}:${caller.tokenId}` : caller.actor.id];
+    const quota = await consumeRateLimit(rule, subject);
+    if (!quota.allowed) {
+      const limited = problem(429, {
+        code: "rate_limited",
+        detail: `Too many requests; try again in ${quota.retryAfterSeconds} s.`,
+        headers: { "Retry-After": String(quota.retryAfterSeconds) },
+        requestId,
+      });
+      return withRateLimit(limited, rule, quota);
     }
+    if (caller instanceof Response) return withRateLimit(caller, rule, quota);
+    const answer = await perform(match, caller, request, url, context, idempotent.has(match.operation.id), requestId);
+    return withRateLimit(answer, rule, quota);
   });
+  // Outside route(): its 500 answers get Vary and the CORS headers too, so a browser can read the request id.
+  return async (request: Request, context: RouteContext): Promise<Response> =>
+    applyCors(await serve(request, context), request.headers.get("origin"), corsOrigins);
+}
+
+/** A matched operation for a known caller: body, input, If-Match, permission, then the handler's answer. */
+async function perform(
+  { operation, params: pathParams }: Match,
+  { actor }: Caller,
+  request: Request,
+  url: URL,
+  context: RequestContext,
+  idempotent: boolean,
+  requestId?: string,
+): Promise<Response> {
+  const { body, error } = request.method === "POST" || request.method === "PATCH" ? await readBody(request) : {};
+  if (error) return error;
+  const query = Object.fromEntries(url.searchParams);
+  const parsed = safeParse(operation.input, { ...(body ?? query), ...pathParams });
+  if (!parsed.success)
+    return problem(422, { code: "invalid_input", detail: "Some fields need attention.", errors: fieldErrorsOf(parsed.error), requestId });
+  const version = operation.versioned ? expectedVersion(request.headers.get("if-match")) : undefined;
+  if (version === null) return problem(412, { code: "version_conflict", detail: "If-Match names no version of this record.", requestId });
+
+  const key = idempotent ? request.headers.get("idempotency-key") : null;
+  let claim: IdempotencyClaim | undefined;
+  if (key !== null) {
+    if (!isIdempotencyKey(key))
+      return problem(400, {
+        code: "invalid_idempotency_key",
+        detail: "Idempotency-Key must be 1–255 visible ASCII characters.",
+        requestId,
+      });
+    claim = await claimIdempotencyKey({ actorId: actor.id, operationId: operation.id, key }, JSON.stringify(body ?? {}));
+    if (claim.kind === "replay") return claim.response;
+    if (claim.kind === "reused")
+      return problem(422, { code: "idempotency_key_reused", detail: "This Idempotency-Key was used with another body.", requestId });
+    if (claim.kind === "in_progress")
+      return problem(409, { code: "idempotency_in_progress", detail: "A request with this Idempotency-Key is still running.", requestId });
+  }
+  try {
+    if (operation.permission) await authorize(actor, operation.permission, { context });
+    const outcome = await operation.handler(parsed.data, { actor, context, expectedVersion: version });
+    const answer = outcome.ok ? success(operation, outcome.value, request, url) : problemFromRefusal(outcome, requestId);
+    return claim?.kind === "claimed" ? await claim.finish(answer) : answer;
+  } catch (error) {
+    // Nothing was created: the key is free for a retry (after a grant, or once the fault is fixed).
+    if (claim?.kind === "claimed") await claim.release();
+    // route() answers a bare 403 without a code; API clients branch on `code`, so this refusal carries one too.
+    if (error instanceof ForbiddenError)
+      return problem(403, { code: "forbidden", detail: "You do not have permission to do that.", requestId });
+    throw error;
+  }
 }

@@ -1,6 +1,6 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
-import { refuseBadRequest } from "@/lib/http/request-guard";
+import { enforceHttps, refuseBadRequest } from "@/lib/http/request-guard";
 
 const action = {
   host: "app.example",
@@ -54,5 +54,31 @@ describe("refuseBadRequest", () => {
   it("refuses a server action from another origin or Origin: null", async () => {
     expect(await status(post("/account", { ...action, origin: "https://evil.example", "content-length": "2" }, "[]"))).toBe(403);
     expect(await status(post("/account", { ...action, origin: "null", "content-length": "2" }, "[]"))).toBe(403);
+  });
+});
+
+describe("enforceHttps", () => {
+  const production = { forceHttps: true, appUrl: "https://app.example" };
+  const plain = (path: string, headers: Record<string, string> = {}) => new NextRequest(`http://app.example${path}`, { headers });
+
+  it("refuses a plain-HTTP API call with 400 https_required instead of redirecting it (the token would travel twice)", async () => {
+    for (const path of ["/api/v1/projects", "/api/v1/projects?page=2", "/api/auth/session", "/api"]) {
+      const refused = enforceHttps(plain(path, { authorization: "Bearer secret" }), production);
+      expect(refused?.status, path).toBe(400);
+      expect(refused?.headers.get("location")).toBeNull();
+      expect(refused?.headers.get("content-type")).toBe("application/problem+json");
+      expect(((await refused!.json()) as { code: string }).code).toBe("https_required");
+    }
+  });
+
+  it("still redirects pages to the configured host, and lets health probes, HTTPS and development through", () => {
+    const page = enforceHttps(plain("/projects?x=1", { host: "forged.example" }), production);
+    expect(page?.status).toBe(308);
+    expect(page?.headers.get("location")).toBe("https://app.example/projects?x=1");
+    expect(enforceHttps(plain("/api/health"), production)).toBeNull();
+    expect(enforceHttps(plain("/api/health/ready"), production)).toBeNull();
+    expect(enforceHttps(plain("/api/v1/projects", { "x-forwarded-proto": "https" }), production)).toBeNull();
+    expect(enforceHttps(new NextRequest("https://app.example/api/v1/projects"), production)).toBeNull();
+    expect(enforceHttps(plain("/api/v1/projects"), { forceHttps: false })).toBeNull();
   });
 });

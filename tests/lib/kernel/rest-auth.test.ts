@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { restHandler } from "@/lib/kernel/rest";
 import { system } from "@/modules";
+import { useTestDatabase } from "../../helpers/database";
 
 // A request that carries a bearer token is judged by the token alone: a valid session cookie beside a bad token
 // does not let it through.
@@ -27,6 +28,9 @@ const call = (headers: Record<string, string>) =>
   });
 
 describe("API authentication", () => {
+  // Refused credentials count against the caller's address (a rate-limit counter in the database).
+  useTestDatabase();
+
   it("refuses a bad or malformed bearer token even when the session cookie would pass, and says so in WWW-Authenticate", async () => {
     for (const authorization of ["Bearer not-a-token", "Bearer ", "Basic dXNlcjpwYXNz", "Bearer a b"]) {
       const response = await call({ authorization, cookie: "session=whatever" });
