@@ -2,7 +2,14 @@ import { NextResponse, type NextRequest } from "next/server";
 import { sessionCookieName, usesSecureCookies } from "@/lib/auth/cookie-name";
 import { env } from "@/lib/env";
 import { enforceHttps, refuseBadRequest } from "@/lib/http/request-guard";
-import { contentSecurityPolicy, createNonce, emailPreviewPolicy, isEmailPreviewPath, requestIdFrom } from "@/lib/security-headers";
+import {
+  allowsInlineStyles,
+  contentSecurityPolicy,
+  createNonce,
+  emailPreviewPolicy,
+  isEmailPreviewPath,
+  requestIdFrom,
+} from "@/lib/security-headers";
 
 // Runs before every page and route handler (static files excluded by the matcher): redirects plain HTTP
 // when HTTPS is enforced (API calls are refused instead), refuses requests Next would answer with a 500 (lib/http/request-guard.ts), stamps a request id, and sets a fresh nonce
@@ -21,7 +28,9 @@ export async function proxy(request: NextRequest) {
   }
 
   const nonce = createNonce();
-  const csp = isEmailPreviewPath(pathname) ? emailPreviewPolicy : contentSecurityPolicy(nonce, { production });
+  const csp = isEmailPreviewPath(pathname)
+    ? emailPreviewPolicy
+    : contentSecurityPolicy(nonce, { production, inlineStyles: allowsInlineStyles(pathname) });
   const requestId = requestIdFrom(request.headers.get("x-request-id"));
   const refused = await refuseBadRequest(request, requestId);
   if (refused) {

@@ -4,18 +4,27 @@
 
 export type HeaderOptions = { production: boolean };
 
+/**
+ * The API reference (/api/docs, Scalar) injects <style> elements and style attributes it cannot stamp with a nonce:
+ * that page alone allows inline styles. Scripts stay nonce-only there too, and the page shows no user content.
+ */
+export const allowsInlineStyles = (pathname: string) => pathname === "/api/docs";
+
 /** The largest request body accepted (server actions, Auth.js, the API): proxy.ts refuses larger ones with 413. */
 export const maxRequestBodyBytes = 1024 * 1024;
 
 /** A nonce CSP: only scripts carrying this request's nonce (and what they load) run. */
-export function contentSecurityPolicy(nonce: string, { production }: HeaderOptions): string {
+export function contentSecurityPolicy(
+  nonce: string,
+  { production, inlineStyles = false }: HeaderOptions & { inlineStyles?: boolean },
+): string {
   const directives: Record<string, string[]> = {
     "default-src": ["'none'"],
     // 'strict-dynamic' lets Next's nonce'd bootstrap script load its chunks; 'self' is ignored by browsers
     // that understand it and is the fallback for those that don't. Dev needs eval for React's debugging.
     "script-src": ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(production ? [] : ["'unsafe-eval'"])],
     // Dev injects styles without a nonce (hot reload), and a nonce would switch 'unsafe-inline' off.
-    "style-src": production ? ["'self'", `'nonce-${nonce}'`] : ["'self'", "'unsafe-inline'"],
+    "style-src": production && !inlineStyles ? ["'self'", `'nonce-${nonce}'`] : ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
     "font-src": ["'self'", "data:"],
     "connect-src": production ? ["'self'"] : ["'self'", "ws:", "wss:"],

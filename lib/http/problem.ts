@@ -17,7 +17,8 @@ export type ProblemInit = {
   requestId?: string;
 };
 
-const titles: Record<number, string> = {
+/** The standard title of each status a problem answers with (also the OpenAPI document's examples). */
+export const problemTitles: Record<number, string> = {
   400: "Bad Request",
   401: "Unauthorized",
   403: "Forbidden",
@@ -36,7 +37,7 @@ const titles: Record<number, string> = {
 export function problem(status: number, init: ProblemInit = {}): Response {
   const body = {
     type: init.type ?? "about:blank",
-    title: init.title ?? titles[status] ?? "Error",
+    title: init.title ?? problemTitles[status] ?? "Error",
     status,
     ...(init.code ? { code: init.code } : {}),
     ...(init.detail ? { detail: init.detail } : {}),

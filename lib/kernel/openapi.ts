@@ -1,11 +1,14 @@
 import "server-only";
 import { toJSONSchema, type $ZodType } from "zod/v4/core";
+import { problemTitles } from "@/lib/http/problem";
 import { systemConfig } from "@/system.config";
 import type { Operation } from "./operation";
 import type { System } from "./registry";
 
 // The OpenAPI 3.1 document of /api/v1, built from the same schemas the operations parse with, so the
-// description cannot drift from what the server accepts.
+// description cannot drift from what the server accepts. The router's answers (lib/kernel/rest.ts) are listed
+// per operation with their stable problem codes; tests/helpers/openapi-validate.ts holds every tested response
+// to this document, and `npm run api:lint` lints it.
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, unknown>; required?: string[] };
 
@@ -15,70 +18,170 @@ const jsonSchema = (schema: $ZodType, io: "input" | "output"): JsonSchema => {
   return out;
 };
 
-const problemResponse = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
-});
+/** The stable codes the router and the record layer answer with, and what each means to a client. */
+const codes: Record<string, { status: number; detail: string; errors?: Record<string, string[]> }> = {
+  bad_request: { status: 400, detail: "The body is not valid JSON." },
+  unauthenticated: { status: 401, detail: "Sign in first." },
+  invalid_token: { status: 401, detail: "The bearer token is unknown, expired or revoked." },
+  forbidden: { status: 403, detail: "You do not have permission to do that." },
+  cross_origin: { status: 403, detail: "A cookie-authenticated change must come from this site's own pages." },
+  not_found: { status: 404, detail: "That record does not exist." },
+  version_conflict: { status: 412, detail: "This record was changed by someone else since you opened it." },
+  body_too_large: { status: 413, detail: "Bodies are limited to 65536 bytes." },
+  unsupported_media_type: { status: 415, detail: "Send JSON (Content-Type: application/json)." },
+  invalid_input: { status: 422, detail: "Some fields need attention.", errors: { name: ["Give the project a name."] } },
+  invalid_query: { status: 422, detail: "The query is not valid.", errors: { page: ["Too small."] } },
+  rate_limited: { status: 429, detail: "Too many requests: try again later." },
+};
 
-function pathParameters(path: string) {
-  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: "path", required: true, schema: { type: "string" } }));
+const statusDescriptions: Record<number, string> = {
+  400: "The body is not a JSON object",
+  401: "No caller: no session, or a bearer token that is not valid",
+  403: "Missing permission, or a cookie-authenticated change from another site",
+  404: "No such record (or not yours)",
+  412: "If-Match names another version: changed by someone else since",
+  413: "Body over 64 KiB",
+  415: "The body is not JSON",
+  422: "Invalid input: `errors` names each field",
+  429: "Too many requests: wait Retry-After seconds",
+  500: "Something failed on the server: no details are given, quote `requestId`",
+};
+
+const problemHeaders: Record<number, Record<string, unknown>> = {
+  401: { "WWW-Authenticate": { $ref: "#/components/headers/WWWAuthenticate" } },
+  429: { "Retry-After": { $ref: "#/components/headers/RetryAfter" } },
+};
+
+function problemResponse(status: number, codeNames: string[]) {
+  const listed = codeNames.length ? ` (code: ${codeNames.map((c) => `\`${c}\``).join(", ")})` : "";
+  const examples = Object.fromEntries(
+    codeNames.map((code) => {
+      const { detail, errors } = codes[code]!;
+      return [
+        code,
+        {
+          summary: code,
+          value: { type: "about:blank", title: problemTitles[status], status, code, detail, ...(errors ? { errors } : {}) },
+        },
+      ];
+    }),
+  );
+  return {
+    description: `${statusDescriptions[status]}${listed}`,
+    ...(problemHeaders[status] ? { headers: problemHeaders[status] } : {}),
+    content: {
+      "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" }, ...(codeNames.length ? { examples } : {}) },
+    },
+  };
 }
 
+const pathNamesOf = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => name!);
+
 function describe(operation: Operation) {
-  const pathNames = new Set([...operation.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => name!));
-  const hasBody = (operation.method === "POST" || operation.method === "PATCH") && !operation.query;
+  const pathNames = new Set(pathNamesOf(operation.path));
+  // The router reads a body on every POST and PATCH (lib/kernel/rest.ts), so those can answer 400, 413 and 415.
+  const readsBody = operation.method === "POST" || operation.method === "PATCH";
   const input = jsonSchema(operation.input, "input");
+  const fields = Object.entries(input.properties ?? {}).filter(([name]) => !pathNames.has(name));
+  const required = (input.required ?? []).filter((name) => !pathNames.has(name));
   let requestBody: object | undefined;
-  if (hasBody && input.properties) {
-    const properties = Object.fromEntries(Object.entries(input.properties).filter(([name]) => !pathNames.has(name)));
-    if (Object.keys(properties).length) {
-      const required = (input.required ?? []).filter((name) => !pathNames.has(name));
-      requestBody = { required: true, content: { "application/json": { schema: { ...input, properties, required } } } };
-    }
+  if (readsBody && !operation.query && fields.length) {
+    const example = operation.example ? { examples: { example: { summary: "A valid body", value: operation.example } } } : {};
+    requestBody = {
+      required: true,
+      content: { "application/json": { schema: { ...input, properties: Object.fromEntries(fields), required }, ...example } },
+    };
   }
+  // A GET or DELETE takes its input from the query string: the declared filters, else the input's fields.
+  const query =
+    operation.query ??
+    (readsBody
+      ? []
+      : fields.map(([name, schema]) => ({
+          name,
+          description: undefined,
+          schema: schema as Record<string, unknown>,
+          required: required.includes(name),
+        })));
+
   const status = operation.output === null ? (operation.query ? "200" : "204") : String(operation.successStatus ?? 200);
   const headers = {
-    ...(operation.versioned ? { ETag: { description: "The record's version, for If-Match", schema: { type: "string" } } } : {}),
-    ...(operation.paged ? { Link: { description: "First, previous, next and last pages (RFC 8288)", schema: { type: "string" } } } : {}),
+    ...(operation.versioned && operation.output !== null ? { ETag: { $ref: "#/components/headers/ETag" } } : {}),
+    ...(operation.paged ? { Link: { $ref: "#/components/headers/Link" } } : {}),
+    ...(status === "201" ? { Location: { $ref: "#/components/headers/Location" } } : {}),
   };
   const success =
     operation.output === null
       ? operation.query
         ? { description: "CSV", content: { "text/csv": { schema: { type: "string" } } } }
-        : { description: "Done", headers }
-      : { description: "OK", headers, content: { "application/json": { schema: jsonSchema(operation.output, "output") } } };
+        : { description: "Done: no content" }
+      : {
+          description: status === "201" ? "Created" : "OK",
+          ...(Object.keys(headers).length ? { headers } : {}),
+          content: { "application/json": { schema: jsonSchema(operation.output, "output") } },
+        };
+
+  const authenticated = operation.authentication !== "none";
+  const errors: [number, string[]][] = [
+    [400, readsBody ? ["bad_request"] : []],
+    [401, authenticated ? ["unauthenticated", "invalid_token"] : []],
+    [403, [...(operation.permission ? ["forbidden"] : []), ...(authenticated && operation.method !== "GET" ? ["cross_origin"] : [])]],
+    [404, pathNames.size ? ["not_found"] : []],
+    [412, operation.versioned ? ["version_conflict"] : []],
+    [413, readsBody ? ["body_too_large"] : []],
+    [415, readsBody ? ["unsupported_media_type"] : []],
+    [422, ["invalid_input", ...(operation.query ? ["invalid_query"] : [])]],
+    [429, ["rate_limited"]],
+  ];
   return {
     operationId: operation.id,
     summary: operation.summary,
     tags: [...operation.tags],
     parameters: [
-      ...pathParameters(operation.path),
-      ...(operation.query ?? []).map((q) => ({ name: q.name, in: "query", required: false, description: q.description, schema: q.schema })),
-      ...(operation.versioned && operation.method !== "GET" && operation.method !== "POST"
+      ...[...pathNames].map((name) => ({ name, in: "path", required: true, schema: { type: "string" } })),
+      ...query.map((q) => ({
+        name: q.name,
+        in: "query",
+        required: "required" in q ? q.required : false,
+        ...(q.description ? { description: q.description } : {}),
+        schema: q.schema,
+      })),
+      ...(operation.versioned && operation.method !== "POST"
         ? [
             {
               name: "If-Match",
               in: "header",
               required: false,
-              description: 'The version last read ("3"): 412 when the record changed since',
+              description: 'The version last read, as its ETag ("3"): 412 when the record changed since',
               schema: { type: "string" },
             },
           ]
         : []),
     ],
-    ...(operation.authentication === "none" ? { security: [] } : {}),
+    ...(authenticated ? {} : { security: [] }),
     ...(requestBody ? { requestBody } : {}),
     responses: {
       [status]: success,
-      "401": problemResponse("Not signed in"),
-      "403": problemResponse("Missing permission, or a cross-origin change"),
-      ...(pathNames.size ? { "404": problemResponse("No such record (or not yours)") } : {}),
-      ...(operation.versioned && operation.method !== "GET" ? { "412": problemResponse("Changed by someone else since (If-Match)") } : {}),
-      ...(hasBody ? { "413": problemResponse("Body over 64 KiB"), "415": problemResponse("Not JSON") } : {}),
-      "422": problemResponse("Invalid input: `errors` names each field"),
+      ...Object.fromEntries(errors.filter(([, list]) => list.length).map(([code, list]) => [String(code), problemResponse(code, list)])),
+      "500": problemResponse(500, []),
     },
   };
 }
+
+const description = `The ${systemConfig.name} API: every operation the screens offer, as JSON over HTTPS.
+
+**Authentication.** A bearer token (\`Authorization: Bearer <token>\`: a personal access token or a JWT from sign-in), or
+the browser's session cookie. A request with a bearer token is judged by the token alone. A change (POST, PATCH,
+DELETE) authenticated by the cookie must come from this site's own pages.
+
+**Errors** are RFC 9457 problem details (\`application/problem+json\`) with a stable \`code\`: branch on it, never on
+the wording. Besides the answers listed per operation, a path with no endpoint answers 404 (\`no_endpoint\`) and a
+method the path does not take answers 405 (\`method_not_allowed\`, with \`Allow\`).
+
+**Versions.** A record's \`ETag\` is its version; send it back as \`If-Match\` on a change to refuse lost updates (412).
+
+**Lists** are paged: \`page\` and \`size\` in the query, \`total\` and \`pages\` in the body, and a \`Link\` header to the
+first, previous, next and last pages.`;
 
 export function openApiDocument(system: System, operations: Iterable<Operation>) {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -87,9 +190,9 @@ export function openApiDocument(system: System, operations: Iterable<Operation>)
   }
   return {
     openapi: "3.1.0",
-    info: { title: `${systemConfig.name} API`, version: "1" },
-    servers: [{ url: "/api/v1" }],
-    tags: system.resources.map((r) => ({ name: r.label.plural })),
+    info: { title: `${systemConfig.name} API`, version: "1", description },
+    servers: [{ url: "/api/v1", description: "This server" }],
+    tags: system.resources.map((r) => ({ name: r.label.plural, description: `${r.label.plural}: list, read, change, trash and export.` })),
     paths,
     components: {
       schemas: {
@@ -97,19 +200,40 @@ export function openApiDocument(system: System, operations: Iterable<Operation>)
           type: "object",
           description: "RFC 9457 problem details; `code` is stable, branch on it",
           properties: {
-            type: { type: "string" },
-            title: { type: "string" },
+            type: { type: "string", description: '"about:blank": the status says it all' },
+            title: { type: "string", description: "The status's name" },
             status: { type: "integer" },
-            code: { type: "string" },
-            detail: { type: "string" },
-            errors: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } },
-            requestId: { type: "string" },
+            code: { type: "string", description: "Stable, lower_snake_case (absent only on 500)" },
+            detail: { type: "string", description: "For people; may change" },
+            errors: {
+              type: "object",
+              description: "Field path → messages, on 422",
+              additionalProperties: { type: "array", items: { type: "string" } },
+            },
+            requestId: { type: "string", description: "Quote it when reporting a problem" },
           },
           required: ["type", "title", "status"],
+          additionalProperties: false,
         },
       },
-      securitySchemes: { session: { type: "apiKey", in: "cookie", name: "session" } },
+      headers: {
+        ETag: { description: 'The record\'s version ("3"), to send back as If-Match', schema: { type: "string" } },
+        Link: { description: "The first, previous, next and last pages (RFC 8288)", schema: { type: "string" } },
+        Location: { description: "The new record's URL", schema: { type: "string" } },
+        RetryAfter: { description: "Seconds to wait before trying again", schema: { type: "integer" } },
+        WWWAuthenticate: { description: "The Bearer challenge", schema: { type: "string" } },
+      },
+      securitySchemes: {
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: "session",
+          description: "The browser's sign-in session (named __Host-session over HTTPS); changes must come from this site",
+        },
+        bearerAuth: { type: "http", scheme: "bearer", description: "A personal access token or a JWT from sign-in" },
+      },
     },
-    security: [{ session: [] }],
+    // Either one: a bearer token, else the session cookie.
+    security: [{ bearerAuth: [] }, { session: [] }],
   };
 }

@@ -49,6 +49,8 @@ export type Operation<I extends $ZodType = $ZodType, O = unknown> = {
   // A method, so an operation of any input type fits the registry's list of operations.
   /** Query parameters to describe in OpenAPI when the input is a free-form record (a list's filters). */
   query?: readonly QueryParameter[];
+  /** A valid JSON body, shown as the request example in OpenAPI (a create's comes from the resource's example). */
+  example?: Record<string, unknown>;
   handler(input: output<I>, call: OperationCall): Promise<Outcome<O>>;
 };
 

@@ -17,6 +17,7 @@ import type { Outcome } from "@/lib/outcome";
 import type { RequestContext } from "@/lib/request-context";
 import { system } from "@/modules";
 import { unique, useTestDatabase } from "./database";
+import { expectDocumentedResponse } from "./openapi-validate";
 
 // The generic record tests: everything a resource gets from its declaration (data access, owner rules, REST,
 // audit, versions, the trash) is proved for every registered resource from the declaration alone, so a new
@@ -108,7 +109,10 @@ const handler = restHandler(system);
 
 type CallOptions = { body?: unknown; raw?: string; headers?: Record<string, string>; search?: string; segments?: string[] };
 
-/** A request to /api/v1 as `actor` (null: signed out), from this site's own pages unless headers say otherwise. */
+/**
+ * A request to /api/v1 as `actor` (null: signed out), from this site's own pages unless headers say otherwise.
+ * Every answer must be one the OpenAPI document lists (tests/helpers/openapi-validate.ts).
+ */
 async function call(actor: TestActor | null, method: string, path: string, options: CallOptions = {}): Promise<Response> {
   session.user = actor;
   const headers = {
@@ -122,7 +126,9 @@ async function call(actor: TestActor | null, method: string, path: string, optio
   const request = new Request(`http://localhost/api/v1${path}${options.search ?? ""}`, { method, headers, body });
   // Next hands the route its catch-all segments decoded.
   const segments = options.segments ?? path.split("/").filter(Boolean).map(decodeURIComponent);
-  return handler(request, { params: Promise.resolve({ path: segments }) });
+  const response = await handler(request, { params: Promise.resolve({ path: segments }) });
+  await expectDocumentedResponse(method, segments, response);
+  return response;
 }
 
 /** Every error is problem+json with a stable code. */

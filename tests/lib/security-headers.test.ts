@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, createNonce, requestIdFrom, staticSecurityHeaders } from "@/lib/security-headers";
+import { allowsInlineStyles, contentSecurityPolicy, createNonce, requestIdFrom, staticSecurityHeaders } from "@/lib/security-headers";
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(
@@ -67,5 +67,14 @@ describe("request ids", () => {
     expect(requestIdFrom("bad id\nInjected: yes")).toMatch(/^[0-9a-f-]{36}$/);
     expect(requestIdFrom("x".repeat(500))).toMatch(/^[0-9a-f-]{36}$/);
     expect(requestIdFrom(null)).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("allows inline styles on the API reference alone, and its scripts stay nonce-only", () => {
+    expect(allowsInlineStyles("/api/docs")).toBe(true);
+    expect(allowsInlineStyles("/api/docs/x")).toBe(false);
+    expect(allowsInlineStyles("/")).toBe(false);
+    const docs = directives(contentSecurityPolicy("abc", { production: true, inlineStyles: true }));
+    expect(docs.get("style-src")).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(docs.get("script-src")).toEqual(["'self'", "'nonce-abc'", "'strict-dynamic'"]);
   });
 });

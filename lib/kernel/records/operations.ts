@@ -63,6 +63,8 @@ export function recordOperations(resource: Resource): Operation[] {
       permission: p.create,
       input: resource.createSchema,
       output: record,
+      // Placeholder ids of the documented shape: the example shows a request, it is never sent.
+      example: resource.example?.({ parentId: "cm0parent00example000000", userId: "cm0user0000example000000" }),
       successStatus: 201,
       versioned: true,
       handler: (input, { actor, context }) => createRecord(resource, actor, input, context),
