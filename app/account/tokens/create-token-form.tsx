@@ -76,7 +76,7 @@ export function CreateTokenForm({ permissions }: Props) {
             </button>
           </div>
           <p className="small mb-0 mt-2">
-            Send it as <code>Authorization: Bearer &lt;token&gt;</code>. Keep it as secret as a password.
+            Send it as <code className="text-reset">Authorization: Bearer &lt;token&gt;</code>. Keep it as secret as a password.
           </p>
         </div>
       ) : (
@@ -89,7 +89,7 @@ export function CreateTokenForm({ permissions }: Props) {
         <fieldset className="mb-3" aria-describedby={errors.scopes ? "token-scopes-error" : undefined}>
           <legend className="form-label fs-6 mb-1">What it may do</legend>
           <p className="form-text mt-0">Only permissions you hold. If one is later taken from you, the token loses it too.</p>
-          <div className="border rounded p-2 overflow-auto" style={{ maxHeight: "16rem" }}>
+          <div className="border rounded p-2 scope-picker">
             {permissions.map((permission) => (
               <div className="form-check" key={permission.key}>
                 <input
@@ -120,10 +120,10 @@ export function CreateTokenForm({ permissions }: Props) {
         >
           <input
             {...fieldProps("token-days", errors.expiresInDays, true)}
+            className={`form-control w-auto${errors.expiresInDays ? " is-invalid" : ""}`}
             type="number"
             min={1}
             max={systemConfig.api.tokenMaxDays}
-            style={{ maxWidth: "10rem" }}
             value={days}
             onChange={(e) => setDays(e.target.value)}
           />

@@ -33,7 +33,7 @@ export default async function TokensPage() {
         Personal access tokens let your scripts use the API (<code>/api/v1</code>) as you, limited to the permissions you choose.
       </p>
       <div className="row g-4">
-        <section className="col-lg-4" aria-labelledby="create-heading">
+        <section className="col-lg-6" aria-labelledby="create-heading">
           <div className="card">
             <div className="card-body">
               <h2 id="create-heading" className="h5 card-title">
@@ -45,7 +45,7 @@ export default async function TokensPage() {
             </div>
           </div>
         </section>
-        <section className="col-lg-8" aria-labelledby="list-heading">
+        <section className="col-12" aria-labelledby="list-heading">
           <h2 id="list-heading" className="h5">
             Your tokens
           </h2>

@@ -155,7 +155,7 @@ export function TokenTable({ rows, showOwner = false }: { rows: TokenRow[]; show
                 <td>
                   <Status status={row.status} />
                 </td>
-                <td className="text-end">
+                <td className="text-end text-nowrap">
                   <RevokeButton row={row} onDone={setResult} />
                 </td>
               </tr>
