@@ -50,6 +50,13 @@ export const systemConfig = {
     },
     /** How long an Idempotency-Key's first answer is kept for retries. */
     idempotencyKeyHours: 24,
+    /**
+     * Personal access tokens start with this and an underscore, so secret scanners can recognise a leaked one
+     * (register the pattern with them). Changing it voids every token issued under the old prefix.
+     */
+    tokenPrefix: "cst",
+    /** The longest a personal access token may live; a person picks 1 to this many days. */
+    tokenMaxDays: 365,
   },
   /** Feature switches: each later feature (registration, API docs…) adds its own here. */
   features: {

@@ -1,5 +1,6 @@
 import { accountsModule } from "@/lib/accounts/module";
 import { adminModule } from "@/lib/admin/module";
+import { apiTokensModule } from "@/lib/api-tokens/module";
 import { auditModule } from "@/lib/audit/module";
 import { emailModule } from "@/lib/email/module";
 import { composeModules } from "@/lib/kernel/registry";
@@ -19,6 +20,7 @@ const modules = [
   rolesModule,
   auditModule,
   emailModule,
+  apiTokensModule,
   // Business modules (modules/<id>/)
   projectsModule,
 ] as const;

@@ -87,6 +87,12 @@ export default async function AccountPage() {
             {user.twoFactorEnabled ? "Manage two-factor sign-in" : "Set up two-factor sign-in"}
           </Link>
         </AccountCard>
+        <AccountCard id="api-tokens" title="API tokens">
+          <p>Personal access tokens let your scripts use the API as you, with only the permissions you give them.</p>
+          <Link href="/account/tokens" className="btn btn-outline-primary">
+            Manage API tokens
+          </Link>
+        </AccountCard>
         <AccountCard id="email" title="Email address">
           <p className="small text-body-secondary">We send a link to the new address, and your current address can cancel the change.</p>
           <ConfirmItsYou recent={recentlyConfirmed} twoFactor={user.twoFactorEnabled} id="email" label="Change email address">

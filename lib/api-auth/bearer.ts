@@ -1,4 +1,5 @@
 import "server-only";
+import { verifyApiToken } from "@/lib/api-tokens/verify";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { refuse, type Outcome } from "@/lib/outcome";
 import type { RequestContext } from "@/lib/request-context";
@@ -10,7 +11,7 @@ import type { RequestContext } from "@/lib/request-context";
 export type ApiCaller = { actor: CurrentUser; via: "token" | "jwt"; tokenId: string };
 export type BearerVerifier = (token: string, context: RequestContext) => Promise<Outcome<ApiCaller> | null>;
 
-const verifiers: readonly BearerVerifier[] = [];
+const verifiers: readonly BearerVerifier[] = [verifyApiToken];
 
 export async function authenticateBearer(token: string, context: RequestContext): Promise<Outcome<ApiCaller>> {
   for (const verify of verifiers) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { safeParse, type $ZodType, type output } from "zod/v4/core";
 import { audit, type AuditAction } from "@/lib/audit";
 import { authorize, ForbiddenError, type Permission } from "@/lib/authz";
 import { requireUser, type CurrentUser } from "@/lib/auth/current-user";
@@ -8,9 +9,9 @@ import { currentRequestContext, type RequestContext } from "@/lib/request-contex
 
 const FORBIDDEN_MESSAGE = "You do not have permission to do that.";
 
-// The one door for server actions that take a form: parse with the same zod schema as the form, hand the
-// handler clean data and the caller's address, and answer an Outcome, the data layer's own vocabulary. A
-// success's `value` is what the page shows once and never renders again (new recovery codes); its
+// The one door for server actions that take a form: parse with the same zod schema as the form (classic or
+// zod/mini), hand the handler clean data and the caller's address, and answer an Outcome, the data layer's own
+// vocabulary. A success's `value` is what the page shows once and never renders again (new recovery codes); its
 // `message` is the confirmation. components/forms renders every refusal the same way.
 
 type ActionOptions = {
@@ -22,12 +23,12 @@ type ActionOptions = {
 };
 
 /** The schema's verdict on the input: clean data, or a 422 refusal with the field errors (audited when asked). */
-async function parse<S extends z.ZodType>(
+async function parse<S extends $ZodType>(
   schema: S,
   input: unknown,
   options: ActionOptions,
-): Promise<{ ok: true; data: z.output<S> } | { ok: false; refusal: Refusal }> {
-  const parsed = schema.safeParse(input);
+): Promise<{ ok: true; data: output<S> } | { ok: false; refusal: Refusal }> {
+  const parsed = safeParse(schema, input);
   if (parsed.success) return { ok: true, data: parsed.data };
   const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
   if (options.auditRefusals) {
@@ -50,9 +51,9 @@ async function forbiddenAsRefusal<T>(run: () => Promise<Outcome<T>>): Promise<Ou
   }
 }
 
-export function validatedAction<S extends z.ZodType, T = undefined>(
+export function validatedAction<S extends $ZodType, T = undefined>(
   schema: S,
-  handler: (data: z.output<S>, context: RequestContext) => Promise<Outcome<T>>,
+  handler: (data: output<S>, context: RequestContext) => Promise<Outcome<T>>,
   options: ActionOptions = {},
 ) {
   return async (input: unknown): Promise<Outcome<T>> => {
@@ -71,9 +72,9 @@ export type ActionCaller = { actor: CurrentUser; user: CurrentUser; context: Req
  * handler: no action looks itself up. `permission`, when given, must be held (else a 403 refusal).
  * `duringEnrolment` admits someone a role obliges to set up two-factor first (the set-up page's actions only).
  */
-export function actionWithUser<S extends z.ZodType, T = undefined>(
+export function actionWithUser<S extends $ZodType, T = undefined>(
   schema: S,
-  handler: (data: z.output<S>, caller: ActionCaller) => Promise<Outcome<T>>,
+  handler: (data: output<S>, caller: ActionCaller) => Promise<Outcome<T>>,
   options: ActionOptions & { permission?: Permission; duringEnrolment?: boolean } = {},
 ) {
   return async (input: unknown): Promise<Outcome<T>> => {

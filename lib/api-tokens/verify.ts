@@ -1,0 +1,43 @@
+import "server-only";
+import type { BearerVerifier } from "@/lib/api-auth/bearer";
+import { loadActor } from "@/lib/auth/current-user";
+import { db } from "@/lib/db";
+import { done, refuse } from "@/lib/outcome";
+import { hashTokenForStorage, isWellFormed, tokenPrefix } from "./token";
+
+// The bearer verifier for personal access tokens. Everything is decided afresh at each request: the token's
+// row (revoked, expired), its owner (disabled, deleted) and what the owner's roles grant now, intersected with
+// the token's scopes. So withdrawing a permission or revoking the token takes effect on the very next request.
+
+/** Last use is recorded at most this often per token: a busy script must not turn every read into a write. */
+export const LAST_USE_INTERVAL_MS = 60_000;
+
+const invalid = () => refuse(401, "That token is not valid, has expired or was revoked.", { code: "invalid_token" });
+
+export const verifyApiToken: BearerVerifier = async (token, context) => {
+  if (!token.startsWith(tokenPrefix())) return null; // someone else's kind of token
+  // A typo or an invented token stops here, before the database.
+  if (!isWellFormed(token)) return invalid();
+  const row = await db.apiToken.findUnique({
+    where: { hash: hashTokenForStorage(token) },
+    select: { id: true, userId: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true },
+  });
+  const now = new Date();
+  if (!row || row.revokedAt || row.expiresAt <= now) return invalid();
+  const loaded = await loadActor(row.userId, `api-token:${row.id}`);
+  if (!loaded) return invalid();
+  // A role that now obliges two-factor holds the person at enrolment in the browser; their tokens wait too.
+  if (loaded.twoFactorOwed)
+    return refuse(403, "Your role requires two-factor sign-in: turn it on in your account first.", { code: "two_factor_required" });
+
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USE_INTERVAL_MS) {
+    // Conditional, so concurrent requests in the same minute write once between them.
+    await db.apiToken.updateMany({
+      where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: new Date(now.getTime() - LAST_USE_INTERVAL_MS) } }] },
+      data: { lastUsedAt: now, lastUsedIp: context.ipAddress },
+    });
+  }
+  const scopes = new Set(row.scopes);
+  const permissions = new Set([...loaded.user.permissions].filter((permission) => scopes.has(permission)));
+  return done({ actor: { ...loaded.user, permissions }, via: "token" as const, tokenId: row.id });
+};
