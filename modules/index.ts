@@ -1,4 +1,5 @@
 import { accountsModule } from "@/lib/accounts/module";
+import { apiSignInModule } from "@/lib/api-auth/token-module";
 import { adminModule } from "@/lib/admin/module";
 import { auditModule } from "@/lib/audit/module";
 import { emailModule } from "@/lib/email/module";
@@ -14,6 +15,7 @@ const modules = [
   // Built in (lib/<id>/module.ts)
   accountsModule,
   twoFactorModule,
+  apiSignInModule,
   adminModule,
   usersModule,
   rolesModule,

@@ -2,6 +2,7 @@ import "server-only";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { refuse, type Outcome } from "@/lib/outcome";
 import type { RequestContext } from "@/lib/request-context";
+import { verifyAccessToken } from "./jwt";
 
 // `Authorization: Bearer <token>` on /api/v1. Each verifier recognises its own kind of token (a personal access
 // token by its prefix, an access JWT by its shape) and answers the caller or a refusal, or null when the token
@@ -10,7 +11,7 @@ import type { RequestContext } from "@/lib/request-context";
 export type ApiCaller = { actor: CurrentUser; via: "token" | "jwt"; tokenId: string };
 export type BearerVerifier = (token: string, context: RequestContext) => Promise<Outcome<ApiCaller> | null>;
 
-const verifiers: readonly BearerVerifier[] = [];
+const verifiers: readonly BearerVerifier[] = [verifyAccessToken];
 
 export async function authenticateBearer(token: string, context: RequestContext): Promise<Outcome<ApiCaller>> {
   for (const verify of verifiers) {
