@@ -263,6 +263,11 @@ describe("API sign-in for programs", () => {
     expect(await db.session.count({ where: { userId: guesser.id } })).toBe(0);
   });
 
+  it("describes the three endpoints in OpenAPI as needing no caller", async () => {
+    const document = await (await call("GET", "/openapi.json")).json();
+    for (const path of ["/auth/token", "/auth/refresh", "/auth/logout"]) expect(document.paths[path]?.post?.security, path).toEqual([]);
+  });
+
   it("refuses a person whose role requires two-factor that is not set up: a program cannot enrol", async () => {
     const user = await person({ permissions: [{ key: unique("admin-ish:manage").toLowerCase(), requiresTwoFactor: true }] });
     const response = await call("POST", "/auth/token", { body: { email: user.email, password: PASSWORD } });
