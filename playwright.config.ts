@@ -17,6 +17,7 @@ export const serverEnv = {
   AUTH_SECRET: process.env.E2E_AUTH_SECRET ?? randomBytes(32).toString("base64"),
   PASSWORD_PEPPER: process.env.E2E_PASSWORD_PEPPER ?? randomBytes(32).toString("base64"),
   DATA_ENCRYPTION_KEY: process.env.E2E_DATA_ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
+  API_JWT_SECRET: process.env.E2E_API_JWT_SECRET ?? randomBytes(32).toString("base64"),
   FORCE_HTTPS: "false",
   LOG_LEVEL: "warn",
   // Links in emails point at this server, and the dev mailbox is on so tests can read them.
@@ -29,6 +30,7 @@ export const serverEnv = {
 process.env.E2E_AUTH_SECRET = serverEnv.AUTH_SECRET;
 process.env.E2E_PASSWORD_PEPPER = serverEnv.PASSWORD_PEPPER;
 process.env.E2E_DATA_ENCRYPTION_KEY = serverEnv.DATA_ENCRYPTION_KEY;
+process.env.E2E_API_JWT_SECRET = serverEnv.API_JWT_SECRET;
 
 export default defineConfig({
   testDir: "e2e",

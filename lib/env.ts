@@ -22,6 +22,8 @@ const schema = z.object({
   PASSWORD_PEPPER: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
   /** Key for secrets the database keeps encrypted (TOTP secrets): AES-256-GCM under keys derived from it. */
   DATA_ENCRYPTION_KEY: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+  /** Signs the API's access JWTs (HS256): a key of its own, so neither cookies nor passwords share it. */
+  API_JWT_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
   APP_URL: z.url().optional(),
   FORCE_HTTPS: booleanFlag.optional(),
   LOG_LEVEL: z.enum(logLevels).optional(),
@@ -73,6 +75,7 @@ export type Env = z.infer<typeof schema> & {
   AUTH_SECRET: string;
   PASSWORD_PEPPER: string;
   DATA_ENCRYPTION_KEY: string;
+  API_JWT_SECRET: string;
   FORCE_HTTPS: boolean;
   LOG_LEVEL: (typeof logLevels)[number];
 };
@@ -90,13 +93,13 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     // Links in emails and the cookies' Secure flag follow the public URL: production must name it.
     if (!raw.APP_URL) problems.push("  APP_URL: required in production");
     const seen = new Map<string, string>();
-    for (const name of ["AUTH_SECRET", "PASSWORD_PEPPER", "DATA_ENCRYPTION_KEY"] as const) {
+    for (const name of ["AUTH_SECRET", "PASSWORD_PEPPER", "DATA_ENCRYPTION_KEY", "API_JWT_SECRET"] as const) {
       const value = raw[name];
       if (!value) problems.push(`  ${name}: required in production`);
       else if (/change-?me|example|placeholder/i.test(value)) {
         problems.push(`  ${name}: is a placeholder; generate one with \`openssl rand -base64 32\``);
       } else if (seen.has(value)) {
-        // One leaked value must not open all three doors.
+        // One leaked value must not open every door.
         problems.push(`  ${name}: must differ from ${seen.get(value)}; generate each with \`openssl rand -base64 32\``);
       } else seen.set(value, name);
     }
@@ -112,6 +115,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     AUTH_SECRET: raw.AUTH_SECRET ?? localSecret("AUTH_SECRET", test),
     PASSWORD_PEPPER: raw.PASSWORD_PEPPER ?? localSecret("PASSWORD_PEPPER", test),
     DATA_ENCRYPTION_KEY: raw.DATA_ENCRYPTION_KEY ?? localSecret("DATA_ENCRYPTION_KEY", test),
+    API_JWT_SECRET: raw.API_JWT_SECRET ?? localSecret("API_JWT_SECRET", test),
     FORCE_HTTPS: raw.FORCE_HTTPS ?? raw.NODE_ENV === "production",
     LOG_LEVEL: raw.LOG_LEVEL ?? (test ? "warn" : "info"),
   };

@@ -1,4 +1,5 @@
 import { accountsModule } from "@/lib/accounts/module";
+import { apiSignInModule } from "@/lib/api-auth/token-module";
 import { adminModule } from "@/lib/admin/module";
 import { apiTokensModule } from "@/lib/api-tokens/module";
 import { auditModule } from "@/lib/audit/module";
@@ -15,6 +16,7 @@ const modules = [
   // Built in (lib/<id>/module.ts)
   accountsModule,
   twoFactorModule,
+  apiSignInModule,
   adminModule,
   usersModule,
   rolesModule,

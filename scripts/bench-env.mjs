@@ -9,6 +9,7 @@ export function benchServerEnv(databaseUrl) {
     AUTH_SECRET: randomBytes(32).toString("base64"),
     PASSWORD_PEPPER: randomBytes(32).toString("base64"),
     DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    API_JWT_SECRET: randomBytes(32).toString("base64"),
     FORCE_HTTPS: "false",
     LOG_LEVEL: "warn",
     // Production requires a public URL; the benchmark plays the one trusted proxy that states client addresses.

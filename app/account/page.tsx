@@ -61,6 +61,7 @@ export default async function AccountPage() {
               id: s.id,
               ipAddress: s.ipAddress,
               userAgent: s.userAgent,
+              api: s.kind === "API",
               lastSeen: `${s.lastSeenAt.toISOString().slice(0, 16).replace("T", " ")} UTC`,
             }))}
           />

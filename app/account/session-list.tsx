@@ -7,7 +7,8 @@ import type { Outcome } from "@/lib/outcome";
 import { revokeOtherSessionsAction, revokeSessionAction } from "./actions";
 import { ConfirmItsYou } from "./confirm-its-you";
 
-type SessionRow = { id: string; ipAddress: string | null; userAgent: string | null; lastSeen: string };
+/** `api`: a program signed in through POST /api/v1/auth/token; signing it out ends its tokens too. */
+type SessionRow = { id: string; ipAddress: string | null; userAgent: string | null; api: boolean; lastSeen: string };
 
 function describeDevice(userAgent: string | null): string {
   if (!userAgent) return "Unknown device";
@@ -50,7 +51,8 @@ export function SessionList({ sessions, currentSessionId, recentlyConfirmed, two
           <li key={session.id} className="list-group-item d-flex justify-content-between align-items-start gap-2" data-testid="session-row">
             <div>
               <div className="fw-semibold">
-                {describeDevice(session.userAgent)}
+                {session.api && <span className="badge text-bg-secondary me-2">API</span>}
+                {session.api ? (session.userAgent?.slice(0, 60) ?? "Program") : describeDevice(session.userAgent)}
                 {session.id === currentSessionId && <span className="badge text-bg-primary ms-2">this browser</span>}
               </div>
               <div className="small text-body-secondary">

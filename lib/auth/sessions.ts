@@ -15,7 +15,7 @@ const TOUCH_EVERY_MS = 60_000; // sliding the idle deadline on every request wou
 
 export type ActiveSession = { id: string; userId: string; twoFactorPending: boolean };
 
-type SessionOptions = { rememberMe: boolean; context: RequestContext; twoFactorPending?: boolean };
+type SessionOptions = { rememberMe: boolean; context: RequestContext; twoFactorPending?: boolean; kind?: "WEB" | "API" };
 
 /** A new session and the secret for its cookie. A half-authenticated one lives only as long as its challenge. */
 export async function createSession(userId: string, options: SessionOptions, client: Prisma.TransactionClient = db): Promise<string> {
@@ -32,6 +32,7 @@ export async function createSession(userId: string, options: SessionOptions, cli
       userId,
       rememberMe: options.rememberMe,
       twoFactorPending: options.twoFactorPending ?? false,
+      kind: options.kind ?? "WEB",
       // Signing in is the freshest proof of who someone is (a half-authenticated session proves nothing yet).
       reauthenticatedAt: options.twoFactorPending ? null : new Date(now),
       expires: new Date(now + (options.rememberMe || options.twoFactorPending ? absoluteMs : idleMs)),
@@ -56,10 +57,12 @@ export async function findActiveSession(secret: unknown): Promise<ActiveSession 
       lastSeenAt: true,
       rememberMe: true,
       twoFactorPending: true,
+      kind: true,
       user: { select: { status: true } },
     },
   });
-  if (!session) return null;
+  // An API session's secret is never handed out, but a cookie must not reach one even so.
+  if (!session || session.kind !== "WEB") return null;
   const now = Date.now();
   if (session.expires.getTime() <= now || session.absoluteExpiresAt.getTime() <= now || session.user.status !== "ACTIVE") {
     await db.session.deleteMany({ where: { id: session.id } });
@@ -85,7 +88,7 @@ export async function deleteSessionBySecret(secret: unknown): Promise<ActiveSess
 export async function listSessions(userId: string) {
   return db.session.findMany({
     where: { userId, twoFactorPending: false, expires: { gt: new Date() }, absoluteExpiresAt: { gt: new Date() } },
-    select: { id: true, ipAddress: true, userAgent: true, createdAt: true, lastSeenAt: true, rememberMe: true },
+    select: { id: true, ipAddress: true, userAgent: true, createdAt: true, lastSeenAt: true, rememberMe: true, kind: true },
     orderBy: { lastSeenAt: "desc" },
   });
 }

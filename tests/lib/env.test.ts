@@ -9,6 +9,7 @@ const production: NodeJS.ProcessEnv = {
   AUTH_SECRET: `a-${strong}`,
   PASSWORD_PEPPER: `p-${strong}`,
   DATA_ENCRYPTION_KEY: `d-${strong}`,
+  API_JWT_SECRET: `j-${strong}`,
 };
 
 describe("parseEnv", () => {
@@ -16,6 +17,8 @@ describe("parseEnv", () => {
     const env = parseEnv({ NODE_ENV: "test" });
     expect(env.DATABASE_URL).toBe("pglite:memory");
     expect(env.AUTH_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(env.API_JWT_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(env.API_JWT_SECRET).not.toBe(env.AUTH_SECRET);
     expect(env.FORCE_HTTPS).toBe(false);
   });
 
@@ -32,7 +35,7 @@ describe("parseEnv", () => {
 
   it("refuses to start production without a database URL and real secrets", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(
-      /DATABASE_URL: required[\s\S]*AUTH_SECRET: required[\s\S]*PASSWORD_PEPPER: required[\s\S]*DATA_ENCRYPTION_KEY: required/,
+      /DATABASE_URL: required[\s\S]*AUTH_SECRET: required[\s\S]*PASSWORD_PEPPER: required[\s\S]*DATA_ENCRYPTION_KEY: required[\s\S]*API_JWT_SECRET: required/,
     );
   });
 
@@ -50,6 +53,10 @@ describe("parseEnv", () => {
     );
     expect(() => parseEnv({ ...production, PASSWORD_PEPPER: production.DATA_ENCRYPTION_KEY })).toThrow(
       /DATA_ENCRYPTION_KEY: must differ from PASSWORD_PEPPER/,
+    );
+    // The API's signing key is a door of its own: the cookie secret must not sign access tokens.
+    expect(() => parseEnv({ ...production, API_JWT_SECRET: production.AUTH_SECRET })).toThrow(
+      /API_JWT_SECRET: must differ from AUTH_SECRET/,
     );
   });
 
