@@ -185,14 +185,18 @@ first, previous, next and last pages.`;
 
 export function openApiDocument(system: System, operations: Iterable<Operation>) {
   const paths: Record<string, Record<string, unknown>> = {};
+  const tagNames = new Set<string>();
   for (const operation of operations) {
     (paths[operation.path] ??= {})[operation.method.toLowerCase()] = describe(operation);
+    for (const tag of operation.tags) tagNames.add(tag);
   }
+  // Every tag an operation uses is declared; a resource's gets a description of what its endpoints do.
+  const resourceTags = new Map(system.resources.map((r) => [r.label.plural, `${r.label.plural}: list, read, change, trash and export.`]));
   return {
     openapi: "3.1.0",
     info: { title: `${systemConfig.name} API`, version: "1", description },
     servers: [{ url: "/api/v1", description: "This server" }],
-    tags: system.resources.map((r) => ({ name: r.label.plural, description: `${r.label.plural}: list, read, change, trash and export.` })),
+    tags: [...tagNames].map((name) => ({ name, ...(resourceTags.has(name) ? { description: resourceTags.get(name) } : {}) })),
     paths,
     components: {
       schemas: {
