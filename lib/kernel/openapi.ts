@@ -185,18 +185,19 @@ first, previous, next and last pages.`;
 
 export function openApiDocument(system: System, operations: Iterable<Operation>) {
   const paths: Record<string, Record<string, unknown>> = {};
-  const tagNames = new Set<string>();
+  const summaries = new Map<string, string[]>();
   for (const operation of operations) {
     (paths[operation.path] ??= {})[operation.method.toLowerCase()] = describe(operation);
-    for (const tag of operation.tags) tagNames.add(tag);
+    for (const tag of operation.tags) summaries.set(tag, [...(summaries.get(tag) ?? []), operation.summary]);
   }
-  // Every tag an operation uses is declared; a resource's gets a description of what its endpoints do.
+  // Every tag an operation uses is declared: a resource's says what its endpoints do, any other lists them.
   const resourceTags = new Map(system.resources.map((r) => [r.label.plural, `${r.label.plural}: list, read, change, trash and export.`]));
+  const tagDescription = (name: string) => resourceTags.get(name) ?? `${summaries.get(name)!.join(". ")}.`;
   return {
     openapi: "3.1.0",
     info: { title: `${systemConfig.name} API`, version: "1", description },
     servers: [{ url: "/api/v1", description: "This server" }],
-    tags: [...tagNames].map((name) => ({ name, ...(resourceTags.has(name) ? { description: resourceTags.get(name) } : {}) })),
+    tags: [...summaries.keys()].map((name) => ({ name, description: tagDescription(name) })),
     paths,
     components: {
       schemas: {
