@@ -27,7 +27,12 @@ export const rateLimits = {
   // Above the wrong-code lock (5), so a person mistyping is locked out by that rule and told why, never by these.
   twoFactorBySession: { name: "2fa-session", limit: 10, windowSeconds: 10 * 60 },
   twoFactorByAccount: { name: "2fa-account", limit: 20, windowSeconds: 15 * 60 },
-  apiByCaller: { name: "api-caller", ...systemConfig.api.rateLimits.perCaller },
+  apiByCaller: {
+    name: "api-caller",
+    ...(env.API_RATE_LIMIT_PER_MINUTE
+      ? { limit: env.API_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 }
+      : systemConfig.api.rateLimits.perCaller),
+  },
   apiByAddress: { name: "api-ip", ...systemConfig.api.rateLimits.perAddress },
 } satisfies Record<string, RateLimitRule>;
 

@@ -1,9 +1,12 @@
 // Fills the database with PROJECTS (default 100,000) synthetic projects for the records benchmark:
 // `DATABASE_URL=postgres://… npx tsx --conditions=react-server scripts/bench-projects.ts`. MINE of them (default
-// 2,000) belong to the demo member, the rest to 500 synthetic owners; a reader role gets projects:read_all.
+// 2,000) belong to the demo member, the rest to 500 synthetic owners; a reader role gets projects:read_all. The
+// member gets a read-only personal access token, written to .data/bench-token for scripts/bench-records.mjs.
 import "./load-env";
 import { PrismaClient } from "@/generated/prisma/client";
+import { writeFileSync } from "node:fs";
 import { hashPassword } from "@/lib/accounts/password-hash";
+import { newToken } from "@/lib/api-tokens/token";
 import { openConnection } from "@/lib/db-connection";
 import { env } from "@/lib/env";
 
@@ -50,6 +53,20 @@ try {
     },
     update: { passwordHash: await hashPassword(READER.password) },
   });
+  // A personal access token for the member, read-only, for the token-authenticated cases.
+  const pat = newToken();
+  await client.apiToken.deleteMany({ where: { userId: demo.id, name: "bench" } });
+  await client.apiToken.create({
+    data: {
+      userId: demo.id,
+      name: "bench",
+      visible: pat.visible,
+      hash: pat.hash,
+      scopes: ["projects:read"],
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
+  writeFileSync(".data/bench-token", pat.token, { mode: 0o600 });
   console.log(`${count.toLocaleString("en")} projects (${mine.toLocaleString("en")} the demo member's) in ${connection.label}`);
 } finally {
   await client.$disconnect();

@@ -5,6 +5,7 @@
 // 100,000), and measures the list endpoint and page at 1 and 10 connections next to /api/health/live on the same
 // server in the same run, so the ratio does not depend on the machine.
 import { spawn, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
 import { benchServerEnv } from "./bench-env.mjs";
 
@@ -17,6 +18,8 @@ const env = {
   ...benchServerEnv(databaseUrl),
   PASSWORD_PEPPER: "bench-only-pepper-not-a-real-secret-0123456789",
   PORT: String(port),
+  // The benchmark is one caller at hundreds of requests a second: lift the per-caller API limit.
+  API_RATE_LIMIT_PER_MINUTE: "1000000",
   HOSTNAME: "127.0.0.1",
 };
 const run = (args) => {
@@ -59,11 +62,22 @@ async function signIn(email, password) {
   return cookie;
 }
 const member = await signIn("demo@example.com", "paper boats drift at noon");
+// Programs: the member's personal access token (from bench-projects.ts) and an access JWT from program sign-in.
+const pat = `Bearer ${readFileSync(".data/bench-token", "utf8")}`;
+const issued = await fetch(`${base}/api/v1/auth/token`, {
+  method: "POST",
+  headers: { "content-type": "application/json", "x-forwarded-for": "198.51.100.250" },
+  body: JSON.stringify({ email: "demo@example.com", password: "paper boats drift at noon" }),
+});
+if (issued.status !== 200) throw new Error(`program sign-in answered ${issued.status}: ${await issued.text()}`);
+const jwt = `Bearer ${(await issued.json()).access_token}`;
 const reader = await signIn("reader@bench.invalid", "quiet harbour lamps at dusk");
 
 const cases = [
   ["health/live (baseline)", "/api/health/live", null],
   ["API list, member (2k own)", "/api/v1/projects", member],
+  ["API list, member, access token", "/api/v1/projects", { authorization: pat }],
+  ["API list, member, JWT", "/api/v1/projects", { authorization: jwt }],
   ["API list, member, search + status", "/api/v1/projects?q=falcon&status=active,done", member],
   ["API list, reader (all 100k)", "/api/v1/projects", reader],
   ["API list, reader, by name, page 50", "/api/v1/projects?sort=name&dir=asc&page=50", reader],
@@ -74,14 +88,15 @@ const cases = [
   ["page /projects, reader, search + status", "/projects?q=falcon&status=active,done", reader],
 ];
 for (let round = 0; round < 5; round++)
-  for (const [, path, cookie] of cases) await fetch(`${base}${path}`, { headers: cookie ? { cookie } : {} });
+  for (const [, path, cookie] of cases)
+    await fetch(`${base}${path}`, { headers: !cookie ? {} : typeof cookie === "string" ? { cookie } : cookie });
 
 for (const connections of [1, 10]) {
   console.log(`\nPostgreSQL, 100,000 projects, ${connections} connection${connections === 1 ? "" : "s"}, ${seconds} s each`);
   console.log("case                                   req/s   p50 ms   p99 ms  errors  vs health");
   let health = 0;
   for (const [name, path, cookie] of cases) {
-    const headers = cookie ? { cookie } : {};
+    const headers = !cookie ? {} : typeof cookie === "string" ? { cookie } : cookie;
     const check = await fetch(`${base}${path}`, { headers });
     if (check.status !== 200) throw new Error(`${path} answered ${check.status}`);
     const result = await new Promise((resolve, reject) =>

@@ -6,9 +6,7 @@ import { systemConfig } from "@/system.config";
 const { tokenMaxDays } = systemConfig.api;
 
 const id = z.string().check(z.minLength(1), z.maxLength(64));
-const tokenNameField = z
-  .string()
-  .check(z.trim(), z.minLength(1, "Give the token a name."), z.maxLength(80, "At most 80 characters."));
+const tokenNameField = z.string().check(z.trim(), z.minLength(1, "Give the token a name."), z.maxLength(80, "At most 80 characters."));
 
 export const createTokenSchema = z.object({
   name: tokenNameField,
