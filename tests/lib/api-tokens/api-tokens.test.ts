@@ -1,7 +1,8 @@
-import { describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { createSession, findActiveSession } from "@/lib/auth/sessions";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
+import { seed } from "@/lib/seed";
 import { systemConfig } from "@/system.config";
 import { unique, useTestDatabase } from "../../helpers/database";
 
@@ -45,7 +46,7 @@ async function owner(permissions: string[]): Promise<{ user: CurrentUser; roleId
     data: {
       name: unique("pat-role"),
       permissions: {
-        create: permissions.map((key) => ({ permission: { connectOrCreate: { where: { key }, create: { key } } } })),
+        create: permissions.map((key) => ({ permission: { connect: { key } } })),
       },
     },
   });
@@ -70,6 +71,9 @@ async function issue(user: CurrentUser, scopes: string[], expiresInDays = 30) {
 
 describe("personal access tokens", () => {
   useTestDatabase();
+  // The declared permissions, synced as the seed makes them: a test never invents a permission row, which would
+  // confuse the permission sync running beside it on a shared PostgreSQL database.
+  beforeAll(() => seed(db, system, { demoUsers: false }));
 
   it("are created once: prefix and checksum shown, only the hash stored, the creation audited", async () => {
     const { user } = await owner(["projects:read", "projects:create"]);
