@@ -33,6 +33,8 @@ const publicPages = [
   "/confirm-email",
   "/cancel-email-change",
   "/dev/mailbox",
+  // The API reference is public documentation, like the document it renders (/api/v1/openapi.json).
+  "/api/docs",
 ];
 
 test.describe("two-factor sign-in", () => {
