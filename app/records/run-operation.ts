@@ -1,11 +1,9 @@
 "use server";
 
 import { refresh } from "next/cache";
-import { safeParse } from "zod/v4/core";
 import { currentSession } from "@/lib/auth/current-user";
-import { authorize, ForbiddenError } from "@/lib/authz";
+import { invoke, parseInput } from "@/lib/kernel/invoke";
 import { operationsOf } from "@/lib/kernel/operations-index";
-import { fieldErrorsOf } from "@/lib/kernel/records/serialise";
 import { refuse, type Outcome } from "@/lib/outcome";
 import { currentRequestContext } from "@/lib/request-context";
 import { system } from "@/modules";
@@ -28,24 +26,15 @@ export async function runOperation(
   if (session.stage !== "active") return refuse(401, "Your session has ended. Sign in again.");
   if (expectedVersion !== undefined && !(Number.isInteger(expectedVersion) && expectedVersion > 0))
     return refuse(412, "That version of the record is not valid.", { code: "version_conflict" });
-  const parsed = safeParse(operation.input, input);
-  if (!parsed.success)
-    return refuse(422, "Some fields need attention.", { code: "invalid_input", fieldErrors: fieldErrorsOf(parsed.error) });
-  const context = await currentRequestContext();
-  try {
-    if (operation.permission) await authorize(session.user, operation.permission, { context });
-    const outcome = await operation.handler(parsed.data, {
-      actor: session.user,
-      context,
-      expectedVersion: operation.versioned ? expectedVersion : undefined,
-    });
-    // A change re-renders the page it came from in the same response, so the screen settles on the saved data
-    // (unless the caller is leaving it: a deleted record's own page would answer 404).
-    if (outcome.ok && operation.method !== "GET" && options.refresh !== false) refresh();
-    return outcome;
-  } catch (error) {
-    // lib/authz has audited the refusal.
-    if (error instanceof ForbiddenError) return refuse(403, "You do not have permission to do that.");
-    throw error;
-  }
+  const parsed = parseInput(operation, input);
+  if (!parsed.ok) return parsed;
+  const outcome = await invoke(operation, parsed.value, {
+    actor: session.user,
+    context: await currentRequestContext(),
+    expectedVersion: operation.versioned ? expectedVersion : undefined,
+  });
+  // A change re-renders the page it came from in the same response, so the screen settles on the saved data
+  // (unless the caller is leaving it: a deleted record's own page would answer 404).
+  if (outcome.ok && operation.method !== "GET" && options.refresh !== false) refresh();
+  return outcome;
 }

@@ -58,9 +58,12 @@ export async function claimIdempotencyKey(
   return { kind: "replay", response: new Response(first.body, { status: first.status, headers }) };
 }
 
-/** Keeps the first answer for retries; a server error or a download is not kept, and the key is free again. */
+/**
+ * Keeps the first answer for retries; a server error, a permission refusal (a retry after a grant should run) or a
+ * download is not kept, and the key is free again.
+ */
 async function finish(id: string, response: Response): Promise<Response> {
-  if (response.status >= 500 || response.headers.has("content-disposition")) {
+  if (response.status >= 500 || response.status === 403 || response.headers.has("content-disposition")) {
     await release(id);
     return response;
   }

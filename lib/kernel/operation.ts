@@ -9,7 +9,7 @@ import type { RequestContext } from "@/lib/request-context";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
 
-type OperationCall = {
+export type OperationCall = {
   actor: Actor;
   context: RequestContext;
   /** The record version the caller last saw (If-Match on the API, a hidden field on the screens). */

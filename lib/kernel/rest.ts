@@ -1,6 +1,5 @@
 import "server-only";
-import { safeParse } from "zod/v4/core";
-import { authorize, ForbiddenError, type Actor } from "@/lib/authz";
+import type { Actor } from "@/lib/authz";
 import { authenticateBearer } from "@/lib/api-auth/bearer";
 import { currentSession } from "@/lib/auth/current-user";
 import { applyCors, preflight } from "@/lib/http/cors";
@@ -13,9 +12,9 @@ import { consumeRateLimit, rateLimits, type RateLimitResult, type RateLimitRule 
 import { contextFromHeaders, type RequestContext } from "@/lib/request-context";
 import { claimIdempotencyKey, isIdempotencyKey, type IdempotencyClaim } from "./idempotency";
 import { NOBODY, type HttpMethod, type Operation, type StreamBody } from "./operation";
+import { invoke, parseInput } from "./invoke";
 import { operationsOf } from "./operations-index";
 import { openApiDocument } from "./openapi";
-import { fieldErrorsOf } from "./records/serialise";
 import type { System } from "./registry";
 import { systemConfig } from "@/system.config";
 
@@ -242,9 +241,8 @@ async function perform(
   const { body, error } = request.method === "POST" || request.method === "PATCH" ? await readBody(request) : {};
   if (error) return error;
   const query = Object.fromEntries(url.searchParams);
-  const parsed = safeParse(operation.input, { ...(body ?? query), ...pathParams });
-  if (!parsed.success)
-    return problem(422, { code: "invalid_input", detail: "Some fields need attention.", errors: fieldErrorsOf(parsed.error), requestId });
+  const parsed = parseInput(operation, { ...(body ?? query), ...pathParams });
+  if (!parsed.ok) return problemFromRefusal(parsed, requestId);
   const version = operation.versioned ? expectedVersion(request.headers.get("if-match")) : undefined;
   if (version === null) return problem(412, { code: "version_conflict", detail: "If-Match names no version of this record.", requestId });
 
@@ -265,16 +263,12 @@ async function perform(
       return problem(409, { code: "idempotency_in_progress", detail: "A request with this Idempotency-Key is still running.", requestId });
   }
   try {
-    if (operation.permission) await authorize(actor, operation.permission, { context });
-    const outcome = await operation.handler(parsed.data, { actor, context, expectedVersion: version });
+    const outcome = await invoke(operation, parsed.value, { actor, context, expectedVersion: version });
     const answer = outcome.ok ? success(operation, outcome.value, request, url) : problemFromRefusal(outcome, requestId);
     return claim?.kind === "claimed" ? await claim.finish(answer) : answer;
   } catch (error) {
-    // Nothing was created: the key is free for a retry (after a grant, or once the fault is fixed).
+    // Nothing was created: the key is free for a retry once the fault is fixed.
     if (claim?.kind === "claimed") await claim.release();
-    // route() answers a bare 403 without a code; API clients branch on `code`, so this refusal carries one too.
-    if (error instanceof ForbiddenError)
-      return problem(403, { code: "forbidden", detail: "You do not have permission to do that.", requestId });
     throw error;
   }
 }
