@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import type { Resource } from "@/lib/kernel/resource";
 import { system } from "@/modules";
-import { visitorHeaders } from "./support";
+import { snapshot, visitorHeaders } from "./support";
 import { login, registeredUser } from "./users";
 
 // The screens every registered resource gets, checked from its declaration alone (like tests/modules for the
@@ -61,6 +61,14 @@ for (const resource of system.resources) {
 
     await owner.page.goto(`/${resource.name}?q=${encodeURIComponent(title)}`);
     await expect(owner.page.getByRole("link", { name: title }).first()).toBeVisible();
+    // The create form from the declaration: an empty submit is refused on the fields, nothing is saved.
+    const noun = resource.label.singular.toLowerCase();
+    await owner.page.getByRole("button", { name: `New ${noun}` }).click();
+    const dialog = owner.page.getByRole("dialog");
+    await dialog.getByRole("button", { name: `Create ${noun}` }).click();
+    await expect(dialog.locator(".invalid-feedback").first()).toBeVisible();
+    await snapshot(owner.page, `records-${resource.name}-new`);
+    await dialog.getByRole("button", { name: "Cancel" }).click();
     const own = await owner.page.goto(`/${resource.name}/${record.id}`);
     expect(own?.status()).toBe(200);
     await expect(owner.page.getByRole("heading", { name: title })).toBeVisible();
