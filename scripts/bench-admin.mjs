@@ -1,9 +1,11 @@
 // The admin console's users list under load, on PostgreSQL with 100,000 users:
 //   npm run build && BENCH_DATABASE_URL=postgres://… npm run bench:admin
-// Seeds the demo accounts and USERS synthetic users, starts `next start`, signs in as the demo manager
-// (who may read users) and measures the list page with search and filters using autocannon.
+// Seeds the demo accounts and USERS synthetic users, starts `next start`, signs in as the demo manager (who
+// may read users; scripts/bench-admin-session.ts) and measures the list page with search and filters (autocannon).
 import { spawn, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
+import { encode } from "next-auth/jwt";
 import { benchServerEnv } from "./bench-env.mjs";
 
 const databaseUrl = process.env.BENCH_DATABASE_URL;
@@ -20,6 +22,7 @@ const run = (args) => {
 };
 run(["tsx", "--conditions=react-server", "scripts/db.ts", "setup", "--demo"]);
 run(["tsx", "--conditions=react-server", "scripts/bench-users.ts"]);
+run(["tsx", "--conditions=react-server", "scripts/bench-admin-session.ts"]);
 
 const server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], { env, stdio: "ignore" });
 process.on("exit", () => server.kill("SIGTERM"));
@@ -29,23 +32,11 @@ for (let i = 0; ; i++) {
   await new Promise((resolve) => setTimeout(resolve, 200));
 }
 
-const csrf = await fetch(`${base}/api/auth/csrf`);
-const csrfCookie = csrf.headers
-  .getSetCookie()
-  .map((c) => c.split(";")[0])
-  .join("; ");
-const { csrfToken } = await csrf.json();
-const signIn = await fetch(`${base}/api/auth/callback/credentials`, {
-  method: "POST",
-  redirect: "manual",
-  headers: { cookie: csrfCookie, "content-type": "application/x-www-form-urlencoded" },
-  body: new URLSearchParams({ csrfToken, email: "manager@example.com", password: "seven copper kettles hum softly", rememberMe: "false" }),
-});
-const cookie = signIn.headers
-  .getSetCookie()
-  .map((c) => c.split(";")[0])
-  .find((c) => c.startsWith("session="));
-if (!cookie) throw new Error("could not sign in as the demo manager");
+// The manager's session cookie as Auth.js writes it (lib/auth/index.ts): its encrypted token carries the
+// server-side session's secret, salted with the cookie's name ("session" over plain HTTP).
+const { userId, secret } = JSON.parse(readFileSync(".data/bench-admin-session", "utf8"));
+const token = await encode({ token: { sub: userId, sid: secret }, secret: env.AUTH_SECRET, salt: "session" });
+const cookie = `session=${token}`;
 
 const cases = [
   ["first page, no filter", "/admin/users"],
