@@ -9,7 +9,7 @@
 // On a shared machine, compare builds by running them interleaved (before, after, before, after…), never
 // across runs hours apart.
 import { spawn, spawnSync } from "node:child_process";
-import { appendFileSync, readFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, readFileSync } from "node:fs";
 import autocannon from "autocannon";
 import { benchServerEnv } from "./bench-env.mjs";
 
@@ -30,6 +30,7 @@ const run = (args) => {
   const result = spawnSync("npx", args, { env: { ...env, NODE_ENV: "development" }, stdio: "inherit" });
   if (result.status !== 0) throw new Error(`${args.join(" ")} failed`);
 };
+mkdirSync(".data", { recursive: true }); // bench-projects.ts writes the token there
 run(["tsx", "--conditions=react-server", "scripts/db.ts", "setup", "--demo"]);
 run(["tsx", "--conditions=react-server", "scripts/bench-projects.ts"]);
 
