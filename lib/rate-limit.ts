@@ -9,7 +9,9 @@ import { systemConfig } from "@/system.config";
 // One door for every limit. With Upstash configured (serverless, many regions) counters live in Upstash
 // Redis. Otherwise they live in PostgreSQL: the database every deployment already has, shared by all server
 // processes that use it, and updated with one atomic upsert, so concurrent requests cannot both slip under
-// a limit. PGlite runs the same SQL for a single process.
+// a limit. The table is UNLOGGED (migration 20261127180000_rate_limit_unlogged): a counter bump is on every API
+// request, and a logged one waits for a disk flush; a database crash starts the windows afresh. PGlite runs the
+// same SQL for a single process.
 
 export type RateLimitRule = { name: string; limit: number; windowSeconds: number };
 export type RateLimitResult = { allowed: boolean; remaining: number; retryAfterSeconds: number };

@@ -4,8 +4,12 @@
 // (server.mjs), signs in as the demo member (2,000 own projects) and as a reader holding projects:read_all (all
 // 100,000), and measures the list endpoint and page at 1 and 10 connections next to /api/health/live on the same
 // server in the same run, so the ratio does not depend on the machine.
+//   BENCH_CASES=list-cookie,list-token,list-jwt,page   only these cases (health always runs: the ratios need it)
+//   BENCH_JSON=<file>                                  also append each figure there as a JSON line, for medians
+// On a shared machine, compare builds by running them interleaved (before, after, before, after…), never
+// across runs hours apart.
 import { spawn, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, readFileSync } from "node:fs";
 import autocannon from "autocannon";
 import { benchServerEnv } from "./bench-env.mjs";
 
@@ -26,6 +30,7 @@ const run = (args) => {
   const result = spawnSync("npx", args, { env: { ...env, NODE_ENV: "development" }, stdio: "inherit" });
   if (result.status !== 0) throw new Error(`${args.join(" ")} failed`);
 };
+mkdirSync(".data", { recursive: true }); // bench-projects.ts writes the token there
 run(["tsx", "--conditions=react-server", "scripts/db.ts", "setup", "--demo"]);
 run(["tsx", "--conditions=react-server", "scripts/bench-projects.ts"]);
 
@@ -73,20 +78,24 @@ if (issued.status !== 200) throw new Error(`program sign-in answered ${issued.st
 const jwt = `Bearer ${(await issued.json()).access_token}`;
 const reader = await signIn("reader@bench.invalid", "quiet harbour lamps at dusk");
 
-const cases = [
-  ["health/live (baseline)", "/api/health/live", null],
-  ["API list, member (2k own)", "/api/v1/projects", member],
-  ["API list, member, access token", "/api/v1/projects", { authorization: pat }],
-  ["API list, member, JWT", "/api/v1/projects", { authorization: jwt }],
-  ["API list, member, search + status", "/api/v1/projects?q=falcon&status=active,done", member],
-  ["API list, reader (all 100k)", "/api/v1/projects", reader],
-  ["API list, reader, by name, page 50", "/api/v1/projects?sort=name&dir=asc&page=50", reader],
-  ["API list, reader, search 'ember 12'", "/api/v1/projects?q=ember+12", reader],
-  ["API get one, member", "/api/v1/projects/bench1", member],
-  ["page /projects, member", "/projects", member],
-  ["page /projects, reader", "/projects", reader],
-  ["page /projects, reader, search + status", "/projects?q=falcon&status=active,done", reader],
+const allCases = [
+  ["health", "health/live (baseline)", "/api/health/live", null],
+  ["list-cookie", "API list, member (2k own)", "/api/v1/projects", member],
+  ["list-token", "API list, member, access token", "/api/v1/projects", { authorization: pat }],
+  ["list-jwt", "API list, member, JWT", "/api/v1/projects", { authorization: jwt }],
+  ["list-search", "API list, member, search + status", "/api/v1/projects?q=falcon&status=active,done", member],
+  ["list-reader", "API list, reader (all 100k)", "/api/v1/projects", reader],
+  ["list-reader-page50", "API list, reader, by name, page 50", "/api/v1/projects?sort=name&dir=asc&page=50", reader],
+  ["list-reader-search", "API list, reader, search 'ember 12'", "/api/v1/projects?q=ember+12", reader],
+  ["get-one", "API get one, member", "/api/v1/projects/bench1", member],
+  ["page", "page /projects, member", "/projects", member],
+  ["page-reader", "page /projects, reader", "/projects", reader],
+  ["page-reader-search", "page /projects, reader, search + status", "/projects?q=falcon&status=active,done", reader],
 ];
+const only = process.env.BENCH_CASES?.split(",").map((key) => key.trim());
+const unknown = only?.filter((key) => !allCases.some(([k]) => k === key)) ?? [];
+if (unknown.length) throw new Error(`unknown BENCH_CASES ${unknown.join(", ")}; known: ${allCases.map(([k]) => k).join(", ")}`);
+const cases = allCases.filter(([key]) => key === "health" || !only || only.includes(key)).map(([, ...rest]) => rest);
 for (let round = 0; round < 5; round++)
   for (const [, path, cookie] of cases)
     await fetch(`${base}${path}`, { headers: !cookie ? {} : typeof cookie === "string" ? { cookie } : cookie });
@@ -104,9 +113,15 @@ for (const connections of [1, 10]) {
     );
     const rate = result.requests.average;
     if (!cookie) health = rate;
+    if (process.env.BENCH_JSON) {
+      const figure = { name, connections, rate, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+      appendFileSync(process.env.BENCH_JSON, JSON.stringify({ ...figure, ratio: rate / health }) + "\n");
+    }
     console.log(
       `${name.padEnd(37)} ${String(Math.round(rate)).padStart(6)} ${String(result.latency.p50).padStart(8)} ${String(result.latency.p99).padStart(8)} ${String(result.errors + result.non2xx).padStart(7)} ${(rate / health).toFixed(2).padStart(9)}`,
     );
   }
 }
 server.kill("SIGTERM");
+// What one token check and one JWT check cost on their own, in-process (scripts/bench-bearer.ts).
+run(["tsx", "--conditions=react-server", "scripts/bench-bearer.ts"]);

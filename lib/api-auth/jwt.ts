@@ -1,16 +1,17 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
-import { loadActor } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { done, refuse } from "@/lib/outcome";
+import { actorColumns, actorFrom, type ActorColumns } from "@/lib/users/actor";
 import type { BearerVerifier } from "./bearer";
 
 // Access JWTs for programs (RFC 9068 profile). HS256 under API_JWT_SECRET: this server both issues and
 // verifies them, so a shared key is enough, and one algorithm pinned at verification shuts out alg=none and
 // algorithm confusion. The token is a short-lived pointer to an API session row: every use checks that row,
-// so ending the session (sign-out everywhere, password reset, disable, /account) ends the token at once.
+// so ending the session (sign-out everywhere, password reset, disable, /account) ends the token at once. The
+// signature is checked before the database; the session row and its person come back in one round trip.
 
 const ALGORITHM = "HS256";
 const TYPE = "at+jwt";
@@ -57,25 +58,38 @@ async function claimsOf(token: string): Promise<{ sub: string; sid: string; jti:
   }
 }
 
+type SessionWithUser = ActorColumns & {
+  kind: string;
+  twoFactorPending: boolean;
+  expires: Date;
+  absoluteExpiresAt: Date;
+  lastSeenAt: Date;
+};
+
+async function findSessionWithUser(sessionId: string): Promise<SessionWithUser | null> {
+  const [row] = await db.$queryRaw<SessionWithUser[]>`
+    SELECT s.kind::text AS kind, s."twoFactorPending", s.expires, s."absoluteExpiresAt", s."lastSeenAt", ${actorColumns}
+    FROM "Session" s JOIN "User" u ON u.id = s."userId"
+    WHERE s.id = ${sessionId}`;
+  return row ?? null;
+}
+
 export const verifyAccessToken: BearerVerifier = async (token) => {
   if (!JWT_SHAPE.test(token)) return null;
   const claims = await claimsOf(token);
   if (!claims) return invalidToken();
-  const session = await db.session.findUnique({
-    where: { id: claims.sid },
-    select: { userId: true, kind: true, twoFactorPending: true, expires: true, absoluteExpiresAt: true, lastSeenAt: true },
-  });
+  const session = await findSessionWithUser(claims.sid);
   const now = Date.now();
   if (
     !session ||
     session.kind !== "API" ||
     session.twoFactorPending ||
-    session.userId !== claims.sub ||
+    session.actorId !== claims.sub ||
     session.expires.getTime() <= now ||
     session.absoluteExpiresAt.getTime() <= now
   )
     return invalidToken();
-  const loaded = await loadActor(claims.sub, claims.sid);
+  const loaded = actorFrom(session, claims.sid);
   if (!loaded) return invalidToken();
   // A role that now requires two-factor the account has not set up: the web would send them to set it up.
   if (loaded.twoFactorOwed)

@@ -1,13 +1,15 @@
 import "server-only";
 import type { BearerVerifier } from "@/lib/api-auth/bearer";
-import { loadActor } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { done, refuse } from "@/lib/outcome";
+import { actorFrom } from "@/lib/users/actor";
+import { findTokenWithOwner } from "./lookup";
 import { hashTokenForStorage, isWellFormed, tokenPrefix } from "./token";
 
 // The bearer verifier for personal access tokens. Everything is decided afresh at each request: the token's
 // row (revoked, expired), its owner (disabled, deleted) and what the owner's roles grant now, intersected with
 // the token's scopes. So withdrawing a permission or revoking the token takes effect on the very next request.
+// The token, its owner and the owner's roles and permissions come back in one round trip.
 
 /** Last use is recorded at most this often per token: a busy script must not turn every read into a write. */
 export const LAST_USE_INTERVAL_MS = 60_000;
@@ -18,13 +20,10 @@ export const verifyApiToken: BearerVerifier = async (token, context) => {
   if (!token.startsWith(tokenPrefix())) return null; // someone else's kind of token
   // A typo or an invented token stops here, before the database.
   if (!isWellFormed(token)) return invalid();
-  const row = await db.apiToken.findUnique({
-    where: { hash: hashTokenForStorage(token) },
-    select: { id: true, userId: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true },
-  });
+  const row = await findTokenWithOwner(hashTokenForStorage(token));
   const now = new Date();
   if (!row || row.revokedAt || row.expiresAt <= now) return invalid();
-  const loaded = await loadActor(row.userId, `api-token:${row.id}`);
+  const loaded = actorFrom(row, `api-token:${row.id}`);
   if (!loaded) return invalid();
   // A role that now obliges two-factor holds the person at enrolment in the browser; their tokens wait too.
   if (loaded.twoFactorOwed)

@@ -3,9 +3,8 @@ import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { authorize, ForbiddenError, type Permission } from "@/lib/authz";
-import { db } from "@/lib/db";
 import { currentRequestContext } from "@/lib/request-context";
-import { rolesForTwoFactorPolicy, twoFactorRequiredFor } from "@/lib/two-factor/policy";
+import { loadActor } from "@/lib/users/actor";
 import { endedSessionReason } from "./ended-session";
 import { auth } from "./index";
 
@@ -31,38 +30,8 @@ export type SessionState =
   | { stage: "two_factor"; sessionId: string }
   | { stage: "enrolment" | "active"; user: CurrentUser };
 
-/**
- * An active person as an actor, with everything their roles grant now; null when the account is gone, deleted or
- * disabled. Shared by the cookie session and the API's bearer tokens, so both see a withdrawn permission at once.
- */
-export async function loadActor(userId: string, sessionId: string): Promise<{ user: CurrentUser; twoFactorOwed: boolean } | null> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      email: true,
-      firstName: true,
-      lastName: true,
-      status: true,
-      deletedAt: true,
-      twoFactorEnabledAt: true,
-      roles: rolesForTwoFactorPolicy,
-    },
-  });
-  if (!user || user.status !== "ACTIVE" || user.deletedAt) return null;
-  const roles = user.roles.map((r) => r.role.name);
-  const current: CurrentUser = {
-    id: user.id,
-    sessionId,
-    email: user.email,
-    firstName: user.firstName,
-    lastName: user.lastName,
-    roles,
-    permissions: new Set(user.roles.flatMap((r) => r.role.permissions.map((p) => p.permission.key))),
-    twoFactorEnabled: user.twoFactorEnabledAt !== null,
-  };
-  return { user: current, twoFactorOwed: !current.twoFactorEnabled && twoFactorRequiredFor(user.roles) };
-}
+// Actor loading (one round trip, shared with the API's bearer tokens) lives with the users.
+export { loadActor } from "@/lib/users/actor";
 
 export const currentSession = cache(async (): Promise<SessionState> => {
   const session = await auth();

@@ -46,4 +46,10 @@ describe("rate limits on the database store", () => {
     await resetRateLimit(rule, "x");
     expect((await consumeRateLimit(rule, "x")).allowed).toBe(true);
   });
+
+  it("keeps its counters in a table every process shares but without a disk flush per bump (UNLOGGED)", async () => {
+    const [table] = await db.$queryRaw<{ persistence: string }[]>`
+      SELECT relpersistence::text AS persistence FROM pg_class WHERE oid = '"RateLimitCounter"'::regclass`;
+    expect(table?.persistence).toBe("u");
+  });
 });
