@@ -10,6 +10,14 @@ const bootstrapCss = path.join("node_modules", "bootstrap", "dist", "css", "boot
 // Next runs in the project folder; bundled for the build, this file cannot tell where it lives itself.
 const root = process.cwd();
 
+// Bootstrap's defaults for plain elements (its reboot) stay whole: markup we do not write, the API reference's
+// (Scalar's <kbd>, say), renders inside our pages and looks as it did with them.
+const rebootElements = (
+  "a abbr address b blockquote body button caption code dd dl dt fieldset figure h1 h2 h3 h4 h5 h6 hr iframe img " +
+  "input kbd label legend mark ol optgroup output p pre progress samp select small strong sub summary sup svg table " +
+  "tbody td textarea tfoot th thead tr ul"
+).split(" ");
+
 const purge = purgeCSSPlugin({
   content: [
     // Class names as the source writes them: in className strings, conditionals, and the theme's attribute.
@@ -23,7 +31,7 @@ const purge = purgeCSSPlugin({
   // Names built from a prefix at run time, which no source file spells out whole: react-bootstrap's
   // `${prefix}-dialog`, our `btn-${variant}` and `alert-${variant}`, and the transition states.
   safelist: {
-    standard: [/^modal/, /^toast/, /^btn-/, /^alert-/, "fade", "show", "showing", "hide", "collapsing"],
+    standard: [/^modal/, /^toast/, /^btn-/, /^alert-/, "fade", "show", "showing", "hide", "collapsing", ...rebootElements],
     // Dark mode: the theme attribute's rules and every component's dark variables.
     greedy: [/data-bs-theme/],
   },
