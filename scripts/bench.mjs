@@ -8,6 +8,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { benchServerEnv } from "./bench-env.mjs";
+import { budgetReport } from "./page-budgets.mjs";
 
 const port = Number(process.env.BENCH_PORT ?? 3300);
 const base = `http://127.0.0.1:${port}`;
@@ -83,7 +84,10 @@ console.log(
   `database: ${databaseUrl.startsWith("pglite:") ? "PGlite (embedded)" : "PostgreSQL"}; ${connections} connections, ${seconds} s each`,
 );
 console.log(`idle RSS of next-server: ${idle} MB`);
-console.log(`first-load of /: JS ${landing.js} KB gzip, CSS ${landing.css} KB gzip`);
+console.log(`first-load of /: JS ${landing.js} KB gzip, CSS ${landing.css} KB gzip (as served)`);
+const budgets = budgetReport();
+console.log(`first-load of the key pages (from the build; npm run budgets):\n${budgets.lines.join("\n")}`);
+for (const line of budgets.over) console.log(`OVER BUDGET ${line}`);
 console.log("endpoint              req/s    p50 ms   p99 ms   errors");
 for (const route of ["/api/health/live", "/api/health", "/", "/status"]) {
   const result = await load(`${base}${route}`);

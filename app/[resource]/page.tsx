@@ -12,7 +12,7 @@ import { listQueryString, parseListQuery, type ListQuery } from "@/lib/kernel/re
 import type { Resource } from "@/lib/kernel/resource";
 import { currentRequestContext } from "@/lib/request-context";
 import { runOperation } from "../records/run-operation";
-import { formFor, formResource, references, resourceNamed } from "../records/screen-data";
+import { formFor, formResource, references, resourceNamed, screensOf } from "../records/screen-data";
 
 // Every resource's list, from its declaration: /projects, /tasks. A static route of the same name
 // (/account, /admin, /status) wins over this segment; an unknown name is a 404 before anything else.
@@ -39,8 +39,9 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
   const resource = resourceNamed((await params).resource);
   const user = await requirePermission(resource.permissions.read);
   const raw = queryValues(await searchParams);
-  if (resource.screens?.list) {
-    const Screen = await resource.screens.list();
+  const ownScreen = screensOf(resource).list;
+  if (ownScreen) {
+    const Screen = await ownScreen();
     return <Screen resourceName={resource.name} searchParams={raw} runOperation={runOperation} />;
   }
   const allowed = {

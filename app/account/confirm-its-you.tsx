@@ -1,12 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { useWatch } from "react-hook-form";
 import { OutcomeAlert } from "@/components/forms/form-alert";
 import { FormField, fieldProps } from "@/components/forms/form-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useHydrated } from "@/components/forms/use-hydrated";
-import { reauthenticateSchema } from "@/lib/accounts/schemas";
 import { systemConfig } from "@/system.config";
 import { reauthenticateAction } from "./actions";
 
@@ -40,21 +38,15 @@ export function ConfirmItsYou({ recent, twoFactor, id, label, children }: Props)
 }
 
 function ReauthenticateForm({ twoFactor, id, onCancel }: { twoFactor: boolean; id: string; onCancel: () => void }) {
-  const { form, pending, result, onSubmit, error } = useActionForm(reauthenticateSchema, reauthenticateAction, {
+  const { formProps, pending, submitting, result, error, field, values } = useActionForm(reauthenticateAction, {
     method: "password",
     password: "",
     code: "",
   });
-  const method = useWatch({ control: form.control, name: "method" });
-  const field = `${id}-${method}`;
+  const method = values.method;
+  const inputId = `${id}-${method}`;
   return (
-    <form
-      method="post"
-      onSubmit={onSubmit}
-      noValidate
-      className="border rounded p-3 bg-body-tertiary"
-      aria-labelledby={`${id}-reauth-heading`}
-    >
+    <form method="post" {...formProps} className="border rounded p-3 bg-body-tertiary" aria-labelledby={`${id}-reauth-heading`}>
       <h3 id={`${id}-reauth-heading`} className="h6">
         Confirm it&apos;s you
       </h3>
@@ -67,11 +59,11 @@ function ReauthenticateForm({ twoFactor, id, onCancel }: { twoFactor: boolean; i
         <fieldset className="mb-3">
           <legend className="visually-hidden">Confirm with</legend>
           <div className="btn-group" role="group">
-            <input type="radio" className="btn-check" id={`${id}-with-password`} value="password" {...form.register("method")} />
+            <input type="radio" className="btn-check" id={`${id}-with-password`} name="method" value="password" defaultChecked />
             <label className="btn btn-outline-secondary btn-sm" htmlFor={`${id}-with-password`}>
               Password
             </label>
-            <input type="radio" className="btn-check" id={`${id}-with-code`} value="code" {...form.register("method")} />
+            <input type="radio" className="btn-check" id={`${id}-with-code`} name="method" value="code" />
             <label className="btn btn-outline-secondary btn-sm" htmlFor={`${id}-with-code`}>
               Code from my app
             </label>
@@ -79,23 +71,23 @@ function ReauthenticateForm({ twoFactor, id, onCancel }: { twoFactor: boolean; i
         </fieldset>
       )}
       {method === "code" ? (
-        <FormField id={field} label="Current code from your app" error={error("code")}>
+        <FormField id={inputId} label="Current code from your app" error={error("code")}>
           <input
-            {...fieldProps(field, error("code"))}
+            {...fieldProps(inputId, error("code"))}
             inputMode="numeric"
             autoComplete="one-time-code"
             maxLength={7}
-            {...form.register("code")}
+            {...field("code")}
           />
         </FormField>
       ) : (
-        <FormField id={field} label="Your password" error={error("password")}>
-          <input {...fieldProps(field, error("password"))} type="password" autoComplete="current-password" {...form.register("password")} />
+        <FormField id={inputId} label="Your password" error={error("password")}>
+          <input {...fieldProps(inputId, error("password"))} type="password" autoComplete="current-password" {...field("password")} />
         </FormField>
       )}
       <div className="d-flex gap-2">
         <button type="submit" className="btn btn-primary" disabled={pending}>
-          {pending && form.formState.isSubmitting ? "Checking…" : "Confirm"}
+          {submitting ? "Checking…" : "Confirm"}
         </button>
         <button type="button" className="btn btn-link" onClick={onCancel}>
           Cancel

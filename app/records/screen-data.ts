@@ -5,9 +5,10 @@ import { RecordFormModal } from "@/components/records/record-form-modal";
 import type { Actor } from "@/lib/authz";
 import { parentChoices } from "@/lib/kernel/records/access";
 import type { Resource } from "@/lib/kernel/resource";
-import type { FormResource, FormScreenProps, ScreenRecord } from "@/lib/kernel/screens";
+import type { FormResource, FormScreenProps, ResourceScreens, ScreenRecord } from "@/lib/kernel/screens";
 import { userNames, userOptions } from "@/lib/users/directory";
 import { system } from "@/modules";
+import { screens } from "@/modules/screens";
 
 // What the generic record pages look up besides the records: the resource by its URL name, the form to edit
 // it with, and the people its `user` fields name or may name.
@@ -16,9 +17,15 @@ export function resourceNamed(name: string): Resource {
   return system.resources.find((resource) => resource.name === name) ?? notFound();
 }
 
+/** The module's own screens for the resource (modules/screens.ts), each in place of the generic one. */
+export function screensOf(resource: Resource): ResourceScreens {
+  return screens[resource.name] ?? {};
+}
+
 /** The module's own form (its schemas validate in the browser), or the generic one (the server validates). */
 export async function formFor(resource: Resource): Promise<ComponentType<FormScreenProps>> {
-  return resource.screens?.form ? resource.screens.form() : RecordFormModal;
+  const form = screensOf(resource).form;
+  return form ? form() : RecordFormModal;
 }
 
 /** The declaration's plain parts, for client components. */

@@ -1,8 +1,7 @@
 "use client";
 
 import { createContext, useCallback, useContext, useState } from "react";
-import Toast from "react-bootstrap/Toast";
-import ToastContainer from "react-bootstrap/ToastContainer";
+import { AutoToast, ToastStack } from "@/components/auto-toast";
 import { refusalMessage } from "@/components/forms/form-alert";
 import type { Outcome } from "@/lib/outcome";
 
@@ -17,16 +16,16 @@ export function ToastProvider({ children }: { children: React.ReactNode }) {
   return (
     <ToastContext.Provider value={show}>
       {children}
-      <ToastContainer position="bottom-end" className="p-3 position-fixed" containerPosition="fixed">
+      <ToastStack>
         {messages.map((m) => (
-          <Toast key={m.id} onClose={() => hide(m.id)} delay={6000} autohide bg={m.ok ? "success" : "danger"}>
-            <Toast.Body className="text-white d-flex justify-content-between gap-3" role={m.ok ? "status" : "alert"} data-testid="toast">
+          <AutoToast key={m.id} onClose={() => hide(m.id)} delay={6000} ok={m.ok}>
+            <div className="toast-body text-white d-flex justify-content-between gap-3" data-testid="toast">
               <span>{m.text}</span>
               <button type="button" className="btn-close btn-close-white" aria-label="Close" onClick={() => hide(m.id)} />
-            </Toast.Body>
-          </Toast>
+            </div>
+          </AutoToast>
         ))}
-      </ToastContainer>
+      </ToastStack>
     </ToastContext.Provider>
   );
 }

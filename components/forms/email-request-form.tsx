@@ -3,7 +3,6 @@
 import { FormAlert, OutcomeAlert } from "@/components/forms/form-alert";
 import { FormField, fieldProps } from "@/components/forms/form-field";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { forgotPasswordSchema } from "@/lib/accounts/schemas";
 import type { Outcome } from "@/lib/outcome";
 
 /** "Send me a link" forms (reset password, new confirmation link): one address in, a neutral answer out. */
@@ -16,13 +15,13 @@ export function EmailRequestForm({
   submitLabel: string;
   email?: string;
 }) {
-  const { form, pending, result, onSubmit, error } = useActionForm(forgotPasswordSchema, action, { email });
+  const { formProps, pending, result, error, field } = useActionForm(action, { email });
   if (result?.ok) return <FormAlert variant="success" message={result.message} />;
   return (
-    <form method="post" onSubmit={onSubmit} noValidate>
+    <form method="post" {...formProps}>
       <OutcomeAlert outcome={result} />
       <FormField id="email" label="Email address" error={error("email")}>
-        <input {...fieldProps("email", error("email"))} type="email" autoComplete="email" {...form.register("email")} />
+        <input {...fieldProps("email", error("email"))} type="email" autoComplete="email" {...field("email")} />
       </FormField>
       <button type="submit" className="btn btn-primary w-100" disabled={pending}>
         {submitLabel}

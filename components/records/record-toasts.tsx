@@ -1,8 +1,7 @@
 "use client";
 
 import { createContext, useCallback, useContext, useState } from "react";
-import Toast from "react-bootstrap/Toast";
-import ToastContainer from "react-bootstrap/ToastContainer";
+import { AutoToast, ToastStack } from "@/components/auto-toast";
 
 // The record screens' toasts: like the console's, plus an optional action (Undo after a delete).
 
@@ -22,19 +21,11 @@ export function RecordToastProvider({ children }: { children: React.ReactNode })
   return (
     <RecordToastContext.Provider value={show}>
       {children}
-      <ToastContainer position="bottom-end" className="p-3 position-fixed" containerPosition="fixed">
+      <ToastStack>
         {messages.map((m) => (
           // An undo needs time to be read and reached by keyboard: longer than a plain confirmation.
-          <Toast
-            key={m.id}
-            onClose={() => hide(m.id)}
-            delay={m.action ? 10_000 : 6000}
-            autohide
-            bg={m.ok ? "success" : "danger"}
-            role={m.ok ? "status" : "alert"}
-            aria-live={m.ok ? "polite" : "assertive"}
-          >
-            <Toast.Body className="text-white d-flex align-items-center justify-content-between gap-3" data-testid="toast">
+          <AutoToast key={m.id} onClose={() => hide(m.id)} delay={m.action ? 10_000 : 6000} ok={m.ok}>
+            <div className="toast-body text-white d-flex align-items-center justify-content-between gap-3" data-testid="toast">
               <span>{m.text}</span>
               <span className="d-flex align-items-center gap-2">
                 {m.action && (
@@ -51,10 +42,10 @@ export function RecordToastProvider({ children }: { children: React.ReactNode })
                 )}
                 <button type="button" className="btn-close btn-close-white" aria-label="Close" onClick={() => hide(m.id)} />
               </span>
-            </Toast.Body>
-          </Toast>
+            </div>
+          </AutoToast>
         ))}
-      </ToastContainer>
+      </ToastStack>
     </RecordToastContext.Provider>
   );
 }

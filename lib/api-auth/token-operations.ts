@@ -28,8 +28,8 @@ export const tokenOperation = defineOperation({
   input: z.object({
     email: loginSchema.shape.email,
     password: loginSchema.shape.password,
-    code: totpChallengeSchema.shape.code.optional(),
-    recoveryCode: recoveryChallengeSchema.shape.recoveryCode.optional(),
+    code: z.optional(totpChallengeSchema.shape.code),
+    recoveryCode: z.optional(recoveryChallengeSchema.shape.recoveryCode),
   }),
   output: tokenPair,
   handler: async (input, { context }) => (await apiSessions()).signInProgram(input, context),

@@ -1,7 +1,6 @@
 import type { ZodMiniObject } from "zod/mini";
 import type { Actor, Permission } from "@/lib/authz";
 import type { AuditAction } from "./registry";
-import type { ResourceScreens } from "./screens";
 
 // A resource (a kind of business record) is declared once; from the declaration come its data access
 // (lib/kernel/records/), its operations and REST endpoints, its screens and its generic tests. The Prisma model
@@ -70,8 +69,6 @@ export type ResourceDeclaration<F extends Record<string, FieldSpec> = Record<str
   example?: (refs: { parentId?: string; userId: string }) => Record<string, unknown>;
   /** Extra checks on input the schema cannot make (a referenced user exists); field errors or null. */
   validate?: (input: Record<string, unknown>, actor: Actor) => Promise<Record<string, string[]> | null>;
-  /** The module's own screens (lazy imports) in place of the generic list, detail page or form. */
-  screens?: ResourceScreens;
 };
 
 export type Resource<F extends Record<string, FieldSpec> = Record<string, FieldSpec>> = ResourceDeclaration<F> & {

@@ -2,8 +2,8 @@ import type { ComponentType, ReactNode } from "react";
 import type { Outcome } from "@/lib/outcome";
 import type { FieldSpec } from "./resource";
 
-// The screens a resource gets from its declaration (app/[resource]/…) can be replaced one by one: a
-// declaration's `screens` lazily imports the module's own. Types only, so the kernel imports no screen.
+// The screens a resource gets from its declaration (app/[resource]/…) can be replaced one by one: a module's
+// `screens/index.ts` lazily imports its own, listed in modules/screens.ts. Types only, so the kernel imports no screen.
 
 /** The one server action behind the screens (app/records/run-operation.ts), handed down as a prop. */
 export type RunOperation = (
@@ -57,3 +57,6 @@ export type ResourceScreens = {
   detail?: () => Promise<PageScreen>;
   form?: () => Promise<ComponentType<FormScreenProps>>;
 };
+
+/** A module's own screens, by resource name. */
+export type ModuleScreens = Record<string, ResourceScreens>;

@@ -34,10 +34,6 @@ export const projects = defineResource({
   },
   defaultSort: { field: "updatedAt", dir: "desc" },
   example: () => ({ name: "Spring launch", description: "Everything for the launch.", status: "on_hold" }),
-  screens: {
-    detail: async () => (await import("./screens/project-page")).default,
-    form: async () => (await import("./forms")).ProjectForm,
-  },
 });
 
 export const tasks = defineResource({
@@ -85,5 +81,4 @@ export const tasks = defineResource({
     position: 3,
   }),
   validate: async (input) => (await import("./assignees")).checkAssignee(input),
-  screens: { form: async () => (await import("./forms")).TaskForm },
 });

@@ -12,7 +12,7 @@ import { currentRequestContext } from "@/lib/request-context";
 import { stageAfterPassword } from "@/lib/two-factor/challenge";
 import { z } from "@/lib/zod";
 
-const loginInput = loginSchema.extend({ next: z.string().max(2048).optional() });
+const loginInput = z.object({ ...loginSchema.shape, next: z.string().max(2048).optional() });
 
 // Malformed input is refused by validatedAction; loginAction audits it first, like every refused sign-in.
 const checkedLogin = validatedAction(loginInput, async ({ next, ...data }): Promise<Outcome<string>> => {

@@ -1,23 +1,19 @@
 "use client";
 
 import { useState } from "react";
-import { useWatch } from "react-hook-form";
 import { OutcomeAlert } from "@/components/forms/form-alert";
 import { FormField, fieldProps } from "@/components/forms/form-field";
 import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { registerSchema } from "@/lib/accounts/schemas";
 import { registerAction } from "./actions";
 
 export function RegisterForm({ minLength }: { minLength: number }) {
   const [registeredEmail, setRegisteredEmail] = useState<string>();
-  const { form, pending, result, onSubmit, error } = useActionForm(
-    registerSchema,
+  const { formProps, pending, result, error, field, values } = useActionForm(
     registerAction,
     { firstName: "", lastName: "", email: "", dateOfBirth: "", password: "", confirmPassword: "" },
-    (_result, form) => setRegisteredEmail(form.getValues("email").trim().toLowerCase()),
+    (_result, { values }) => setRegisteredEmail(values.email.trim().toLowerCase()),
   );
-  const [password, email, firstName, lastName] = useWatch({ control: form.control, name: ["password", "email", "firstName", "lastName"] });
 
   if (registeredEmail) {
     return (
@@ -30,30 +26,29 @@ export function RegisterForm({ minLength }: { minLength: number }) {
   }
 
   return (
-    <form method="post" onSubmit={onSubmit} noValidate>
+    <form method="post" {...formProps}>
       <OutcomeAlert outcome={result} />
       <div className="row">
         <div className="col-sm-6">
           <FormField id="firstName" label="First name" error={error("firstName")}>
-            <input {...fieldProps("firstName", error("firstName"))} autoComplete="given-name" {...form.register("firstName")} />
+            <input {...fieldProps("firstName", error("firstName"))} autoComplete="given-name" {...field("firstName")} />
           </FormField>
         </div>
         <div className="col-sm-6">
           <FormField id="lastName" label="Last name" error={error("lastName")}>
-            <input {...fieldProps("lastName", error("lastName"))} autoComplete="family-name" {...form.register("lastName")} />
+            <input {...fieldProps("lastName", error("lastName"))} autoComplete="family-name" {...field("lastName")} />
           </FormField>
         </div>
       </div>
       <FormField id="email" label="Email address" error={error("email")}>
-        <input {...fieldProps("email", error("email"))} type="email" autoComplete="email" {...form.register("email")} />
+        <input {...fieldProps("email", error("email"))} type="email" autoComplete="email" {...field("email")} />
       </FormField>
       <FormField id="dateOfBirth" label="Date of birth" error={error("dateOfBirth")}>
-        <input {...fieldProps("dateOfBirth", error("dateOfBirth"))} type="date" autoComplete="bday" {...form.register("dateOfBirth")} />
+        <input {...fieldProps("dateOfBirth", error("dateOfBirth"))} type="date" autoComplete="bday" {...field("dateOfBirth")} />
       </FormField>
       <NewPasswordFields
-        register={form.register}
-        password={password}
-        userInputs={[email, firstName, lastName]}
+        password={values.password}
+        userInputs={[values.email, values.firstName, values.lastName]}
         minLength={minLength}
         errors={{ password: error("password"), confirmPassword: error("confirmPassword") }}
       />

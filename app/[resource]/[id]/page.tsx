@@ -9,7 +9,7 @@ import { can } from "@/lib/authz";
 import { getRecord } from "@/lib/kernel/records/access";
 import { currentRequestContext } from "@/lib/request-context";
 import { runOperation } from "../../records/run-operation";
-import { formFor, formResource, references, resourceNamed } from "../../records/screen-data";
+import { formFor, formResource, references, resourceNamed, screensOf } from "../../records/screen-data";
 
 // A record's own page, from its declaration; a module may declare its own (the project page). Someone else's
 // record is a 404, exactly like one that does not exist.
@@ -27,8 +27,9 @@ export default async function RecordPage({ params, searchParams }: Props) {
   const { resource: name, id } = await params;
   const resource = resourceNamed(name);
   const user = await requirePermission(resource.permissions.read);
-  if (resource.screens?.detail) {
-    const Screen = await resource.screens.detail();
+  const ownScreen = screensOf(resource).detail;
+  if (ownScreen) {
+    const Screen = await ownScreen();
     return <Screen resourceName={resource.name} id={id} searchParams={queryValues(await searchParams)} runOperation={runOperation} />;
   }
   const outcome = /^[a-z0-9]{1,64}$/i.test(id) ? await getRecord(resource, user, id, await currentRequestContext()) : null;

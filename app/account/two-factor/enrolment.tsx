@@ -6,7 +6,6 @@ import { FormField, fieldProps } from "@/components/forms/form-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useHydrated } from "@/components/forms/use-hydrated";
 import type { Outcome } from "@/lib/outcome";
-import { confirmEnrolmentSchema } from "@/lib/two-factor/schemas";
 import { confirmEnrolmentAction, startEnrolmentAction } from "./actions";
 import { RecoveryCodes } from "./recovery-codes";
 
@@ -33,7 +32,7 @@ type Props = { qrSvg: string; manualKey: string; continueTo: string };
 
 /** Scan (or type), prove it with a code, then keep the recovery codes. */
 export function EnrolmentSteps({ qrSvg, manualKey, continueTo }: Props) {
-  const { form, pending, result, onSubmit, error } = useActionForm(confirmEnrolmentSchema, confirmEnrolmentAction, { code: "" });
+  const { formProps, pending, submitting, result, error, field } = useActionForm(confirmEnrolmentAction, { code: "" });
   if (result?.ok) {
     return (
       <>
@@ -71,7 +70,7 @@ export function EnrolmentSteps({ qrSvg, manualKey, continueTo }: Props) {
       </li>
       <li>
         <h2 className="h6">3. Enter the code the app shows</h2>
-        <form method="post" onSubmit={onSubmit} noValidate className="enrol-code-form">
+        <form method="post" {...formProps} className="enrol-code-form">
           <OutcomeAlert outcome={result} />
           <FormField id="code" label="Authentication code" error={error("code")}>
             <input
@@ -79,11 +78,11 @@ export function EnrolmentSteps({ qrSvg, manualKey, continueTo }: Props) {
               inputMode="numeric"
               autoComplete="one-time-code"
               maxLength={7}
-              {...form.register("code")}
+              {...field("code")}
             />
           </FormField>
           <button type="submit" className="btn btn-primary" disabled={pending}>
-            {pending && form.formState.isSubmitting ? "Checking…" : "Turn on two-factor sign-in"}
+            {submitting ? "Checking…" : "Turn on two-factor sign-in"}
           </button>
         </form>
       </li>

@@ -34,8 +34,8 @@ async function completeSignIn(
   return done(safeNextPath(nextPath));
 }
 
-const totpInput = totpChallengeSchema.extend({ next });
-const recoveryInput = recoveryChallengeSchema.extend({ next });
+const totpInput = z.object({ ...totpChallengeSchema.shape, next });
+const recoveryInput = z.object({ ...recoveryChallengeSchema.shape, next });
 const checkedTotp = validatedAction(totpInput, ({ code, next }, context) => completeSignIn("totp", code, next, context));
 const checkedRecovery = validatedAction(recoveryInput, ({ recoveryCode, next }, context) =>
   completeSignIn("recovery", recoveryCode, next, context),

@@ -4,21 +4,19 @@ import { useState } from "react";
 import { OutcomeAlert } from "@/components/forms/form-alert";
 import { FormField, fieldProps } from "@/components/forms/form-field";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { recoveryChallengeSchema, totpChallengeSchema } from "@/lib/two-factor/schemas";
 import { recoveryChallengeAction, totpChallengeAction } from "./actions";
 
 // A full page load after success, so the navbar and everything else render for the signed-in user.
 const go = (result: { value: string }) => window.location.assign(result.value);
 
 function CodeForm({ next }: { next: string }) {
-  const { form, pending, result, onSubmit, error } = useActionForm(
-    totpChallengeSchema,
+  const { formProps, pending, submitting, result, error, field } = useActionForm(
     (values) => totpChallengeAction({ ...values, next }),
     { code: "" },
     go,
   );
   return (
-    <form method="post" onSubmit={onSubmit} noValidate>
+    <form method="post" {...formProps}>
       <p className="text-body-secondary">Enter the 6-digit code your authenticator app shows for this account.</p>
       <OutcomeAlert outcome={result} />
       <FormField id="code" label="Authentication code" error={error("code")}>
@@ -28,25 +26,24 @@ function CodeForm({ next }: { next: string }) {
           autoComplete="one-time-code"
           maxLength={7}
           autoFocus
-          {...form.register("code")}
+          {...field("code")}
         />
       </FormField>
       <button type="submit" className="btn btn-primary w-100" disabled={pending}>
-        {pending && form.formState.isSubmitting ? "Checking…" : "Verify"}
+        {submitting ? "Checking…" : "Verify"}
       </button>
     </form>
   );
 }
 
 function RecoveryForm({ next }: { next: string }) {
-  const { form, pending, result, onSubmit, error } = useActionForm(
-    recoveryChallengeSchema,
+  const { formProps, pending, submitting, result, error, field } = useActionForm(
     (values) => recoveryChallengeAction({ ...values, next }),
     { recoveryCode: "" },
     go,
   );
   return (
-    <form method="post" onSubmit={onSubmit} noValidate>
+    <form method="post" {...formProps}>
       <p className="text-body-secondary">
         Enter one of the recovery codes you saved when you set up two-factor sign-in. Each code works once.
       </p>
@@ -58,11 +55,11 @@ function RecoveryForm({ next }: { next: string }) {
           autoCapitalize="none"
           spellCheck={false}
           autoFocus
-          {...form.register("recoveryCode")}
+          {...field("recoveryCode")}
         />
       </FormField>
       <button type="submit" className="btn btn-primary w-100" disabled={pending}>
-        {pending && form.formState.isSubmitting ? "Checking…" : "Verify"}
+        {submitting ? "Checking…" : "Verify"}
       </button>
     </form>
   );

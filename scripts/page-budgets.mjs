@@ -1,0 +1,31 @@
+// Fails when a key page's first load outgrows its budget (scripts/page-budgets.json): run after `next build`.
+// Byte counts from the build's manifests (scripts/page-weight.mjs), so the check needs no server and gives the
+// same answer on every run, unlike timings. Prints a table either way; exits 1 when any page is over.
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { pageWeight, runtimeWeight } from "./page-weight.mjs";
+
+const { pages } = JSON.parse(readFileSync(new URL("./page-budgets.json", import.meta.url), "utf8"));
+
+/** The key pages' first-load weights against their budgets, as printable lines, and what is over. */
+export function budgetReport(distDir = ".next") {
+  const lines = [`framework runtime: JS ${runtimeWeight(distDir)} KB gzip`, "page          JS KB  budget   CSS KB  budget"];
+  const over = [];
+  for (const page of pages) {
+    const { jsKB, cssKB } = pageWeight(page.route, distDir);
+    if (jsKB > page.jsKB) over.push(`${page.path}: JavaScript ${jsKB} KB is over its ${page.jsKB} KB budget`);
+    if (cssKB > page.cssKB) over.push(`${page.path}: CSS ${cssKB} KB is over its ${page.cssKB} KB budget`);
+    const cells = [jsKB, page.jsKB, cssKB, page.cssKB].map((n) => String(n).padStart(7));
+    lines.push(`${page.path.padEnd(12)} ${cells.join("  ")}`);
+  }
+  return { lines, over };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const { lines, over } = budgetReport();
+  console.log(`First-load weight of the key pages (KB gzip, scripts/page-budgets.json)\n${lines.join("\n")}`);
+  if (over.length) {
+    console.error(`\nOver budget:\n  ${over.join("\n  ")}\nMake the page lighter, or raise its budget in the same commit and say why.`);
+    process.exit(1);
+  }
+}
