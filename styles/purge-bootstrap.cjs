@@ -40,7 +40,6 @@ const purge = purgeCSSPlugin({
   keyframes: false,
 });
 
-/** @type {import("postcss").PluginCreator<void>} */
 module.exports = () => ({
   postcssPlugin: "purge-bootstrap",
   async OnceExit(css, helpers) {
