@@ -3,7 +3,7 @@ import type { BearerVerifier } from "@/lib/api-auth/bearer";
 import { loadActor } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { done, refuse } from "@/lib/outcome";
-import { hashTokenForStorage, isWellFormed, tokenPrefix } from "./token";
+import { hashTokenForStorage, isWellFormed, tokenPrefix, tokenSessionId } from "./token";
 
 // The bearer verifier for personal access tokens. Everything is decided afresh at each request: the token's
 // row (revoked, expired), its owner (disabled, deleted) and what the owner's roles grant now, intersected with
@@ -24,7 +24,7 @@ export const verifyApiToken: BearerVerifier = async (token, context) => {
   });
   const now = new Date();
   if (!row || row.revokedAt || row.expiresAt <= now) return invalid();
-  const loaded = await loadActor(row.userId, `api-token:${row.id}`);
+  const loaded = await loadActor(row.userId, tokenSessionId(row.id));
   if (!loaded) return invalid();
   // A role that now obliges two-factor holds the person at enrolment in the browser; their tokens wait too.
   if (loaded.twoFactorOwed)
