@@ -117,11 +117,14 @@ export async function endApiSession(refreshToken: string, context: RequestContex
     where: { tokenHash: hashToken(refreshToken) },
     select: { session: { select: { id: true, userId: true, kind: true } } },
   });
-  if (found?.session.kind === "API") {
-    const { count } = await db.session.deleteMany({ where: { id: found.session.id } });
-    const userId = found.session.userId;
-    if (count === 1)
-      await audit({ action: "user.logout", actorId: userId, target: { type: "user", id: userId }, context, details: { via: "api" } });
-  }
+  if (found?.session.kind === "API") await endApiSessionById(found.session.id, found.session.userId, context);
   return done(undefined);
+}
+
+/** Ends `userId`'s API session `sessionId` (an access JWT's own); false when there is no such session to end. */
+export async function endApiSessionById(sessionId: string, userId: string, context: RequestContext): Promise<boolean> {
+  const { count } = await db.session.deleteMany({ where: { id: sessionId, userId, kind: "API" } });
+  if (count === 1)
+    await audit({ action: "user.logout", actorId: userId, target: { type: "user", id: userId }, context, details: { via: "api" } });
+  return count === 1;
 }

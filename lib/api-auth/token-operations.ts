@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { defineOperation } from "@/lib/kernel/operation";
+import { done, refuse } from "@/lib/outcome";
+import { callerSessionId } from "./caller-session";
 import { loginSchema } from "@/lib/accounts/schemas";
 import { recoveryChallengeSchema, totpChallengeSchema } from "@/lib/two-factor/schemas";
 
@@ -25,6 +27,12 @@ export const tokenOperation = defineOperation({
   tags: ["Authentication"],
   permission: null,
   authentication: "none",
+  // The web's password check and two-factor challenge, as they refuse (lib/accounts/login.ts, lib/two-factor/challenge.ts).
+  refusals: {
+    401: ["invalid_credentials", "two_factor_required", "two_factor_code_invalid", "recovery_code_invalid", "challenge_expired"],
+    403: ["account_disabled", "email_unverified", "two_factor_setup_required"],
+    429: ["account_locked"],
+  },
   input: z.object({
     email: loginSchema.shape.email,
     password: loginSchema.shape.password,
@@ -43,6 +51,7 @@ export const refreshOperation = defineOperation({
   tags: ["Authentication"],
   permission: null,
   authentication: "none",
+  refusals: { 401: ["invalid_grant"] },
   input: refreshInput,
   output: tokenPair,
   handler: async ({ refresh_token }, { context }) => (await apiSessions()).refreshApiSession(refresh_token, context),
@@ -52,11 +61,22 @@ export const logoutOperation = defineOperation({
   id: "auth.logout",
   method: "POST",
   path: "/auth/logout",
-  summary: "End the session a refresh token belongs to: its access tokens stop working at once",
+  summary:
+    "End a program's session: the one `refresh_token` belongs to, or else the one whose access token is the Bearer. Its access tokens stop working at once",
   tags: ["Authentication"],
   permission: null,
-  authentication: "none",
-  input: refreshInput,
+  // An expired or revoked Bearer beside a refresh token must not stop the logout: it counts as none.
+  authentication: "optional",
+  input: z.object({ refresh_token: refreshInput.shape.refresh_token.optional() }),
   output: null,
-  handler: async ({ refresh_token }, { context }) => (await apiSessions()).endApiSession(refresh_token, context),
+  handler: async ({ refresh_token }, { actor, context }) => {
+    const sessions = await apiSessions();
+    if (refresh_token !== undefined) return sessions.endApiSession(refresh_token, context);
+    const sessionId = callerSessionId(actor);
+    if (sessionId && (await sessions.endApiSessionById(sessionId, actor.id, context))) return done(undefined);
+    return refuse(422, "Send the refresh token, or the access token of the session to end as Bearer.", {
+      code: "invalid_input",
+      fieldErrors: { refresh_token: ["Send the refresh token, or an access token (Bearer) of the session to end."] },
+    });
+  },
 });

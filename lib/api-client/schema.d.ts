@@ -241,7 +241,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** End the session a refresh token belongs to: its access tokens stop working at once */
+    /** End a program's session: the one `refresh_token` belongs to, or else the one whose access token is the Bearer. Its access tokens stop working at once */
     post: operations["auth.logout"];
     delete?: never;
     options?: never;
@@ -353,6 +353,76 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/me/tokens": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List one's own personal access tokens, newest first (never their secrets) */
+    get: operations["api-tokens.list_own"];
+    put?: never;
+    /** Create a personal access token with some of one's permissions; the secret is answered once. Needs a recent sign-in or confirmation (reauthentication_required) */
+    post: operations["api-tokens.create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/me/tokens/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke one of one's own tokens: it stops working at once (revoking a revoked one changes nothing) */
+    delete: operations["api-tokens.revoke_own"];
+    options?: never;
+    head?: never;
+    /** Rename one of one's own tokens */
+    patch: operations["api-tokens.rename"];
+    trace?: never;
+  };
+  "/tokens": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List everyone's personal access tokens, newest first, with their owners (the latest 500) */
+    get: operations["api-tokens.list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/tokens/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke anyone's personal access token: it stops working at once */
+    delete: operations["api-tokens.revoke"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/tasks/assignees": {
     parameters: {
       query?: never;
@@ -381,8 +451,131 @@ export interface components {
       /** @description The status's name */
       title: string;
       status: number;
-      /** @description Stable, lower_snake_case (absent only on 500) */
-      code?: string;
+      /**
+       * @description Stable, lower_snake_case (absent only on 500):
+       *     - `bad_request`: The body is not valid JSON, or not a JSON object.
+       *     - `unauthenticated`: No caller: sign in first.
+       *     - `invalid_token`: The bearer token is unknown, expired or revoked.
+       *     - `forbidden`: The caller lacks the permission.
+       *     - `cross_origin`: A cookie-authenticated change came from another site.
+       *     - `not_found`: No such record (or not the caller's).
+       *     - `no_endpoint`: No API endpoint at this path.
+       *     - `no_operation`: No such operation.
+       *     - `method_not_allowed`: The path does not take this method (see Allow).
+       *     - `conflict`: The change conflicts with the current state.
+       *     - `precondition_failed`: A precondition of the request does not hold.
+       *     - `version_conflict`: The record changed since the version named by If-Match.
+       *     - `body_too_large`: The body is over the size limit.
+       *     - `unsupported_media_type`: The body is not JSON.
+       *     - `invalid_input`: Some fields are not valid: `errors` names each.
+       *     - `invalid_query`: The list query is not valid: `errors` names each parameter.
+       *     - `invalid_idempotency_key`: Idempotency-Key is not 1–255 visible ASCII characters.
+       *     - `idempotency_key_reused`: This Idempotency-Key was used with another body.
+       *     - `idempotency_in_progress`: A request with this Idempotency-Key is still running.
+       *     - `rate_limited`: Too many requests: wait Retry-After seconds.
+       *     - `https_required`: The request must use HTTPS.
+       *     - `invalid_credentials`: The email address or password is wrong.
+       *     - `invalid_grant`: The refresh token is not valid.
+       *     - `account_disabled`: The account is disabled.
+       *     - `account_locked`: Sign-in is locked for a while after too many failures.
+       *     - `email_unverified`: The email address is not confirmed yet.
+       *     - `session_not_found`: No such session.
+       *     - `session_ended`: The session has ended.
+       *     - `current_session`: The current session cannot be ended this way.
+       *     - `reauthentication_required`: Confirm it is you (password or code) first.
+       *     - `token_session_required`: Managing tokens needs a signed-in session or a JWT, not a personal access token.
+       *     - `scope_not_held`: A token can only carry permissions its owner holds.
+       *     - `two_factor_required`: Send the authenticator's code (or a recovery code).
+       *     - `two_factor_setup_required`: The role requires two-factor authentication: set it up in the web app first.
+       *     - `two_factor_code_invalid`: The authenticator's code did not work.
+       *     - `recovery_code_invalid`: The recovery code did not work.
+       *     - `two_factor_enabled`: Two-factor authentication is on already.
+       *     - `two_factor_off`: Two-factor authentication is off.
+       *     - `two_factor_changed`: Two-factor settings changed meanwhile: start again.
+       *     - `enrolment_expired`: The enrolment took too long: start again.
+       *     - `challenge_expired`: The sign-in challenge has expired: sign in again.
+       *     - `weak_password`: The password is too weak.
+       *     - `email_taken`: Another account uses this address.
+       *     - `email_unchanged`: The new address is the current one.
+       *     - `email_already_verified`: The address is confirmed already.
+       *     - `token_invalid`: The link is not valid.
+       *     - `token_expired`: The link has expired.
+       *     - `token_used`: The link was used already.
+       *     - `user_not_found`: No such user.
+       *     - `own_account`: You cannot do this to your own account.
+       *     - `last_admin`: The last active administrator must stay one.
+       *     - `beyond_own_permissions`: The change would grant or withdraw what the caller does not hold.
+       *     - `role_not_found`: No such role.
+       *     - `role_name_taken`: A role with that name exists already.
+       *     - `role_in_use`: The role still has users.
+       *     - `built_in_role`: Built-in roles keep their names.
+       *     - `unknown_role`: No role by that name.
+       *     - `unknown_permission`: No permission by that key.
+       *     - `admin_role_missing`: The administrator role does not exist.
+       *     - `admin_role_locked`: The administrator role keeps its permissions.
+       * @enum {string}
+       */
+      code?:
+        | "bad_request"
+        | "unauthenticated"
+        | "invalid_token"
+        | "forbidden"
+        | "cross_origin"
+        | "not_found"
+        | "no_endpoint"
+        | "no_operation"
+        | "method_not_allowed"
+        | "conflict"
+        | "precondition_failed"
+        | "version_conflict"
+        | "body_too_large"
+        | "unsupported_media_type"
+        | "invalid_input"
+        | "invalid_query"
+        | "invalid_idempotency_key"
+        | "idempotency_key_reused"
+        | "idempotency_in_progress"
+        | "rate_limited"
+        | "https_required"
+        | "invalid_credentials"
+        | "invalid_grant"
+        | "account_disabled"
+        | "account_locked"
+        | "email_unverified"
+        | "session_not_found"
+        | "session_ended"
+        | "current_session"
+        | "reauthentication_required"
+        | "token_session_required"
+        | "scope_not_held"
+        | "two_factor_required"
+        | "two_factor_setup_required"
+        | "two_factor_code_invalid"
+        | "recovery_code_invalid"
+        | "two_factor_enabled"
+        | "two_factor_off"
+        | "two_factor_changed"
+        | "enrolment_expired"
+        | "challenge_expired"
+        | "weak_password"
+        | "email_taken"
+        | "email_unchanged"
+        | "email_already_verified"
+        | "token_invalid"
+        | "token_expired"
+        | "token_used"
+        | "user_not_found"
+        | "own_account"
+        | "last_admin"
+        | "beyond_own_permissions"
+        | "role_not_found"
+        | "role_name_taken"
+        | "role_in_use"
+        | "built_in_role"
+        | "unknown_role"
+        | "unknown_permission"
+        | "admin_role_missing"
+        | "admin_role_locked";
       /** @description For people; may change */
       detail?: string;
       /** @description Field path → messages, on 422 */
@@ -477,7 +670,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`) */
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `two_factor_required`, `two_factor_setup_required`) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -561,7 +754,7 @@ export interface operations {
           };
         };
       };
-      /** @description The body is not a JSON object (code: `bad_request`) */
+      /** @description The body is not a JSON object (code: `bad_request`, `invalid_idempotency_key`) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -580,8 +773,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`) */
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`, `two_factor_required`, `two_factor_setup_required`) */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state (code: `idempotency_in_progress`) */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -616,7 +818,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Invalid input: `errors` names each field (code: `invalid_input`) */
+      /** @description Invalid input: `errors` names each field (code: `invalid_input`, `idempotency_key_reused`) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -692,7 +894,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`) */
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `two_factor_required`, `two_factor_setup_required`) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -780,7 +982,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`) */
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`, `two_factor_required`, `two_factor_setup_required`) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -901,7 +1103,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`) */
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`, `two_factor_required`, `two_factor_setup_required`) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1028,7 +1230,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`) */
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`, `two_factor_required`, `two_factor_setup_required`) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1140,7 +1342,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`) */
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`, `two_factor_required`, `two_factor_setup_required`) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1260,7 +1462,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`) */
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`, `two_factor_required`, `two_factor_setup_required`) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1390,7 +1592,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`) */
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `two_factor_required`, `two_factor_setup_required`) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1481,7 +1683,7 @@ export interface operations {
           };
         };
       };
-      /** @description The body is not a JSON object (code: `bad_request`) */
+      /** @description The body is not a JSON object (code: `bad_request`, `invalid_idempotency_key`) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -1500,8 +1702,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`) */
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`, `two_factor_required`, `two_factor_setup_required`) */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state (code: `idempotency_in_progress`) */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -1536,7 +1747,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Invalid input: `errors` names each field (code: `invalid_input`) */
+      /** @description Invalid input: `errors` names each field (code: `invalid_input`, `idempotency_key_reused`) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -1614,7 +1825,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`) */
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `two_factor_required`, `two_factor_setup_required`) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1702,7 +1913,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`) */
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`, `two_factor_required`, `two_factor_setup_required`) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1828,7 +2039,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`) */
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`, `two_factor_required`, `two_factor_setup_required`) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1957,7 +2168,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`) */
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`, `two_factor_required`, `two_factor_setup_required`) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2069,7 +2280,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`) */
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`, `two_factor_required`, `two_factor_setup_required`) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2195,7 +2406,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`) */
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`, `two_factor_required`, `two_factor_setup_required`) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2291,6 +2502,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `two_factor_required`, `two_factor_setup_required`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Invalid input: `errors` names each field (code: `invalid_input`) */
       422: {
         headers: {
@@ -2377,7 +2597,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Missing permission, or a cookie-authenticated change from another site (code: `cross_origin`) */
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `cross_origin`, `two_factor_required`, `two_factor_setup_required`) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2478,6 +2698,25 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description No caller: no session, or a bearer token that is not valid (code: `invalid_credentials`, `two_factor_required`, `two_factor_code_invalid`, `recovery_code_invalid`, `challenge_expired`) */
+      401: {
+        headers: {
+          "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `account_disabled`, `email_unverified`, `two_factor_setup_required`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Body over 64 KiB (code: `body_too_large`) */
       413: {
         headers: {
@@ -2505,7 +2744,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Too many requests: wait Retry-After seconds (code: `rate_limited`) */
+      /** @description Too many requests: wait Retry-After seconds (code: `rate_limited`, `account_locked`) */
       429: {
         headers: {
           "Retry-After": components["headers"]["RetryAfter"];
@@ -2561,6 +2800,16 @@ export interface operations {
       /** @description The body is not a JSON object (code: `bad_request`) */
       400: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No caller: no session, or a bearer token that is not valid (code: `invalid_grant`) */
+      401: {
+        headers: {
+          "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
           [name: string]: unknown;
         };
         content: {
@@ -2625,7 +2874,7 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": {
-          refresh_token: string;
+          refresh_token?: string;
         };
       };
     };
@@ -2766,7 +3015,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`) */
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `two_factor_required`, `two_factor_setup_required`) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2857,7 +3106,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`) */
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `two_factor_required`, `two_factor_setup_required`) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2866,7 +3115,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description No such record (or not yours) (code: `not_found`) */
+      /** @description No such record (or not yours) (code: `not_found`, `user_not_found`) */
       404: {
         headers: {
           [name: string]: unknown;
@@ -2933,7 +3182,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`) */
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`, `two_factor_required`, `two_factor_setup_required`) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2942,8 +3191,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description No such record (or not yours) (code: `not_found`) */
+      /** @description No such record (or not yours) (code: `not_found`, `user_not_found`) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state (code: `own_account`, `last_admin`) */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -3026,7 +3284,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`) */
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`, `two_factor_required`, `two_factor_setup_required`) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3035,8 +3293,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description No such record (or not yours) (code: `not_found`) */
+      /** @description No such record (or not yours) (code: `not_found`, `user_not_found`) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state (code: `own_account`) */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -3129,7 +3396,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`) */
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`, `two_factor_required`, `two_factor_setup_required`) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3138,8 +3405,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description No such record (or not yours) (code: `not_found`) */
+      /** @description No such record (or not yours) (code: `not_found`, `user_not_found`) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state (code: `own_account`, `last_admin`) */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -3232,7 +3508,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`) */
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`, `two_factor_required`, `two_factor_setup_required`) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3241,7 +3517,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description No such record (or not yours) (code: `not_found`) */
+      /** @description No such record (or not yours) (code: `not_found`, `user_not_found`) */
       404: {
         headers: {
           [name: string]: unknown;
@@ -3342,7 +3618,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`) */
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `two_factor_required`, `two_factor_setup_required`) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3421,7 +3697,545 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`) */
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `two_factor_required`, `two_factor_setup_required`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record (or not yours) (code: `not_found`, `role_not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Invalid input: `errors` names each field (code: `invalid_input`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: wait Retry-After seconds (code: `rate_limited`) */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on the server: no details are given, quote `requestId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "api-tokens.list_own": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            tokens: {
+              id: string;
+              name: string;
+              /** @description The prefix and first characters of the secret, to tell tokens apart */
+              visible: string;
+              /** @description The permissions it may use, as far as its owner still holds them */
+              scopes: string[];
+              /** Format: date-time */
+              expiresAt: string;
+              lastUsedAt: string | null;
+              lastUsedIp: string | null;
+              revokedAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description No caller: no session, or a bearer token that is not valid (code: `unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `two_factor_required`, `two_factor_setup_required`, `token_session_required`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Invalid input: `errors` names each field (code: `invalid_input`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: wait Retry-After seconds (code: `rate_limited`) */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on the server: no details are given, quote `requestId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "api-tokens.create": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          name: string;
+          scopes: string[];
+          expiresInDays: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            /** @description The secret, for Authorization: Bearer: shown this once, only its hash is kept */
+            token: string;
+          };
+        };
+      };
+      /** @description The body is not a JSON object (code: `bad_request`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No caller: no session, or a bearer token that is not valid (code: `unauthenticated`, `invalid_token`, `reauthentication_required`) */
+      401: {
+        headers: {
+          "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `cross_origin`, `two_factor_required`, `two_factor_setup_required`, `token_session_required`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body over 64 KiB (code: `body_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON (code: `unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Invalid input: `errors` names each field (code: `invalid_input`, `scope_not_held`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: wait Retry-After seconds (code: `rate_limited`) */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on the server: no details are given, quote `requestId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "api-tokens.revoke_own": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Done: no content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No caller: no session, or a bearer token that is not valid (code: `unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `cross_origin`, `two_factor_required`, `two_factor_setup_required`, `token_session_required`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record (or not yours) (code: `not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Invalid input: `errors` names each field (code: `invalid_input`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: wait Retry-After seconds (code: `rate_limited`) */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on the server: no details are given, quote `requestId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "api-tokens.rename": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          name: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Done: no content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The body is not a JSON object (code: `bad_request`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No caller: no session, or a bearer token that is not valid (code: `unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `cross_origin`, `two_factor_required`, `two_factor_setup_required`, `token_session_required`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record (or not yours) (code: `not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body over 64 KiB (code: `body_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON (code: `unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Invalid input: `errors` names each field (code: `invalid_input`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: wait Retry-After seconds (code: `rate_limited`) */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on the server: no details are given, quote `requestId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "api-tokens.list": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            tokens: {
+              id: string;
+              name: string;
+              /** @description The prefix and first characters of the secret, to tell tokens apart */
+              visible: string;
+              /** @description The permissions it may use, as far as its owner still holds them */
+              scopes: string[];
+              /** Format: date-time */
+              expiresAt: string;
+              lastUsedAt: string | null;
+              lastUsedIp: string | null;
+              revokedAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              owner: {
+                id: string;
+                email: string;
+              };
+            }[];
+          };
+        };
+      };
+      /** @description No caller: no session, or a bearer token that is not valid (code: `unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `two_factor_required`, `two_factor_setup_required`, `token_session_required`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Invalid input: `errors` names each field (code: `invalid_input`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: wait Retry-After seconds (code: `rate_limited`) */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on the server: no details are given, quote `requestId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "api-tokens.revoke": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Done: no content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No caller: no session, or a bearer token that is not valid (code: `unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`, `two_factor_required`, `two_factor_setup_required`, `token_session_required`) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3502,7 +4316,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`) */
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `two_factor_required`, `two_factor_setup_required`) */
       403: {
         headers: {
           [name: string]: unknown;

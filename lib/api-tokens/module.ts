@@ -1,4 +1,5 @@
 import { defineModule } from "@/lib/kernel/module";
+import { apiTokenOperations } from "./operations";
 import { apiTokenPermissions } from "./permissions";
 
 const auditActions = {
@@ -13,7 +14,8 @@ declare module "@/lib/kernel/registry" {
   }
 }
 
-// Personal access tokens: a person's own keys to /api/v1 (lib/api-tokens/verify.ts), made at /account/tokens.
+// Personal access tokens: a person's own keys to /api/v1 (lib/api-tokens/verify.ts), made at /account/tokens or
+// over the API (operations.ts).
 // No default grants: only the admin role, which gets every permission, sees everyone's.
 export const apiTokensModule = defineModule({
   id: "api-tokens",
@@ -23,4 +25,5 @@ export const apiTokensModule = defineModule({
   auditActions,
   nav: [{ href: "/admin/tokens", label: "API tokens", permission: apiTokenPermissions.manage, area: "admin", order: 60 }],
   auditTargets: { api_token: () => "/admin/tokens" },
+  operations: apiTokenOperations,
 });

@@ -45,3 +45,10 @@ export function isWellFormed(token: string): boolean {
  * DATA_ENCRYPTION_KEY would silently void every token the day that key is rotated.
  */
 export const hashTokenForStorage = (token: string) => hashToken(token);
+
+/**
+ * The session id a token's caller carries (lib/api-tokens/verify.ts): a token is no session, so it names none that
+ * exists, and what only a signed-in session may do (managing tokens, confirming who one is) can tell it apart.
+ */
+export const tokenSessionId = (tokenId: string) => `api-token:${tokenId}`;
+export const isTokenSessionId = (sessionId: string) => sessionId.startsWith("api-token:");

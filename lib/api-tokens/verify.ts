@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { done, refuse } from "@/lib/outcome";
 import { actorFrom } from "@/lib/users/actor";
 import { findTokenWithOwner } from "./lookup";
-import { hashTokenForStorage, isWellFormed, tokenPrefix } from "./token";
+import { hashTokenForStorage, isWellFormed, tokenPrefix, tokenSessionId } from "./token";
 
 // The bearer verifier for personal access tokens. Everything is decided afresh at each request: the token's
 // row (revoked, expired), its owner (disabled, deleted) and what the owner's roles grant now, intersected with
@@ -23,7 +23,7 @@ export const verifyApiToken: BearerVerifier = async (token, context) => {
   const row = await findTokenWithOwner(hashTokenForStorage(token));
   const now = new Date();
   if (!row || row.revokedAt || row.expiresAt <= now) return invalid();
-  const loaded = actorFrom(row, `api-token:${row.id}`);
+  const loaded = actorFrom(row, tokenSessionId(row.id));
   if (!loaded) return invalid();
   // A role that now obliges two-factor holds the person at enrolment in the browser; their tokens wait too.
   if (loaded.twoFactorOwed)

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Refusal } from "@/lib/outcome";
+import type { Refusal, RefusalCode } from "@/lib/outcome";
 
 // RFC 9457 problem details: the one shape every API error takes. `detail` is for the client's benefit and
 // must never carry internals (stack traces, SQL, file paths): 5xx answers use the generic title only.
@@ -10,7 +10,7 @@ export type ProblemInit = {
   /** A URI naming the problem type; "about:blank" means "see the status code". */
   type?: string;
   /** The refusal's stable machine code (lib/outcome.ts), which clients branch on. */
-  code?: string;
+  code?: RefusalCode;
   /** Field-level validation messages, keyed by field path. */
   errors?: Record<string, string[]>;
   headers?: HeadersInit;

@@ -1,6 +1,7 @@
 import "server-only";
 import { toJSONSchema, type $ZodType } from "zod/v4/core";
 import { problemTitles } from "@/lib/http/problem";
+import { refusalCodes, type RefusalCode } from "@/lib/outcome";
 import { systemConfig } from "@/system.config";
 import type { Operation } from "./operation";
 import type { System } from "./registry";
@@ -18,24 +19,15 @@ const jsonSchema = (schema: $ZodType, io: "input" | "output"): JsonSchema => {
   return out;
 };
 
-/** The stable codes the router and the record layer answer with, and what each means to a client. */
-const codes: Record<string, { status: number; detail: string; errors?: Record<string, string[]> }> = {
-  bad_request: { status: 400, detail: "The body is not valid JSON." },
-  unauthenticated: { status: 401, detail: "Sign in first." },
-  invalid_token: { status: 401, detail: "The bearer token is unknown, expired or revoked." },
-  forbidden: { status: 403, detail: "You do not have permission to do that." },
-  cross_origin: { status: 403, detail: "A cookie-authenticated change must come from this site's own pages." },
-  not_found: { status: 404, detail: "That record does not exist." },
-  version_conflict: { status: 412, detail: "This record was changed by someone else since you opened it." },
-  body_too_large: { status: 413, detail: "Bodies are limited to 65536 bytes." },
-  unsupported_media_type: { status: 415, detail: "Send JSON (Content-Type: application/json)." },
-  invalid_input: { status: 422, detail: "Some fields need attention.", errors: { name: ["Give the project a name."] } },
-  invalid_query: { status: 422, detail: "The query is not valid.", errors: { page: ["Too small."] } },
-  rate_limited: { status: 429, detail: "Too many requests: try again later." },
+/** Field errors shown in the examples of the codes that carry them. */
+const exampleErrors: { [C in RefusalCode]?: Record<string, string[]> } = {
+  invalid_input: { name: ["Give the project a name."] },
+  invalid_query: { page: ["Too small."] },
 };
 
 const statusDescriptions: Record<number, string> = {
   400: "The body is not a JSON object",
+  409: "Conflicts with the current state",
   401: "No caller: no session, or a bearer token that is not valid",
   403: "Missing permission, or a cookie-authenticated change from another site",
   404: "No such record (or not yours)",
@@ -52,32 +44,35 @@ const problemHeaders: Record<number, Record<string, unknown>> = {
   429: { "Retry-After": { $ref: "#/components/headers/RetryAfter" } },
 };
 
-function problemResponse(status: number, codeNames: string[]) {
+/** A problem answer whose `code` is one of `codeNames` (none on 500): tests hold every answer to that list. */
+function problemResponse(status: number, codeNames: readonly RefusalCode[]) {
   const listed = codeNames.length ? ` (code: ${codeNames.map((c) => `\`${c}\``).join(", ")})` : "";
   const examples = Object.fromEntries(
     codeNames.map((code) => {
-      const { detail, errors } = codes[code]!;
-      return [
+      const errors = exampleErrors[code];
+      const value = {
+        type: "about:blank",
+        title: problemTitles[status],
+        status,
         code,
-        {
-          summary: code,
-          value: { type: "about:blank", title: problemTitles[status], status, code, detail, ...(errors ? { errors } : {}) },
-        },
-      ];
+        detail: refusalCodes[code],
+        ...(errors ? { errors } : {}),
+      };
+      return [code, { summary: code, value }];
     }),
   );
+  const problem = { $ref: "#/components/schemas/Problem" };
+  const schema = codeNames.length ? { ...problem, required: ["code"], properties: { code: { type: "string", enum: codeNames } } } : problem;
   return {
     description: `${statusDescriptions[status]}${listed}`,
     ...(problemHeaders[status] ? { headers: problemHeaders[status] } : {}),
-    content: {
-      "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" }, ...(codeNames.length ? { examples } : {}) },
-    },
+    content: { "application/problem+json": { schema, ...(codeNames.length ? { examples } : {}) } },
   };
 }
 
 const pathNamesOf = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => name!);
 
-function describe(operation: Operation) {
+function describe(operation: Operation, idempotentIds: ReadonlySet<string>) {
   const pathNames = new Set(pathNamesOf(operation.path));
   // The router reads a body on every POST and PATCH (lib/kernel/rest.ts), so those can answer 400, 413 and 415.
   const readsBody = operation.method === "POST" || operation.method === "PATCH";
@@ -121,18 +116,39 @@ function describe(operation: Operation) {
           content: { "application/json": { schema: jsonSchema(operation.output, "output") } },
         };
 
-  const authenticated = operation.authentication !== "none";
-  const errors: [number, string[]][] = [
-    [400, readsBody ? ["bad_request"] : []],
-    [401, authenticated ? ["unauthenticated", "invalid_token"] : []],
-    [403, [...(operation.permission ? ["forbidden"] : []), ...(authenticated && operation.method !== "GET" ? ["cross_origin"] : [])]],
-    [404, pathNames.size ? ["not_found"] : []],
-    [412, operation.versioned ? ["version_conflict"] : []],
-    [413, readsBody ? ["body_too_large"] : []],
-    [415, readsBody ? ["unsupported_media_type"] : []],
-    [422, ["invalid_input", ...(operation.query ? ["invalid_query"] : [])]],
+  // An optional caller's refused credentials count as none (lib/kernel/rest.ts): only a required one answers 401.
+  const authenticated = operation.authentication === undefined;
+  const idempotent = idempotentIds.has(operation.id);
+  // The router's answers (lib/kernel/rest.ts), then the operation's own.
+  const router: [number, (RefusalCode | false)[]][] = [
+    [400, [readsBody && "bad_request", idempotent && "invalid_idempotency_key"]],
+    [401, [authenticated && "unauthenticated", authenticated && "invalid_token"]],
+    [
+      403,
+      [
+        !!operation.permission && "forbidden",
+        authenticated && operation.method !== "GET" && "cross_origin",
+        // The bearer verifiers' (lib/api-auth/bearer.ts): a role now requires two-factor the owner has not set up.
+        authenticated && "two_factor_required",
+        authenticated && "two_factor_setup_required",
+      ],
+    ],
+    [404, [pathNames.size > 0 && "not_found"]],
+    [409, [idempotent && "idempotency_in_progress"]],
+    [412, [!!operation.versioned && "version_conflict"]],
+    [413, [readsBody && "body_too_large"]],
+    [415, [readsBody && "unsupported_media_type"]],
+    [422, ["invalid_input", !!operation.query && "invalid_query", idempotent && "idempotency_key_reused"]],
     [429, ["rate_limited"]],
   ];
+  const errors = new Map<number, RefusalCode[]>();
+  for (const [status, list] of router)
+    errors.set(
+      status,
+      list.filter((code) => code !== false),
+    );
+  for (const [status, list] of Object.entries(operation.refusals ?? {}))
+    errors.set(Number(status), [...new Set([...(errors.get(Number(status)) ?? []), ...list])]);
   return {
     operationId: operation.id,
     summary: operation.summary,
@@ -158,11 +174,17 @@ function describe(operation: Operation) {
           ]
         : []),
     ],
-    ...(authenticated ? {} : { security: [] }),
+    ...(operation.authentication === "none" ? { security: [] } : {}),
+    ...(operation.authentication === "optional" ? { security: [{ bearerAuth: [] }, { session: [] }, {}] } : {}),
     ...(requestBody ? { requestBody } : {}),
     responses: {
       [status]: success,
-      ...Object.fromEntries(errors.filter(([, list]) => list.length).map(([code, list]) => [String(code), problemResponse(code, list)])),
+      ...Object.fromEntries(
+        [...errors]
+          .filter(([, list]) => list.length)
+          .sort(([a], [b]) => a - b)
+          .map(([code, list]) => [String(code), problemResponse(code, list)]),
+      ),
       "500": problemResponse(500, []),
     },
   };
@@ -172,11 +194,15 @@ const description = `The ${systemConfig.name} API: every operation the screens o
 
 **Authentication.** A bearer token (\`Authorization: Bearer <token>\`: a personal access token or a JWT from sign-in), or
 the browser's session cookie. A request with a bearer token is judged by the token alone. A change (POST, PATCH,
-DELETE) authenticated by the cookie must come from this site's own pages.
+DELETE) authenticated by the cookie must come from this site's own pages. Personal access tokens are managed (\`/me/tokens\`,
+\`/tokens\`) with the cookie or an access JWT, never with a personal access token (403 \`token_session_required\`), so a
+leaked token cannot mint successors. A program ends its session with \`POST /auth/logout\`: its refresh token in the body,
+or its access JWT as the bearer.
 
 **Errors** are RFC 9457 problem details (\`application/problem+json\`) with a stable \`code\`: branch on it, never on
 the wording. Besides the answers listed per operation, a path with no endpoint answers 404 (\`no_endpoint\`) and a
-method the path does not take answers 405 (\`method_not_allowed\`, with \`Allow\`).
+method the path does not take answers 405 (\`method_not_allowed\`, with \`Allow\`). A CORS preflight (OPTIONS) on an
+endpoint's path answers 204, with CORS headers for the origins this server allows.
 
 **Versions.** A record's \`ETag\` is its version; send it back as \`If-Match\` on a change to refuse lost updates (412).
 
@@ -186,8 +212,10 @@ first, previous, next and last pages.`;
 export function openApiDocument(system: System, operations: Iterable<Operation>) {
   const paths: Record<string, Record<string, unknown>> = {};
   const summaries = new Map<string, string[]>();
+  // Record creates honour Idempotency-Key (lib/kernel/rest.ts), and so can answer its refusals.
+  const idempotentIds = new Set(system.resources.map((resource) => `${resource.name}.create`));
   for (const operation of operations) {
-    (paths[operation.path] ??= {})[operation.method.toLowerCase()] = describe(operation);
+    (paths[operation.path] ??= {})[operation.method.toLowerCase()] = describe(operation, idempotentIds);
     for (const tag of operation.tags) summaries.set(tag, [...(summaries.get(tag) ?? []), operation.summary]);
   }
   // Every tag an operation uses is declared: a resource's says what its endpoints do, any other lists them.
@@ -208,7 +236,13 @@ export function openApiDocument(system: System, operations: Iterable<Operation>)
             type: { type: "string", description: '"about:blank": the status says it all' },
             title: { type: "string", description: "The status's name" },
             status: { type: "integer" },
-            code: { type: "string", description: "Stable, lower_snake_case (absent only on 500)" },
+            code: {
+              type: "string",
+              description: `Stable, lower_snake_case (absent only on 500):\n${Object.entries(refusalCodes)
+                .map(([code, meaning]) => `- \`${code}\`: ${meaning}`)
+                .join("\n")}`,
+              enum: Object.keys(refusalCodes),
+            },
             detail: { type: "string", description: "For people; may change" },
             errors: {
               type: "object",

@@ -1,6 +1,6 @@
 import type { $ZodType, output } from "zod/v4/core";
 import type { Actor, Permission } from "@/lib/authz";
-import type { Outcome } from "@/lib/outcome";
+import type { Outcome, RefusalCode, RefusalStatus } from "@/lib/outcome";
 import type { RequestContext } from "@/lib/request-context";
 
 // An operation is declared once: its permission, input and output schemas and handler. The REST router
@@ -34,8 +34,17 @@ export type Operation<I extends $ZodType = $ZodType, O = unknown> = {
    * signed-in caller, for what concerns only themselves (/me).
    */
   permission: Permission | null;
-  /** "none": no caller at all (the program sign-in endpoints); the handler gets NOBODY and permission must be null. */
-  authentication?: "none";
+  /**
+   * "none": no caller at all (the program sign-in endpoints); the handler gets NOBODY and permission must be null.
+   * "optional": the caller when the request names a valid one (a bearer token or the cookie), else NOBODY;
+   * permission must be null.
+   */
+  authentication?: "none" | "optional";
+  /**
+   * The handler's own refusals by status, beyond the router's (lib/kernel/openapi.ts lists those): the document
+   * lists exactly these codes per status, and every tested answer is held to it (tests/helpers/openapi-validate.ts).
+   */
+  refusals?: { readonly [S in RefusalStatus]?: readonly RefusalCode[] };
   /** Path parameters, query (GET, DELETE) and JSON body (POST, PATCH) are merged into one object and parsed. */
   input: I;
   /** Describes the success answer in OpenAPI; null for 204 and streams. */
@@ -54,11 +63,11 @@ export type Operation<I extends $ZodType = $ZodType, O = unknown> = {
   handler(input: output<I>, call: OperationCall): Promise<Outcome<O>>;
 };
 
-/** The actor an unauthenticated operation's handler gets: nobody, holding nothing. */
+/** The actor an unauthenticated (or anonymous optional) operation's handler gets: nobody, holding nothing. */
 export const NOBODY: Actor = Object.freeze({ id: "", permissions: new Set<string>() });
 
 export function defineOperation<const I extends $ZodType, O>(operation: Operation<I, O>): Operation<I, O> {
-  if (operation.authentication === "none" && operation.permission !== null)
+  if (operation.authentication !== undefined && operation.permission !== null)
     throw new Error(`${operation.id}: an operation without a caller cannot require a permission.`);
   if (!/^[a-z][a-z0-9-]*\.[a-z][a-z0-9_]*$/.test(operation.id))
     throw new Error(`Operation id "${operation.id}" must look like "projects.list".`);

@@ -201,8 +201,10 @@ export function restHandler(system: System, options: RestOptions = {}) {
 
     const { operation } = match;
     const context = contextFromHeaders(request.headers);
-    const caller: Caller | Response =
+    let caller: Caller | Response =
       operation.authentication === "none" ? { actor: NOBODY } : await authenticate(request, context, requestId);
+    // Credentials that do not hold count as none there (a program logging out with an expired access token).
+    if (caller instanceof Response && operation.authentication === "optional") caller = { actor: NOBODY };
     // Per caller once known (per token too, so one leaked token cannot use up its owner's other programs);
     // per address for calls without one, refused credentials included.
     const [rule, subject] =

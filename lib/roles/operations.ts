@@ -38,6 +38,7 @@ const getRoleOperation = defineOperation({
   summary: "Get one role",
   tags,
   permission: p.read,
+  refusals: { 404: ["role_not_found"] },
   input: z.object({ id: idField }),
   output: roleSchema,
   // Roles are few: picking one from the console's list keeps one way of reading them.

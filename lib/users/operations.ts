@@ -123,6 +123,7 @@ const getUserOperation = defineOperation({
   summary: "Get one user as the console shows them (recent activity is the audit log's, under its own permission)",
   tags,
   permission: p.read,
+  refusals: { 404: ["user_not_found"] },
   input: byId,
   output: userDetailSchema,
   handler: async ({ id }, { actor, context }) => {
@@ -145,6 +146,7 @@ const updateUserOperation = defineOperation({
   summary: "Edit someone's name and date of birth, as the console's profile form (all three fields; an empty or null date clears it)",
   tags,
   permission: p.update,
+  refusals: { 404: ["user_not_found"], 409: ["own_account"] },
   input: adminProfileSchema.omit({ userId: true }).extend({
     id: idField,
     // JSON clients clear with null, the form with "": both mean no date of birth.
@@ -161,6 +163,7 @@ const disableUserOperation = defineOperation({
   summary: "Disable a user: they are signed out everywhere and cannot sign in",
   tags,
   permission: p.disable,
+  refusals: { 404: ["user_not_found"], 409: ["own_account", "last_admin"] },
   input: byId,
   output: null,
   handler: async ({ id }, { actor, context }) => (await import("./manage")).setUserDisabled(actor, id, true, context),
@@ -173,6 +176,7 @@ const enableUserOperation = defineOperation({
   summary: "Enable a disabled user",
   tags,
   permission: p.disable,
+  refusals: { 404: ["user_not_found"] },
   input: byId,
   output: null,
   handler: async ({ id }, { actor, context }) => (await import("./manage")).setUserDisabled(actor, id, false, context),
@@ -185,6 +189,7 @@ const deleteUserOperation = defineOperation({
   summary: "Delete a user (soft: the account closes, its audit trail stays)",
   tags,
   permission: p.delete,
+  refusals: { 404: ["user_not_found"], 409: ["own_account", "last_admin"] },
   input: byId,
   output: null,
   handler: async ({ id }, { actor, context }) => (await import("./manage")).deleteUser(actor, id, context),

@@ -1,6 +1,7 @@
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { openApiDocument } from "@/lib/kernel/openapi";
+import { restHandler } from "@/lib/kernel/rest";
 import { operationsOf } from "@/lib/kernel/operations-index";
 import { system } from "@/modules";
 
@@ -32,21 +33,23 @@ function validatorAt(...segments: string[]): ValidateFunction {
   return validate;
 }
 
-function matches(template: string, segments: readonly string[]): number | null {
-  const want = template.split("/").filter(Boolean);
-  if (want.length !== segments.length) return null;
+/** As the router matches (lib/kernel/rest.ts): the joined path split on "/", so a segment holding "/" or "" counts as it does there. */
+function matches(template: string, path: string): number | null {
+  const want = template.split("/");
+  const got = path.split("/");
+  if (want.length !== got.length) return null;
   let params = 0;
   for (let i = 0; i < want.length; i++) {
     if (/^\{\w+\}$/.test(want[i]!)) params++;
-    else if (want[i] !== segments[i]) return null;
+    else if (want[i] !== got[i]) return null;
   }
   return params;
 }
 
 /** The documented paths this request's path matches, the most specific first (a static segment wins, as in the router). */
-function pathsFor(segments: readonly string[]): string[] {
+function pathsFor(path: string): string[] {
   const found = Object.keys(document.paths).flatMap((template) => {
-    const params = matches(template, segments);
+    const params = matches(template, path);
     return params === null ? [] : [{ template, params }];
   });
   const fewest = Math.min(...found.map((f) => f.params));
@@ -67,12 +70,19 @@ function expectMediaType(response: Response, type: string, why: string): void {
 
 /**
  * Throws unless the document lists this answer: `segments` is the path under /api/v1, as the router sees it.
- * A path with no endpoint (404) or a method it does not take (405) is the router's, described in info.description.
+ * A path with no endpoint (404), a method it does not take (405) and a CORS preflight (OPTIONS, 204) are the
+ * router's, described in info.description.
  */
-export async function expectDocumentedResponse(method: string, segments: readonly string[], response: Response): Promise<void> {
+async function expectDocumentedResponse(method: string, segments: readonly string[], response: Response): Promise<void> {
   const path = "/" + segments.join("/");
   if (method === "GET" && path === "/openapi.json") return; // the document itself
-  const templates = pathsFor(segments);
+  const templates = pathsFor(path);
+  if (method === "OPTIONS" && templates.length) {
+    // The router's CORS preflight on any endpoint's path, described in info.description.
+    if (response.status !== 204 || (await response.clone().text()) !== "")
+      throw new Error(`OPTIONS ${path}: ${response.status}, where a preflight answers 204 with no body`);
+    return;
+  }
   const template = templates.find((t) => document.paths[t]![method.toLowerCase()]);
   if (!template) {
     const expected = templates.length ? 405 : 404;
@@ -98,4 +108,21 @@ export async function expectDocumentedResponse(method: string, segments: readonl
   if (!type.endsWith("json")) return;
   const validate = validatorAt("paths", template, method.toLowerCase(), "responses", status, "content", type, "schema");
   if (!validate(JSON.parse(text))) throw new Error(`${why} with a body its schema refuses: ${ajv.errorsText(validate.errors)}\n${text}`);
+}
+
+type RouteContext = { params: Promise<{ path?: string[] }> };
+
+/**
+ * The REST router as every test must call it: each answer is checked with expectDocumentedResponse before the
+ * test sees it, so a test cannot forget to. tests/lint/documented-api.test.ts keeps tests from importing
+ * restHandler elsewhere.
+ */
+export function documentedRestHandler(...args: Parameters<typeof restHandler>) {
+  const handler = restHandler(...args);
+  return async (request: Request, context: RouteContext): Promise<Response> => {
+    const segments = (await context.params).path ?? [];
+    const response = await handler(request, { params: Promise.resolve({ path: segments }) });
+    await expectDocumentedResponse(request.method, segments, response);
+    return response;
+  };
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ApiDocs } from "@/components/api-docs/api-docs";
+import "./api-docs.css";
 
 export const metadata: Metadata = { title: "API reference" };
 
@@ -7,7 +8,7 @@ export const metadata: Metadata = { title: "API reference" };
 // try-it-out against this server: signed in, requests ride on the session cookie; otherwise paste a bearer token.
 export default function ApiDocsPage() {
   return (
-    <div className="container-fluid px-0">
+    <div className="api-docs container-fluid px-0">
       <h1 className="visually-hidden">API reference</h1>
       <ApiDocs />
     </div>

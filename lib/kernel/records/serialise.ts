@@ -17,14 +17,17 @@ export function serialise(resource: Resource, row: Row): RecordJson {
   return out as RecordJson;
 }
 
-/** zod issues as field errors keyed by the top-level field. */
+/**
+ * zod issues as field errors keyed by the top-level field. A Map, since the keys are the client's: an object
+ * literal would find "valueOf" or "__proto__" on its prototype (a 500 before).
+ */
 export function fieldErrorsOf(error: $ZodError): Record<string, string[]> {
-  const errors: Record<string, string[]> = {};
+  const errors = new Map<string, string[]>();
   for (const issue of error.issues) {
     const key = issue.path.length ? String(issue.path[0]) : "_";
-    (errors[key] ??= []).push(issue.message);
+    errors.set(key, [...(errors.get(key) ?? []), issue.message]);
   }
-  return errors;
+  return Object.fromEntries(errors);
 }
 
 /** Parsed input as Prisma data: calendar days become dates at midnight UTC. */

@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
-import { restHandler } from "@/lib/kernel/rest";
 import { system } from "@/modules";
 import { systemConfig } from "@/system.config";
 import { unique, useTestDatabase } from "../../helpers/database";
+import { documentedRestHandler } from "../../helpers/openapi-validate";
 
 // GET and PATCH /api/v1/me: any signed-in person, no permission, with the account page's own profile rules.
 
@@ -13,7 +13,7 @@ vi.mock("@/lib/auth/current-user", () => ({
   currentSession: async () => (session.user ? { stage: "active", user: session.user } : { stage: "anonymous" }),
 }));
 
-const handler = restHandler(system);
+const handler = documentedRestHandler(system);
 
 async function call(actor: CurrentUser | null, method: string, body?: unknown) {
   session.user = actor;

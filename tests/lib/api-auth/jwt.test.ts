@@ -8,12 +8,12 @@ import { listSessions, revokeOtherSessions, revokeSession } from "@/lib/auth/ses
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { seed } from "@/lib/seed";
-import { restHandler } from "@/lib/kernel/rest";
 import { sealTotpSecret } from "@/lib/two-factor/codes";
 import { newTotpSecret } from "@/lib/two-factor/totp";
 import { system } from "@/modules";
 import { systemConfig } from "@/system.config";
 import { unique, useTestDatabase } from "../../helpers/database";
+import { documentedRestHandler } from "../../helpers/openapi-validate";
 
 // Sign-in for programs, through the REST router as a client sees it: POST /api/v1/auth/token, /refresh, /logout,
 // and the access JWT on another endpoint. Every refusal of a token is a 401 with invalid_token.
@@ -31,7 +31,7 @@ vi.mock("@/lib/auth/current-user", async (importOriginal) => ({
 // As behind server.mjs: X-Forwarded-For holds the socket's address, so each test signs in from its own address.
 (globalThis as Record<symbol, unknown>)[Symbol.for("x-forwarded-for.ends-with-socket")] = true;
 
-const handler = restHandler(system);
+const handler = documentedRestHandler(system);
 const PASSWORD = "correct horse battery staple 42";
 const key = new TextEncoder().encode(env.API_JWT_SECRET);
 const issuer = new URL(env.APP_URL ?? "http://localhost:3000").origin;
@@ -219,6 +219,33 @@ describe("API sign-in for programs", () => {
     expect((await call("POST", "/auth/logout", { body: { refresh_token: "unknown" } })).status).toBe(204);
   });
 
+  it("logs out with the access token as Bearer: that session ends, and only that one", async () => {
+    const user = await person();
+    const ending = await signIn(user.email);
+    const staying = await signIn(user.email);
+    const response = await call("POST", "/auth/logout", { bearer: ending.access_token });
+    expect(response.status).toBe(204);
+    await expectRefused(ending.access_token, "after its own logout");
+    expect((await call("POST", "/auth/refresh", { body: { refresh_token: ending.refresh_token } })).status).toBe(401);
+    expect((await callWith(staying.access_token)).status).toBe(200);
+    expect(await db.auditLog.count({ where: { actorId: user.id, action: "user.logout" } })).toBe(1);
+    // The same access token again has no session to end: it counts as no caller, and there is nothing to log out.
+    const again = await call("POST", "/auth/logout", { bearer: ending.access_token });
+    expect(again.status).toBe(422);
+    expect(await again.json()).toMatchObject({ code: "invalid_input", errors: { refresh_token: [expect.any(String)] } });
+  });
+
+  it("logs out with the refresh token even beside an expired access token, and refuses a logout naming no session", async () => {
+    const user = await person();
+    const tokens = await signIn(user.email);
+    const response = await call("POST", "/auth/logout", { bearer: "not.a.jwt", body: { refresh_token: tokens.refresh_token } });
+    expect(response.status).toBe(204);
+    await expectRefused(tokens.access_token, "after logout");
+    const nothing = await call("POST", "/auth/logout");
+    expect(nothing.status).toBe(422);
+    expect(await nothing.json()).toMatchObject({ code: "invalid_input" });
+  });
+
   it("locks sign-in after too many wrong passwords, sharing the web's counter", async () => {
     const user = await person();
     const ip = "203.0.113.9";
@@ -265,9 +292,10 @@ describe("API sign-in for programs", () => {
     expect(await db.session.count({ where: { userId: guesser.id } })).toBe(0);
   });
 
-  it("describes the three endpoints in OpenAPI as needing no caller", async () => {
+  it("describes sign-in and refresh in OpenAPI as needing no caller, and logout as taking a bearer token or none", async () => {
     const document = await (await call("GET", "/openapi.json")).json();
-    for (const path of ["/auth/token", "/auth/refresh", "/auth/logout"]) expect(document.paths[path]?.post?.security, path).toEqual([]);
+    for (const path of ["/auth/token", "/auth/refresh"]) expect(document.paths[path]?.post?.security, path).toEqual([]);
+    expect(document.paths["/auth/logout"]?.post?.security).toEqual([{ bearerAuth: [] }, { session: [] }, {}]);
   });
 
   it("refuses a person whose role requires two-factor that is not set up: a program cannot enrol", async () => {

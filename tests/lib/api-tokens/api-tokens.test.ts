@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { seed } from "@/lib/seed";
 import { systemConfig } from "@/system.config";
 import { unique, useTestDatabase } from "../../helpers/database";
+import { documentedRestHandler } from "../../helpers/openapi-validate";
 
 // A personal access token from creation to revocation, used through the real REST router. Each request decides
 // afresh: the token's row, the owner's status and what the owner's roles grant now, intersected with its scopes.
@@ -18,7 +19,6 @@ vi.mock("@/lib/auth", () => ({
   },
 }));
 
-const { restHandler } = await import("@/lib/kernel/rest");
 const { system } = await import("@/modules");
 const { createToken, listAllTokens, listOwnTokens, renameToken, revokeToken } = await import("@/lib/api-tokens/manage");
 const { loadActor } = await import("@/lib/auth/current-user");
@@ -30,7 +30,7 @@ const tokenLookup = await import("@/lib/api-tokens/lookup");
 (globalThis as Record<symbol, unknown>)[Symbol.for("x-forwarded-for.ends-with-socket")] = true;
 
 const context = { ipAddress: "198.51.100.7", userAgent: "Test", requestId: null };
-const handler = restHandler(system);
+const handler = documentedRestHandler(system);
 const PREFIX = `${systemConfig.api.tokenPrefix}_`;
 
 function call(method: "GET" | "POST", path: string, token: string | null, body?: unknown) {

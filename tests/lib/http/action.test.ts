@@ -47,8 +47,8 @@ describe("validatedAction", () => {
   it("passes the handler's outcome through, success value and message included", async () => {
     const action = validatedAction(schema, async ({ name }) => done(name.length, `Hello ${name}.`));
     expect(await action({ name: "Ada" })).toEqual({ ok: true, value: 3, message: "Hello Ada." });
-    const refusing = validatedAction(schema, async () => refuse(409, "Taken.", { code: "name_taken" }));
-    expect(await refusing({ name: "Ada" })).toEqual({ ok: false, status: 409, code: "name_taken", message: "Taken." });
+    const refusing = validatedAction(schema, async () => refuse(409, "Taken.", { code: "role_name_taken" }));
+    expect(await refusing({ name: "Ada" })).toEqual({ ok: false, status: 409, code: "role_name_taken", message: "Taken." });
   });
 
   it("turns a ForbiddenError into a 403 forbidden refusal, and lets other errors through", async () => {

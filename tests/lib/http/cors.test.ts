@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
 import { allowedOrigin, applyCors, parseCorsOrigin, preflight } from "@/lib/http/cors";
 import { parseEnv } from "@/lib/env";
-import { restHandler } from "@/lib/kernel/rest";
 import { system } from "@/modules";
 import { useTestDatabase } from "../../helpers/database";
+import { documentedRestHandler } from "../../helpers/openapi-validate";
 
 vi.mock("@/lib/auth/current-user", () => ({
   currentSession: async () => ({
@@ -91,7 +91,7 @@ describe("CORS (pure)", () => {
 
 describe("CORS on /api/v1", () => {
   useTestDatabase();
-  const handler = restHandler(system, { corsOrigins: allowlist });
+  const handler = documentedRestHandler(system, { corsOrigins: allowlist });
   const call = (method: string, origin: string | null, headers: Record<string, string> = {}, body?: unknown) =>
     handler(
       new Request("http://localhost/api/v1/projects", {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
-import { restHandler } from "@/lib/kernel/rest";
 import { system } from "@/modules";
 import { useTestDatabase } from "../../helpers/database";
+import { documentedRestHandler } from "../../helpers/openapi-validate";
 
 // A request that carries a bearer token is judged by the token alone: a valid session cookie beside a bad token
 // does not let it through.
@@ -21,7 +21,7 @@ vi.mock("@/lib/auth/current-user", () => ({
   }),
 }));
 
-const handler = restHandler(system);
+const handler = documentedRestHandler(system);
 const call = (headers: Record<string, string>) =>
   handler(new Request("http://localhost/api/v1/projects", { headers: { host: "localhost", ...headers } }), {
     params: Promise.resolve({ path: ["projects"] }),

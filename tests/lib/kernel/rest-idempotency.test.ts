@@ -2,9 +2,9 @@ import { describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { claimIdempotencyKey } from "@/lib/kernel/idempotency";
-import { restHandler } from "@/lib/kernel/rest";
 import { system } from "@/modules";
 import { unique, useTestDatabase } from "../../helpers/database";
+import { documentedRestHandler } from "../../helpers/openapi-validate";
 
 // Idempotency-Key on a record create: a retry gets the first answer and nothing is created twice.
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
@@ -12,7 +12,7 @@ vi.mock("@/lib/auth/current-user", () => ({
   currentSession: async () => (session.user ? { stage: "active", user: session.user } : { stage: "anonymous" }),
 }));
 
-const handler = restHandler(system);
+const handler = documentedRestHandler(system);
 const person = (): CurrentUser => ({
   id: unique("idem"),
   sessionId: "s",

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { restHandler } from "@/lib/kernel/rest";
 import { system } from "@/modules";
 import { unique, useTestDatabase } from "../../helpers/database";
+import { documentedRestHandler } from "../../helpers/openapi-validate";
 
 // /api/v1's own limits: per caller once signed in, per address for calls without one; 429 with Retry-After
 // once a rule is used up, and the RateLimit headers on every answer. Small dedicated rules keep it quick.
@@ -26,7 +26,7 @@ const person = (id: string): CurrentUser => ({
 });
 
 function handlerWithLimits(callerLimit: number, addressLimit: number) {
-  return restHandler(system, {
+  return documentedRestHandler(system, {
     rateLimits: {
       byCaller: { name: unique("test-api-caller"), limit: callerLimit, windowSeconds: 60 },
       byAddress: { name: unique("test-api-ip"), limit: addressLimit, windowSeconds: 60 },
@@ -34,7 +34,7 @@ function handlerWithLimits(callerLimit: number, addressLimit: number) {
   });
 }
 
-const get = (handler: ReturnType<typeof restHandler>, user: CurrentUser | null, address = "203.0.113.7") => {
+const get = (handler: ReturnType<typeof documentedRestHandler>, user: CurrentUser | null, address = "203.0.113.7") => {
   session.user = user;
   const request = new Request("http://localhost/api/v1/projects", { headers: { host: "localhost", "x-forwarded-for": address } });
   return handler(request, { params: Promise.resolve({ path: ["projects"] }) });

@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { operationsOf } from "@/lib/kernel/operations-index";
-import { restHandler } from "@/lib/kernel/rest";
 import { seed } from "@/lib/seed";
 import { system } from "@/modules";
 import { exclusively, unique, useTestDatabase } from "../../helpers/database";
+import { documentedRestHandler } from "../../helpers/openapi-validate";
 
 // Users and roles over /api/v1, through the REST router with a mocked session: the console's rules (permissions,
 // the hierarchy, the last administrator) hold over the API because the handlers call the console's functions.
@@ -15,7 +15,7 @@ vi.mock("@/lib/auth/current-user", () => ({
   currentSession: async () => (session.user ? { stage: "active", user: session.user } : { stage: "anonymous" }),
 }));
 
-const handler = restHandler(system);
+const handler = documentedRestHandler(system);
 
 async function call(actor: CurrentUser | null, method: string, path: string, options: { body?: unknown; search?: string } = {}) {
   session.user = actor;
