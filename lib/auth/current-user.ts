@@ -1,13 +1,17 @@
 import "server-only";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
+import { decode } from "next-auth/jwt";
 import { cache } from "react";
 import { authorize, ForbiddenError, type Permission } from "@/lib/authz";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { currentRequestContext } from "@/lib/request-context";
-import { rolesForTwoFactorPolicy, twoFactorRequiredFor } from "@/lib/two-factor/policy";
+import { twoFactorRequiredFor } from "@/lib/two-factor/policy";
+import { sessionCookieName, usesSecureCookies } from "./cookie-name";
 import { endedSessionReason } from "./ended-session";
-import { auth } from "./index";
+import { findActiveSession } from "./sessions";
+import { userGrantsColumns, type UserGrants } from "./user-grants";
 
 export type CurrentUser = {
   id: string;
@@ -36,40 +40,41 @@ export type SessionState =
  * disabled. Shared by the cookie session and the API's bearer tokens, so both see a withdrawn permission at once.
  */
 export async function loadActor(userId: string, sessionId: string): Promise<{ user: CurrentUser; twoFactorOwed: boolean } | null> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      email: true,
-      firstName: true,
-      lastName: true,
-      status: true,
-      deletedAt: true,
-      twoFactorEnabledAt: true,
-      roles: rolesForTwoFactorPolicy,
-    },
-  });
-  if (!user || user.status !== "ACTIVE" || user.deletedAt) return null;
-  const roles = user.roles.map((r) => r.role.name);
+  const [user] = await db.$queryRaw<UserGrants[]>`SELECT ${userGrantsColumns} FROM "User" u WHERE u.id = ${userId}`;
+  return user ? actorFrom(user, sessionId) : null;
+}
+
+function actorFrom(user: UserGrants, sessionId: string): { user: CurrentUser; twoFactorOwed: boolean } | null {
+  if (user.status !== "ACTIVE" || user.deletedAt) return null;
   const current: CurrentUser = {
-    id: user.id,
+    id: user.userId,
     sessionId,
     email: user.email,
     firstName: user.firstName,
     lastName: user.lastName,
-    roles,
+    roles: user.roles.map((r) => r.role.name),
     permissions: new Set(user.roles.flatMap((r) => r.role.permissions.map((p) => p.permission.key))),
     twoFactorEnabled: user.twoFactorEnabledAt !== null,
   };
   return { user: current, twoFactorOwed: !current.twoFactorEnabled && twoFactorRequiredFor(user.roles) };
 }
 
+const SESSION_COOKIE = sessionCookieName(usesSecureCookies(env.APP_URL));
+
+/**
+ * Reads the session cookie Auth.js wrote (its encrypted token carries the session secret) without asking Auth.js:
+ * no cookie means nobody, with no decryption and no query, and a cookie costs one round trip for the session,
+ * its user and their grants. Auth.js's auth() would decode the same token and look up the same row, then re-issue
+ * a cookie that outlives the session's absolute deadline anyway (and a page cannot set cookies).
+ */
 export const currentSession = cache(async (): Promise<SessionState> => {
-  const session = await auth();
-  if (!session?.sessionId) return (await endedSessionReason()) ? { stage: "anonymous", ended: "disabled" } : { stage: "anonymous" };
-  if (session.twoFactorPending) return { stage: "two_factor", sessionId: session.sessionId };
-  if (!session.user?.id) return { stage: "anonymous" };
-  const loaded = await loadActor(session.user.id, session.sessionId);
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (!token) return { stage: "anonymous" };
+  const claims = await decode({ token, secret: env.AUTH_SECRET, salt: SESSION_COOKIE }).catch(() => null);
+  const session = await findActiveSession(claims?.sid);
+  if (!session) return (await endedSessionReason()) ? { stage: "anonymous", ended: "disabled" } : { stage: "anonymous" };
+  if (session.twoFactorPending) return { stage: "two_factor", sessionId: session.id };
+  const loaded = actorFrom(session.user, session.id);
   if (!loaded) return { stage: "anonymous" };
   return { stage: loaded.twoFactorOwed ? "enrolment" : "active", user: loaded.user };
 });
