@@ -2,7 +2,8 @@ import "server-only";
 
 // Server start-up (Node runtime), called once from instrumentation.ts: validate the environment (a bad deploy
 // stops here, naming each bad variable, instead of answering 500s), install graceful shutdown, and start
-// the email retry loop.
+// the email retry loop. Nothing here loads the database client or the password estimator (about 70 MB of
+// dictionaries, built on first use): a server that has had no request stays small.
 export async function boot(): Promise<void> {
   try {
     await import("./env");
@@ -12,8 +13,6 @@ export async function boot(): Promise<void> {
   }
   const { installShutdownHandlers } = await import("./shutdown");
   installShutdownHandlers();
-  const { startEmailRetryLoop } = await import("./email");
+  const { startEmailRetryLoop } = await import("./email/retry-loop");
   startEmailRetryLoop();
-  const { warmPasswordEstimator } = await import("./accounts/password-policy");
-  setTimeout(warmPasswordEstimator, 0);
 }

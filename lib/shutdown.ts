@@ -1,5 +1,4 @@
 import "server-only";
-import { closeDb } from "@/lib/db";
 import { log } from "@/lib/log";
 
 // Next's own SIGTERM/SIGINT handler stops accepting connections, waits for in-flight requests to finish,
@@ -24,7 +23,9 @@ export function installShutdownHandlers(): void {
     const exit = process.exit.bind(process);
     process.exit = ((code?: number) => {
       const timer = setTimeout(() => exit(code), CLOSE_TIMEOUT_MS);
-      closeDb()
+      // Imported here, not at the top: start-up (lib/boot.ts) must not load the database client.
+      import("@/lib/db")
+        .then(({ closeDb }) => closeDb())
         .then(() => log.info("shutdown: database closed"))
         .catch((error: unknown) => log.error({ err: error }, "shutdown: closing the database failed"))
         .finally(() => {

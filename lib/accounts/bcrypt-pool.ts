@@ -27,7 +27,8 @@ function pool(): Pool | null {
   if (globalForPool.bcryptPool !== undefined) return globalForPool.bcryptPool;
   try {
     const jobs = new Map<number, Job>();
-    const size = Math.min(4, Math.max(1, availableParallelism() - 1));
+    // One worker per core: a sign-in spends its time in bcrypt, and the main thread only waits meanwhile.
+    const size = availableParallelism();
     const workers = Array.from({ length: size }, () => {
       const worker = new Worker(workerSource, { eval: true });
       worker.unref(); // an idle worker never keeps a stopping process alive; busy ones are ref'd below

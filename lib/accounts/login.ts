@@ -6,7 +6,7 @@ import { done, refuse, type Outcome, type Refusal } from "@/lib/outcome";
 import type { RequestContext } from "@/lib/request-context";
 import { consumeRateLimit, rateLimits, resetRateLimit } from "@/lib/rate-limit";
 import { systemConfig } from "@/system.config";
-import { hashPassword, verifyPassword } from "./password-hash";
+import { hashPassword, needsRehash, verifyPassword } from "./password-hash";
 import { rateLimited } from "./refusals";
 
 export type LoginResult = Outcome<{ userId: string; twoFactor: boolean }>;
@@ -86,7 +86,9 @@ export async function authenticate(email: string, password: string, context: Req
     });
   }
 
-  await db.user.update({ where: { id: user.id }, data: { lockedUntil: null } });
+  // A hash from another cost is replaced now that the password is known; nothing is written when there is nothing to change.
+  const passwordHash = needsRehash(user.passwordHash) ? await hashPassword(password) : undefined;
+  if (user.lockedUntil || passwordHash) await db.user.update({ where: { id: user.id }, data: { lockedUntil: null, passwordHash } });
   await clearLoginLimits(email);
   return done({ userId: user.id, twoFactor: user.twoFactorEnabledAt !== null });
 }

@@ -1,12 +1,15 @@
 import "server-only";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
+import { decode } from "next-auth/jwt";
 import { cache } from "react";
 import { authorize, ForbiddenError, type Permission } from "@/lib/authz";
+import { env } from "@/lib/env";
 import { currentRequestContext } from "@/lib/request-context";
-import { loadActor } from "@/lib/users/actor";
+import { actorFrom } from "@/lib/users/actor";
+import { sessionCookieName, usesSecureCookies } from "./cookie-name";
 import { endedSessionReason } from "./ended-session";
-import { auth } from "./index";
+import { findActiveSession } from "./sessions";
 
 export type CurrentUser = {
   id: string;
@@ -33,12 +36,22 @@ export type SessionState =
 // Actor loading (one round trip, shared with the API's bearer tokens) lives with the users.
 export { loadActor } from "@/lib/users/actor";
 
+const SESSION_COOKIE = sessionCookieName(usesSecureCookies(env.APP_URL));
+
+/**
+ * Reads the session cookie Auth.js wrote (its encrypted token carries the session secret) without asking Auth.js:
+ * no cookie means nobody, with no decryption and no query, and a cookie costs one round trip for the session,
+ * its user and their grants. Auth.js's auth() would decode the same token and look up the same row, then re-issue
+ * a cookie that outlives the session's absolute deadline anyway (and a page cannot set cookies).
+ */
 export const currentSession = cache(async (): Promise<SessionState> => {
-  const session = await auth();
-  if (!session?.sessionId) return (await endedSessionReason()) ? { stage: "anonymous", ended: "disabled" } : { stage: "anonymous" };
-  if (session.twoFactorPending) return { stage: "two_factor", sessionId: session.sessionId };
-  if (!session.user?.id) return { stage: "anonymous" };
-  const loaded = await loadActor(session.user.id, session.sessionId);
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (!token) return { stage: "anonymous" };
+  const claims = await decode({ token, secret: env.AUTH_SECRET, salt: SESSION_COOKIE }).catch(() => null);
+  const session = await findActiveSession(claims?.sid);
+  if (!session) return (await endedSessionReason()) ? { stage: "anonymous", ended: "disabled" } : { stage: "anonymous" };
+  if (session.twoFactorPending) return { stage: "two_factor", sessionId: session.id };
+  const loaded = actorFrom(session.user, session.id);
   if (!loaded) return { stage: "anonymous" };
   return { stage: loaded.twoFactorOwed ? "enrolment" : "active", user: loaded.user };
 });

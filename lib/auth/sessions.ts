@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
 import { hashToken, randomToken } from "@/lib/secure-token";
 import { systemConfig } from "@/system.config";
+import { actorColumns, type ActorColumns } from "@/lib/users/actor";
 
 // Server-side sessions. The browser's cookie carries a 256-bit secret (inside Auth.js's encrypted token);
 // the database keeps its SHA-256 with the deadlines. Every request looks the row up, so deleting it
@@ -13,7 +14,8 @@ const minutes = (n: number) => n * 60_000;
 const idleMs = minutes(systemConfig.accounts.idleTimeoutMinutes);
 const TOUCH_EVERY_MS = 60_000; // sliding the idle deadline on every request would be a write per request
 
-export type ActiveSession = { id: string; userId: string; twoFactorPending: boolean };
+/** A live session; `user` is its owner with their grants as they are now (lib/auth/current-user.ts makes the actor). */
+export type ActiveSession = { id: string; userId: string; twoFactorPending: boolean; user: ActorColumns };
 
 type SessionOptions = { rememberMe: boolean; context: RequestContext; twoFactorPending?: boolean; kind?: "WEB" | "API" };
 
@@ -44,27 +46,32 @@ export async function createSession(userId: string, options: SessionOptions, cli
   return secret;
 }
 
-/** The live session behind a cookie secret, or null (unknown, revoked, idle too long, past its end, user disabled). */
+type SessionRow = ActorColumns & {
+  id: string;
+  expires: Date;
+  absoluteExpiresAt: Date;
+  lastSeenAt: Date;
+  rememberMe: boolean;
+  twoFactorPending: boolean;
+  kind: string;
+};
+
+/**
+ * The live session behind a cookie secret, with its user and everything the user's roles grant, or null
+ * (unknown, revoked, idle too long, past its end, user disabled). One round trip; a second, at most once a
+ * minute, slides the idle deadline.
+ */
 export async function findActiveSession(secret: unknown): Promise<ActiveSession | null> {
   if (typeof secret !== "string" || secret.length !== 43) return null;
-  const session = await db.session.findUnique({
-    where: { sessionToken: hashToken(secret) },
-    select: {
-      id: true,
-      userId: true,
-      expires: true,
-      absoluteExpiresAt: true,
-      lastSeenAt: true,
-      rememberMe: true,
-      twoFactorPending: true,
-      kind: true,
-      user: { select: { status: true } },
-    },
-  });
+  const [session] = await db.$queryRaw<SessionRow[]>`
+    SELECT s.id, s.expires, s."absoluteExpiresAt", s."lastSeenAt", s."rememberMe", s."twoFactorPending", s.kind::text AS kind,
+      ${actorColumns}
+    FROM "Session" s JOIN "User" u ON u.id = s."userId"
+    WHERE s."sessionToken" = ${hashToken(secret)}`;
   // An API session's secret is never handed out, but a cookie must not reach one even so.
   if (!session || session.kind !== "WEB") return null;
   const now = Date.now();
-  if (session.expires.getTime() <= now || session.absoluteExpiresAt.getTime() <= now || session.user.status !== "ACTIVE") {
+  if (session.expires.getTime() <= now || session.absoluteExpiresAt.getTime() <= now || session.status !== "ACTIVE") {
     await db.session.deleteMany({ where: { id: session.id } });
     return null;
   }
@@ -72,10 +79,12 @@ export async function findActiveSession(secret: unknown): Promise<ActiveSession 
     const expires = session.rememberMe ? session.absoluteExpiresAt : new Date(Math.min(now + idleMs, session.absoluteExpiresAt.getTime()));
     await db.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now), expires } });
   }
-  return { id: session.id, userId: session.userId, twoFactorPending: session.twoFactorPending };
+  const { actorId, email, firstName, lastName, status, deleted, twoFactorEnabled, roles } = session;
+  const user = { actorId, email, firstName, lastName, status, deleted, twoFactorEnabled, roles };
+  return { id: session.id, userId: actorId, twoFactorPending: session.twoFactorPending, user };
 }
 
-export async function deleteSessionBySecret(secret: unknown): Promise<ActiveSession | null> {
+export async function deleteSessionBySecret(secret: unknown): Promise<Omit<ActiveSession, "user"> | null> {
   if (typeof secret !== "string") return null;
   const session = await db.session.findUnique({
     where: { sessionToken: hashToken(secret) },

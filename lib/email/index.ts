@@ -7,7 +7,7 @@ import { selectTransport, type Transport } from "./transport";
 
 // The one entry point for email. A message is stored first, then delivered after the response is sent,
 // so sending never slows or breaks the request that caused it. A failed delivery stays in the table and is
-// retried with backoff by the loop that instrumentation.ts starts.
+// retried with backoff by the loop that lib/boot.ts starts (retry-loop.ts).
 
 export { emailTemplates } from "./templates";
 
@@ -82,13 +82,4 @@ export async function deliverDueEmails(transport: Transport = selectTransport())
   let delivered = 0;
   for (const { id } of due) if (await deliverEmail(id, transport)) delivered++;
   return delivered;
-}
-
-export function startEmailRetryLoop(intervalMs = 60_000): void {
-  const globalForEmail = globalThis as unknown as { emailRetryLoop?: NodeJS.Timeout };
-  if (globalForEmail.emailRetryLoop) return;
-  globalForEmail.emailRetryLoop = setInterval(() => {
-    deliverDueEmails().catch((error: unknown) => log.error({ err: error }, "email: retry loop failed"));
-  }, intervalMs);
-  globalForEmail.emailRetryLoop.unref();
 }
