@@ -23,6 +23,7 @@ function ResultAlert({ result }: { result: ProviderResult }) {
   const label = configuredProvider(result.provider)?.label ?? "The provider";
   if (result.error) return <FormAlert message={providerRefusalFromUrl(result.error, label).message} />;
   if (result.done === "link") return <FormAlert variant="success" message={`${label} is connected: you can sign in with it now.`} />;
+  if (result.done === "unlink") return <FormAlert variant="success" message={`${label} is removed: it no longer signs you in.`} />;
   if (result.done === "confirm") return <FormAlert variant="success" message="Thanks, that's you." />;
   return null;
 }

@@ -5,6 +5,7 @@ import { auditInvalidLoginInput, authenticate, invalidCredentials } from "@/lib/
 import { loginSchema } from "@/lib/accounts/schemas";
 import { audit } from "@/lib/audit";
 import { env } from "@/lib/env";
+import { safeNextPath } from "@/lib/http/safe-next-path";
 import { log } from "@/lib/log";
 import type { Refusal } from "@/lib/outcome";
 import { contextFromHeaders } from "@/lib/request-context";
@@ -104,6 +105,14 @@ const nextAuth = NextAuth({
     async signIn({ user, account, profile }) {
       if (!account || account.type === "credentials") return true;
       return handleProviderCallback(user, account, profile);
+    },
+    // Auth.js takes its origin from the request Next built, which can name the bind address ("localhost") rather
+    // than the public one the cookies belong to: every redirect is resolved against APP_URL, and stays on it.
+    redirect({ url, baseUrl }) {
+      const target = URL.canParse(url, baseUrl) ? new URL(url, baseUrl) : null;
+      const ours = target !== null && [baseUrl, new URL(systemConfig.url).origin].includes(target.origin);
+      const path = ours ? `${target.pathname}${target.search}${target.hash}` : "/";
+      return new URL(safeNextPath(path, "/"), systemConfig.url).toString();
     },
     async jwt({ token, user }) {
       if (user) {
