@@ -182,6 +182,10 @@ describe("connecting and removing providers in /account", () => {
     await db.session.update({ where: { id: caller.sessionId }, data: { reauthenticatedAt: null } });
     const stranger = identity();
     expect(await confirmWithProvider(caller, stranger, context())).toMatchObject({ ok: false, code: "provider_not_linked" });
+    // Someone else's provider account proves nothing about this person either.
+    const other = await person();
+    await db.account.create({ data: { userId: other.id, type: "oidc", provider: "oidc", providerAccountId: stranger.providerAccountId } });
+    expect(await confirmWithProvider(caller, stranger, context())).toMatchObject({ ok: false, code: "provider_not_linked" });
     expect(await hasRecentReauthentication(caller.sessionId)).toBe(false);
 
     const mine = identity();
