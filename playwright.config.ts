@@ -7,6 +7,9 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 const databaseUrl = process.env.E2E_DATABASE_URL ?? "pglite:.data/e2e";
+/** e2e/oidc.spec.ts starts a local OpenID Connect issuer (oauth2-mock-server) here; the app is configured for it. */
+export const oidcIssuerUrl = `http://127.0.0.1:${port + 1000}`;
+export const oidcProviderName = "Example SSO";
 const resetEmbedded = databaseUrl.startsWith("pglite:") ? `rm -rf ${databaseUrl.slice("pglite:".length)} && ` : "";
 
 // Playwright's own browser where it is installed; otherwise a system Chromium (Debian: /usr/bin/chromium).
@@ -25,6 +28,11 @@ export const serverEnv = {
   DEV_MAILBOX: "true",
   // The test harness plays the trusted proxy: visitorHeaders() gives each test its own client address.
   TRUST_PROXY_HOPS: "1",
+  // Sign-in through that issuer; nothing talks to it until a test presses its button.
+  AUTH_OIDC_ISSUER: oidcIssuerUrl,
+  AUTH_OIDC_ID: "cornerstone-e2e",
+  AUTH_OIDC_SECRET: "e2e-client-secret",
+  AUTH_OIDC_NAME: oidcProviderName,
 };
 // Child processes (webServer, specs that start their own server) read the same secrets.
 process.env.E2E_AUTH_SECRET = serverEnv.AUTH_SECRET;

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { sessionCookieName, usesSecureCookies } from "@/lib/auth/cookie-name";
+import { configuredProviders } from "@/lib/auth/provider-list";
 import { env } from "@/lib/env";
 import { enforceHttps, refuseBadRequest } from "@/lib/http/request-guard";
 import {
@@ -16,6 +17,7 @@ import {
 // CSP that Next applies to its scripts.
 const production = env.NODE_ENV === "production";
 const SESSION_COOKIE = sessionCookieName(usesSecureCookies(env.APP_URL));
+const providerOrigins = configuredProviders().map((provider) => provider.authorizationOrigin);
 
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -30,7 +32,7 @@ export async function proxy(request: NextRequest) {
   const nonce = createNonce();
   const csp = isEmailPreviewPath(pathname)
     ? emailPreviewPolicy
-    : contentSecurityPolicy(nonce, { production, inlineStyles: allowsInlineStyles(pathname) });
+    : contentSecurityPolicy(nonce, { production, inlineStyles: allowsInlineStyles(pathname), formActionOrigins: providerOrigins });
   const requestId = requestIdFrom(request.headers.get("x-request-id"));
   const refused = await refuseBadRequest(request, requestId);
   if (refused) {

@@ -68,6 +68,17 @@ const schema = z.object({
       return origins;
     })
     .default([]),
+  /** Sign-in with GitHub (an OAuth app's client id and secret): both, or neither. */
+  AUTH_GITHUB_ID: z.string().min(1).optional(),
+  AUTH_GITHUB_SECRET: z.string().min(1).optional(),
+  /** Sign-in with Google (an OAuth client's id and secret): both, or neither. */
+  AUTH_GOOGLE_ID: z.string().min(1).optional(),
+  AUTH_GOOGLE_SECRET: z.string().min(1).optional(),
+  /** Sign-in with any OpenID Connect issuer (its discovery URL's base), its client id and secret, and its button label. */
+  AUTH_OIDC_ISSUER: z.url().optional(),
+  AUTH_OIDC_ID: z.string().min(1).optional(),
+  AUTH_OIDC_SECRET: z.string().min(1).optional(),
+  AUTH_OIDC_NAME: z.string().min(1).max(40).default("Single sign-on"),
   /** A bearer token that unlocks /api/health's details (version, uptime, database) for monitoring. */
   HEALTH_TOKEN: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
 });
@@ -106,6 +117,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
       } else seen.set(value, name);
     }
   }
+  if (raw) problems.push(...providerProblems(raw));
   if (raw?.DEV_MAILBOX && raw.RESEND_API_KEY) problems.push("  DEV_MAILBOX: cannot be on while RESEND_API_KEY sends real mail");
   if (problems.length > 0 || !raw) {
     throw new Error(`Invalid environment:\n${problems.join("\n")}`);
@@ -121,6 +133,21 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     FORCE_HTTPS: raw.FORCE_HTTPS ?? raw.NODE_ENV === "production",
     LOG_LEVEL: raw.LOG_LEVEL ?? (test ? "warn" : "info"),
   };
+}
+
+/** A provider is on when all its variables are set; some without the others is a mistake worth failing on. */
+function providerProblems(raw: z.infer<typeof schema>): string[] {
+  const groups = [
+    ["AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET"],
+    ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"],
+    ["AUTH_OIDC_ISSUER", "AUTH_OIDC_ID", "AUTH_OIDC_SECRET"],
+  ] as const;
+  return groups.flatMap((names) => {
+    const missing = names.filter((name) => !raw[name]);
+    return missing.length > 0 && missing.length < names.length
+      ? [`  ${missing.join(", ")}: required with ${names.filter((n) => raw[n]).join(", ")}`]
+      : [];
+  });
 }
 
 function localSecret(name: string, test: boolean): string {

@@ -63,6 +63,15 @@ export const refusalCodes = {
   token_invalid: "The link is not valid.",
   token_expired: "The link has expired.",
   token_used: "The link was used already.",
+  // Sign-in through GitHub, Google or an OIDC issuer (lib/accounts/provider-refusals.ts words them)
+  provider_email_in_use: "An account uses the provider's address: sign in, then connect the provider.",
+  provider_email_unverified: "The provider has not confirmed the address.",
+  provider_account_taken: "The provider account is connected to another account.",
+  provider_already_linked: "An account at this provider is connected already.",
+  provider_not_linked: "That provider account is not connected to this account.",
+  provider_not_found: "No account at this provider is connected.",
+  last_sign_in_method: "The only way left to sign in cannot be removed.",
+  provider_failed: "The provider sign-in did not complete.",
   // Users and roles
   user_not_found: "No such user.",
   own_account: "You cannot do this to your own account.",

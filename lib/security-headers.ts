@@ -16,7 +16,15 @@ export const maxRequestBodyBytes = 1024 * 1024;
 /** A nonce CSP: only scripts carrying this request's nonce (and what they load) run. */
 export function contentSecurityPolicy(
   nonce: string,
-  { production, inlineStyles = false }: HeaderOptions & { inlineStyles?: boolean },
+  {
+    production,
+    inlineStyles = false,
+    formActionOrigins = [],
+  }: HeaderOptions & {
+    inlineStyles?: boolean;
+    /** The configured sign-in providers' authorization origins: a sign-in form's POST redirects there. */
+    formActionOrigins?: readonly string[];
+  },
 ): string {
   const directives: Record<string, string[]> = {
     "default-src": ["'none'"],
@@ -32,7 +40,7 @@ export function contentSecurityPolicy(
     "frame-src": ["'self'"],
     "object-src": ["'none'"],
     "base-uri": ["'none'"],
-    "form-action": ["'self'"],
+    "form-action": ["'self'", ...formActionOrigins],
     "frame-ancestors": ["'none'"],
   };
   const policy = Object.entries(directives).map(([name, values]) => `${name} ${values.join(" ")}`);

@@ -7,6 +7,10 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { useHydrated } from "@/components/forms/use-hydrated";
 import { systemConfig } from "@/system.config";
 import { reauthenticateAction } from "./actions";
+import { confirmWithProviderAction } from "./provider-actions";
+
+/** Besides a password or a code: the person's linked providers, and whether they have a password at all. */
+export type ReauthenticationMethods = { hasPassword: boolean; providers: { id: string; label: string }[] };
 
 type Props = {
   /** The page found a confirmation (or a sign-in) within the last few minutes. */
@@ -17,13 +21,15 @@ type Props = {
   /** The button that opens the form, named after what the user came to do. */
   label: string;
   children: React.ReactNode;
+  /** Omitted: a password (and a code when twoFactor) is the way. */
+  methods?: ReauthenticationMethods;
 };
 
 /**
  * Shows `children` (the sensitive controls) once this session has recently proved who it is; until then a
  * button opens a small "Confirm it's you" form. The action re-renders the page, which then passes `recent`.
  */
-export function ConfirmItsYou({ recent, twoFactor, id, label, children }: Props) {
+export function ConfirmItsYou({ recent, twoFactor, id, label, children, methods }: Props) {
   const [open, setOpen] = useState(false);
   const hydrated = useHydrated();
   if (recent) return children;
@@ -34,12 +40,41 @@ export function ConfirmItsYou({ recent, twoFactor, id, label, children }: Props)
       </button>
     );
   }
-  return <ReauthenticateForm twoFactor={twoFactor} id={id} onCancel={() => setOpen(false)} />;
+  const hasPassword = methods?.hasPassword ?? true;
+  return (
+    <>
+      {(hasPassword || twoFactor) && (
+        <ReauthenticateForm twoFactor={twoFactor} hasPassword={hasPassword} id={id} onCancel={() => setOpen(false)} />
+      )}
+      <ConfirmWithProvider providers={methods?.providers ?? []} />
+    </>
+  );
 }
 
-function ReauthenticateForm({ twoFactor, id, onCancel }: { twoFactor: boolean; id: string; onCancel: () => void }) {
+/** A fresh sign-in at a linked provider proves it too; it comes back to this page. */
+function ConfirmWithProvider({ providers }: { providers: ReauthenticationMethods["providers"] }) {
+  const hydrated = useHydrated();
+  if (providers.length === 0) return null;
+  return (
+    <div className="d-flex flex-wrap gap-2 mt-2">
+      {providers.map((provider) => (
+        <form key={provider.id} action={confirmWithProviderAction}>
+          <input type="hidden" name="provider" value={provider.id} />
+          <input type="hidden" name="returnTo" value={hydrated ? window.location.pathname : "/account"} />
+          <button type="submit" className="btn btn-outline-secondary btn-sm">
+            Confirm with {provider.label}
+          </button>
+        </form>
+      ))}
+    </div>
+  );
+}
+
+type FormProps = { twoFactor: boolean; hasPassword: boolean; id: string; onCancel: () => void };
+
+function ReauthenticateForm({ twoFactor, hasPassword, id, onCancel }: FormProps) {
   const { formProps, pending, submitting, result, error, field, values } = useActionForm(reauthenticateAction, {
-    method: "password",
+    method: hasPassword ? "password" : "code",
     password: "",
     code: "",
   });
@@ -51,11 +86,11 @@ function ReauthenticateForm({ twoFactor, id, onCancel }: { twoFactor: boolean; i
         Confirm it&apos;s you
       </h3>
       <p className="small text-body-secondary">
-        Enter your password{twoFactor ? " or a current code from your app" : ""}. It counts for{" "}
-        {systemConfig.accounts.reauthenticationMinutes} minutes.
+        {hasPassword ? `Enter your password${twoFactor ? " or a current code from your app" : ""}` : "Enter a current code from your app"}.
+        It counts for {systemConfig.accounts.reauthenticationMinutes} minutes.
       </p>
       <OutcomeAlert outcome={result} />
-      {twoFactor && (
+      {twoFactor && hasPassword && (
         <fieldset className="mb-3">
           <legend className="visually-hidden">Confirm with</legend>
           <div className="btn-group" role="group">

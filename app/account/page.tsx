@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getProfile } from "@/lib/accounts/profile";
+import { listSignInMethods, reauthenticationMethods } from "@/lib/accounts/provider-links";
 import { hasRecentReauthentication } from "@/lib/accounts/reauthentication";
 import { requireUser } from "@/lib/auth/current-user";
 import { listSessions } from "@/lib/auth/sessions";
@@ -10,6 +11,7 @@ import { ChangePasswordForm } from "./change-password-form";
 import { ConfirmItsYou } from "./confirm-its-you";
 import { ProfileForm } from "./profile-form";
 import { SessionList } from "./session-list";
+import { SignInMethods } from "./sign-in-methods";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -28,12 +30,17 @@ function AccountCard({ id, title, children }: { id: string; title: string; child
   );
 }
 
-export default async function AccountPage() {
+type ProviderParams = { provider_done?: string; provider_error?: string; provider?: string };
+
+export default async function AccountPage({ searchParams }: { searchParams: Promise<ProviderParams> }) {
   const user = await requireUser();
-  const [profile, sessions, recentlyConfirmed] = await Promise.all([
+  const params = await searchParams;
+  const [profile, sessions, recentlyConfirmed, methods, reauthentication] = await Promise.all([
     getProfile(user.id),
     listSessions(user.id),
     hasRecentReauthentication(user.sessionId),
+    listSignInMethods(user.id),
+    reauthenticationMethods(user.id),
   ]);
   return (
     <div className="container py-5">
@@ -57,6 +64,7 @@ export default async function AccountPage() {
             currentSessionId={user.sessionId}
             recentlyConfirmed={recentlyConfirmed}
             twoFactor={user.twoFactorEnabled}
+            reauthentication={reauthentication}
             sessions={sessions.map((s) => ({
               id: s.id,
               ipAddress: s.ipAddress,
@@ -66,11 +74,28 @@ export default async function AccountPage() {
             }))}
           />
         </AccountCard>
-        <AccountCard id="password" title="Password">
-          <ChangePasswordForm
-            minLength={systemConfig.accounts.passwordMinLength}
-            userInputs={[profile.email, profile.firstName, profile.lastName]}
+        <AccountCard id="sign-in-methods" title="Sign-in methods">
+          <SignInMethods
+            methods={methods}
+            result={{ done: params.provider_done, error: params.provider_error, provider: params.provider }}
+            recentlyConfirmed={recentlyConfirmed}
+            twoFactor={user.twoFactorEnabled}
+            reauthentication={reauthentication}
           />
+        </AccountCard>
+        <AccountCard id="password" title="Password">
+          {methods.hasPassword ? (
+            <ChangePasswordForm
+              minLength={systemConfig.accounts.passwordMinLength}
+              userInputs={[profile.email, profile.firstName, profile.lastName]}
+            />
+          ) : (
+            // Signed up through a provider: the reset link proves the address and sets a first password.
+            <p>
+              You sign in through a provider and have no password. To set one, ask for a link by email:{" "}
+              <Link href="/forgot-password">set a password</Link>.
+            </p>
+          )}
         </AccountCard>
         <AccountCard id="two-factor" title="Two-factor sign-in">
           {user.twoFactorEnabled ? (
@@ -96,7 +121,13 @@ export default async function AccountPage() {
         </AccountCard>
         <AccountCard id="email" title="Email address">
           <p className="small text-body-secondary">We send a link to the new address, and your current address can cancel the change.</p>
-          <ConfirmItsYou recent={recentlyConfirmed} twoFactor={user.twoFactorEnabled} id="email" label="Change email address">
+          <ConfirmItsYou
+            recent={recentlyConfirmed}
+            twoFactor={user.twoFactorEnabled}
+            id="email"
+            label="Change email address"
+            methods={reauthentication}
+          >
             <ChangeEmailForm />
           </ConfirmItsYou>
         </AccountCard>

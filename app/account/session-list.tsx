@@ -5,7 +5,7 @@ import { OutcomeAlert } from "@/components/forms/form-alert";
 import { useHydrated } from "@/components/forms/use-hydrated";
 import type { Outcome } from "@/lib/outcome";
 import { revokeOtherSessionsAction, revokeSessionAction } from "./actions";
-import { ConfirmItsYou } from "./confirm-its-you";
+import { ConfirmItsYou, type ReauthenticationMethods } from "./confirm-its-you";
 
 /** `api`: a program signed in through POST /api/v1/auth/token; signing it out ends its tokens too. */
 type SessionRow = { id: string; ipAddress: string | null; userAgent: string | null; api: boolean; lastSeen: string };
@@ -35,9 +35,15 @@ function describeDevice(userAgent: string | null): string {
   return os ? `${browser} on ${os}` : browser;
 }
 
-type Props = { sessions: SessionRow[]; currentSessionId: string; recentlyConfirmed: boolean; twoFactor: boolean };
+type Props = {
+  sessions: SessionRow[];
+  currentSessionId: string;
+  recentlyConfirmed: boolean;
+  twoFactor: boolean;
+  reauthentication: ReauthenticationMethods;
+};
 
-export function SessionList({ sessions, currentSessionId, recentlyConfirmed, twoFactor }: Props) {
+export function SessionList({ sessions, currentSessionId, recentlyConfirmed, twoFactor, reauthentication }: Props) {
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
   const [result, setResult] = useState<Outcome>();
@@ -73,7 +79,13 @@ export function SessionList({ sessions, currentSessionId, recentlyConfirmed, two
         ))}
       </ul>
       {sessions.length > 1 && (
-        <ConfirmItsYou recent={recentlyConfirmed} twoFactor={twoFactor} id="sessions" label="Sign out other sessions…">
+        <ConfirmItsYou
+          recent={recentlyConfirmed}
+          twoFactor={twoFactor}
+          id="sessions"
+          label="Sign out other sessions…"
+          methods={reauthentication}
+        >
           <button
             type="button"
             className="btn btn-outline-danger"

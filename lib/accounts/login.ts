@@ -7,7 +7,7 @@ import type { RequestContext } from "@/lib/request-context";
 import { consumeRateLimit, rateLimits, resetRateLimit } from "@/lib/rate-limit";
 import { systemConfig } from "@/system.config";
 import { hashPassword, needsRehash, verifyPassword } from "./password-hash";
-import { rateLimited } from "./refusals";
+import { accountDisabled, rateLimited } from "./refusals";
 
 export type LoginResult = Outcome<{ userId: string; twoFactor: boolean }>;
 
@@ -69,9 +69,7 @@ export async function authenticate(email: string, password: string, context: Req
       context,
       details: { reason: "disabled" },
     });
-    return refuse(403, `This account is disabled. Contact ${systemConfig.supportEmail} if you think this is a mistake.`, {
-      code: "account_disabled",
-    });
+    return accountDisabled();
   }
   if (!user.emailVerified) {
     await audit({

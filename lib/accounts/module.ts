@@ -20,6 +20,10 @@ const auditActions = {
   "user.reauthenticate": "Identity confirmed again",
   "user.reauthenticate_failed": "Identity confirmation failed",
   "session.revoke": "Session ended",
+  "account.provider_linked": "Sign-in provider connected",
+  "account.provider_link_failed": "Sign-in provider connection refused",
+  "account.provider_unlinked": "Sign-in provider removed",
+  "account.provider_unlink_failed": "Sign-in provider removal refused",
 } as const;
 
 declare module "@/lib/kernel/registry" {

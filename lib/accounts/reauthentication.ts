@@ -54,8 +54,13 @@ export async function reauthenticate(
           fieldErrors: { password: ["That is not your password."] },
         });
   }
+  return recordReauthentication(sessionId, userId, method, context);
+}
+
+/** Stamps this session as having just proved who it is (password, code, or a fresh sign-in at a linked provider). */
+export async function recordReauthentication(sessionId: string, userId: string, method: string, context: RequestContext): Promise<Outcome> {
   await db.session.update({ where: { id: sessionId }, data: { reauthenticatedAt: new Date() } });
-  await audit({ action: "user.reauthenticate", actorId: userId, target, context, details: { method } });
+  await audit({ action: "user.reauthenticate", actorId: userId, target: { type: "user", id: userId }, context, details: { method } });
   return done();
 }
 

@@ -1,13 +1,11 @@
 import "server-only";
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { decode } from "next-auth/jwt";
 import { cache } from "react";
 import { authorize, ForbiddenError, type Permission } from "@/lib/authz";
-import { env } from "@/lib/env";
 import { currentRequestContext } from "@/lib/request-context";
 import { actorFrom } from "@/lib/users/actor";
-import { sessionCookieName, usesSecureCookies } from "./cookie-name";
+import { sessionCookieToken } from "./cookie-session";
 import { endedSessionReason } from "./ended-session";
 import { findActiveSession } from "./sessions";
 
@@ -36,8 +34,6 @@ export type SessionState =
 // Actor loading (one round trip, shared with the API's bearer tokens) lives with the users.
 export { loadActor } from "@/lib/users/actor";
 
-const SESSION_COOKIE = sessionCookieName(usesSecureCookies(env.APP_URL));
-
 /**
  * Reads the session cookie Auth.js wrote (its encrypted token carries the session secret) without asking Auth.js:
  * no cookie means nobody, with no decryption and no query, and a cookie costs one round trip for the session,
@@ -45,10 +41,9 @@ const SESSION_COOKIE = sessionCookieName(usesSecureCookies(env.APP_URL));
  * a cookie that outlives the session's absolute deadline anyway (and a page cannot set cookies).
  */
 export const currentSession = cache(async (): Promise<SessionState> => {
-  const token = (await cookies()).get(SESSION_COOKIE)?.value;
-  if (!token) return { stage: "anonymous" };
-  const claims = await decode({ token, secret: env.AUTH_SECRET, salt: SESSION_COOKIE }).catch(() => null);
-  const session = await findActiveSession(claims?.sid);
+  const claims = await sessionCookieToken();
+  if (!claims) return { stage: "anonymous" };
+  const session = await findActiveSession(claims.sid);
   if (!session) return (await endedSessionReason()) ? { stage: "anonymous", ended: "disabled" } : { stage: "anonymous" };
   if (session.twoFactorPending) return { stage: "two_factor", sessionId: session.id };
   const loaded = actorFrom(session.user, session.id);

@@ -5,12 +5,15 @@ import { auditInvalidLoginInput, authenticate, invalidCredentials } from "@/lib/
 import { loginSchema } from "@/lib/accounts/schemas";
 import { audit } from "@/lib/audit";
 import { env } from "@/lib/env";
+import { safeNextPath } from "@/lib/http/safe-next-path";
 import { log } from "@/lib/log";
 import type { Refusal } from "@/lib/outcome";
 import { contextFromHeaders } from "@/lib/request-context";
 import { systemConfig } from "@/system.config";
 import { completeChallenge } from "@/lib/two-factor/challenge";
 import { sessionCookieName, usesSecureCookies } from "./cookie-name";
+import { handleProviderCallback, type ProviderSignedInUser } from "./provider-callback";
+import { authProviders } from "./providers";
 import { createSession, deleteSessionBySecret, findActiveSession } from "./sessions";
 
 // Auth.js runs the sign-in flow and the cookie; the session itself lives in our Session table. Auth.js's
@@ -78,7 +81,7 @@ const nextAuth = NextAuth({
             actorId: userId,
             target: { type: "user", id: userId },
             context,
-            details: { rememberMe: parsed.data.rememberMe },
+            details: { method: "password", rememberMe: parsed.data.rememberMe },
           });
         }
         return { id: userId, sessionSecret: secret };
@@ -95,10 +98,28 @@ const nextAuth = NextAuth({
         return { id: completed.value.userId, sessionSecret: completed.value.sessionSecret };
       },
     }),
+    // GitHub, Google and an OIDC issuer, each only when the environment configures it (lib/auth/provider-list.ts).
+    ...authProviders(),
   ],
   callbacks: {
+    async signIn({ user, account, profile }) {
+      if (!account || account.type === "credentials") return true;
+      return handleProviderCallback(user, account, profile);
+    },
+    // Auth.js takes its origin from the request Next built, which can name the bind address ("localhost") rather
+    // than the public one the cookies belong to: every redirect is resolved against APP_URL, and stays on it.
+    redirect({ url, baseUrl }) {
+      const target = URL.canParse(url, baseUrl) ? new URL(url, baseUrl) : null;
+      const ours = target !== null && [baseUrl, new URL(systemConfig.url).origin].includes(target.origin);
+      const path = ours ? `${target.pathname}${target.search}${target.hash}` : "/";
+      return new URL(safeNextPath(path, "/"), systemConfig.url).toString();
+    },
     async jwt({ token, user }) {
-      if (user) return { sub: user.id, sid: (user as { sessionSecret: string }).sessionSecret };
+      if (user) {
+        // Every provider's sign-in ends with our session row's secret on the user (authorize, or the callback above).
+        const { sessionSecret } = user as ProviderSignedInUser;
+        return sessionSecret ? { sub: user.id, sid: sessionSecret } : null;
+      }
       const active = await findActiveSession(token.sid);
       // null clears the cookie: the server-side session is gone, so is the browser's.
       return active ? { ...token, sessionId: active.id, sub: active.userId, twoFactorPending: active.twoFactorPending } : null;

@@ -3,11 +3,12 @@ import Link from "next/link";
 import { currentSession } from "@/lib/auth/current-user";
 import { systemConfig } from "@/system.config";
 import { LoginForm } from "./login-form";
+import { ProviderButtons, ProviderRefusal } from "./provider-sign-in";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  const { next } = await searchParams;
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; error?: string; provider?: string }> }) {
+  const { next, error, provider } = await searchParams;
   const state = await currentSession();
   return (
     <>
@@ -18,7 +19,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           Your account has been disabled. Contact <a href={`mailto:${systemConfig.supportEmail}`}>{systemConfig.supportEmail}</a>.
         </div>
       )}
+      <ProviderRefusal error={error} provider={provider} />
       <LoginForm next={typeof next === "string" ? next : undefined} />
+      <ProviderButtons next={typeof next === "string" ? next : undefined} />
       <p className="mt-3 mb-1 small">
         <Link href="/forgot-password">Forgot your password?</Link>
       </p>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { reauthenticationMethods } from "@/lib/accounts/provider-links";
 import { hasRecentReauthentication } from "@/lib/accounts/reauthentication";
 import { requireUser } from "@/lib/auth/current-user";
 import { enrolmentDetails, twoFactorStatus } from "@/lib/two-factor/manage";
@@ -15,6 +16,7 @@ export default async function TwoFactorSettingsPage() {
   const enrolment = status.enabled ? null : await enrolmentDetails(user.id);
   const forced = status.required && !status.enabled;
   const recentlyConfirmed = await hasRecentReauthentication(user.sessionId);
+  const reauthentication = await reauthenticationMethods(user.id);
 
   return (
     <div className="container py-5">
@@ -53,7 +55,7 @@ export default async function TwoFactorSettingsPage() {
                 <p className={status.recoveryCodesLeft <= 3 ? "text-danger-emphasis" : "text-body-secondary"}>
                   {status.recoveryCodesLeft} of 10 left.
                 </p>
-                <ConfirmItsYou recent={recentlyConfirmed} twoFactor id="codes" label="Make new recovery codes…">
+                <ConfirmItsYou methods={reauthentication} recent={recentlyConfirmed} twoFactor id="codes" label="Make new recovery codes…">
                   <RegenerateCodesButton />
                 </ConfirmItsYou>
               </div>
@@ -68,7 +70,13 @@ export default async function TwoFactorSettingsPage() {
                 {status.required ? (
                   <p className="text-body-secondary mb-0">Your role requires two-factor sign-in, so it stays on.</p>
                 ) : (
-                  <ConfirmItsYou recent={recentlyConfirmed} twoFactor id="disable" label="Turn off two-factor sign-in…">
+                  <ConfirmItsYou
+                    methods={reauthentication}
+                    recent={recentlyConfirmed}
+                    twoFactor
+                    id="disable"
+                    label="Turn off two-factor sign-in…"
+                  >
                     <DisableTwoFactorButton />
                   </ConfirmItsYou>
                 )}
@@ -80,13 +88,19 @@ export default async function TwoFactorSettingsPage() {
         <div className="card">
           <div className="card-body">
             {enrolment ? (
-              <ConfirmItsYou recent={recentlyConfirmed} twoFactor={false} id="enrol" label="Continue setting up">
+              <ConfirmItsYou methods={reauthentication} recent={recentlyConfirmed} twoFactor={false} id="enrol" label="Continue setting up">
                 <EnrolmentSteps qrSvg={enrolment.qrSvg} manualKey={enrolment.manualKey} continueTo="/account" />
               </ConfirmItsYou>
             ) : (
               <>
                 <p>You will need an authenticator app on your phone. Setting up takes a minute.</p>
-                <ConfirmItsYou recent={recentlyConfirmed} twoFactor={false} id="enrol" label="Set up two-factor sign-in">
+                <ConfirmItsYou
+                  methods={reauthentication}
+                  recent={recentlyConfirmed}
+                  twoFactor={false}
+                  id="enrol"
+                  label="Set up two-factor sign-in"
+                >
                   <StartEnrolmentButton />
                 </ConfirmItsYou>
               </>
