@@ -32,7 +32,7 @@ export function RemoveProviderButton({ provider, label }: { provider: string; la
       >
         Remove {label}
       </button>
-      <div className="mt-2 small">
+      <div className="mt-2 small text-start">
         <OutcomeAlert outcome={result} />
       </div>
     </div>
