@@ -31,7 +31,6 @@ function pool(): Pool | null {
     const size = availableParallelism();
     const workers = Array.from({ length: size }, () => {
       const worker = new Worker(workerSource, { eval: true });
-      worker.unref(); // an idle worker never keeps a stopping process alive; busy ones are ref'd below
       worker.on("message", ({ id, value, error }: { id: number; value?: string | boolean; error?: string }) => {
         const job = jobs.get(id);
         jobs.delete(id);
@@ -40,6 +39,9 @@ function pool(): Pool | null {
         else job?.resolve(value!);
       });
       worker.on("error", (error) => log.error({ err: error }, "bcrypt worker failed"));
+      // An idle worker never keeps a stopping process alive; busy ones are ref'd below. After the listeners:
+      // adding one refs the worker's port again, which kept scripts (admin:create) from exiting.
+      worker.unref();
       return worker;
     });
     globalForPool.bcryptPool = { workers, jobs, next: 0 };

@@ -4,12 +4,13 @@ import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import { githubPrimaryEmail } from "@/lib/accounts/provider-identity";
 import { env } from "@/lib/env";
+import { systemConfig } from "@/system.config";
 import { configuredProviders } from "./provider-list";
 
 // Auth.js's provider objects for what the environment switched on. Every flow carries PKCE and a state
 // (OIDC ones a nonce too): a code or a callback this browser did not start is refused.
 
-const apiHeaders = (accessToken: unknown) => ({ Authorization: `Bearer ${String(accessToken)}`, "User-Agent": "cornerstone" });
+const apiHeaders = (accessToken: unknown) => ({ Authorization: `Bearer ${String(accessToken)}`, "User-Agent": systemConfig.name });
 
 /**
  * GitHub's profile names a public address, if any, and never says whether GitHub verified it. Its address
