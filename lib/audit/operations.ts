@@ -1,6 +1,6 @@
-import { toJSONSchema } from "zod/v4/core";
 import { PAGE_SIZES } from "@/lib/fields";
-import { defineOperation, type QueryParameter } from "@/lib/kernel/operation";
+import { defineOperation } from "@/lib/kernel/operation";
+import { listQueryParameters } from "@/lib/kernel/query-parameters";
 import { done } from "@/lib/outcome";
 import { z } from "@/lib/zod";
 import { auditPermissions as p } from "./permissions";
@@ -32,18 +32,6 @@ const filterDescriptions: Record<keyof typeof auditQuerySchema.shape, string> = 
   size: `One of ${PAGE_SIZES.join(", ")}`,
 };
 
-/** The viewer's filters, described from the schema that parses them. */
-function listParameters(): QueryParameter[] {
-  const { properties = {} } = toJSONSchema(auditQuerySchema, { io: "input", unrepresentable: "any" }) as {
-    properties?: Record<string, Record<string, unknown>>;
-  };
-  return Object.entries(filterDescriptions).map(([name, description]) => ({
-    name,
-    description,
-    schema: name === "size" ? { type: "integer", enum: [...PAGE_SIZES], default: 50 } : (properties[name] ?? { type: "string" }),
-  }));
-}
-
 const listAuditOperation = defineOperation({
   id: "audit.list",
   method: "GET",
@@ -60,7 +48,7 @@ const listAuditOperation = defineOperation({
     pages: z.number().int(),
   }),
   paged: true,
-  query: listParameters(),
+  query: listQueryParameters(auditQuerySchema, filterDescriptions, 50),
   handler: async (query, { actor, context }) => {
     const { total, pages, entries } = await (await import("./query")).listAuditEntries(actor, query, context);
     const items = entries.map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString() }));

@@ -1,5 +1,5 @@
-import { toJSONSchema } from "zod/v4/core";
-import { defineOperation, type QueryParameter } from "@/lib/kernel/operation";
+import { defineOperation } from "@/lib/kernel/operation";
+import { listQueryParameters } from "@/lib/kernel/query-parameters";
 import { PAGE_SIZES, idField } from "@/lib/fields";
 import { done, refuse } from "@/lib/outcome";
 import { z } from "@/lib/zod";
@@ -85,18 +85,6 @@ const filterDescriptions: Record<keyof typeof userListQuerySchema.shape, string>
   size: `One of ${PAGE_SIZES.join(", ")}`,
 };
 
-/** The console's filters, described from the schema that parses them. */
-function listParameters(): QueryParameter[] {
-  const { properties = {} } = toJSONSchema(userListQuerySchema, { io: "input", unrepresentable: "any" }) as {
-    properties?: Record<string, Record<string, unknown>>;
-  };
-  return Object.entries(filterDescriptions).map(([name, description]) => ({
-    name,
-    description,
-    schema: name === "size" ? { type: "integer", enum: [...PAGE_SIZES], default: 25 } : (properties[name] ?? { type: "string" }),
-  }));
-}
-
 const listUsersOperation = defineOperation({
   id: "users.list",
   method: "GET",
@@ -107,7 +95,7 @@ const listUsersOperation = defineOperation({
   input: userListQuerySchema,
   output: userPageSchema,
   paged: true,
-  query: listParameters(),
+  query: listQueryParameters(userListQuerySchema, filterDescriptions, 25),
   handler: async (query, { actor, context }) => {
     const { listUsers } = await import("./list");
     const { users, total, capped, pages } = await listUsers(actor, query, context);
