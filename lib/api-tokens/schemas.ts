@@ -5,7 +5,8 @@ import { systemConfig } from "@/system.config";
 
 const { tokenMaxDays } = systemConfig.api;
 
-const id = z.string().check(z.minLength(1), z.maxLength(64));
+// Plain characters only: a NUL or other odd character would otherwise reach the database and fail there.
+const id = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[a-z0-9_-]+$/i, "That id is not valid."));
 const tokenNameField = z.string().check(z.trim(), z.minLength(1, "Give the token a name."), z.maxLength(80, "At most 80 characters."));
 
 export const createTokenSchema = z.object({

@@ -1,4 +1,5 @@
 import { defineModule } from "@/lib/kernel/module";
+import { auditOperations } from "./operations";
 import { auditPermissions } from "./permissions";
 
 const auditActions = { "admin.audit_export": "Audit log exported" } as const;
@@ -16,6 +17,7 @@ export const auditModule = defineModule({
   permissions: auditPermissions,
   requiresTwoFactor: true,
   auditActions,
+  operations: auditOperations,
   nav: [{ href: "/admin/audit", label: "Audit log", permission: auditPermissions.read, area: "admin", order: 30 }],
   defaultGrants: { manager: [auditPermissions.read] },
 });

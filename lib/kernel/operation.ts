@@ -7,7 +7,7 @@ import type { RequestContext } from "@/lib/request-context";
 // (lib/kernel/rest.ts) serves it at /api/v1, the one server action (app/records/run-operation.ts) serves it to the
 // screens, and the OpenAPI document (lib/kernel/openapi.ts) describes it, all from this declaration.
 
-export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export type OperationCall = {
   actor: Actor;
@@ -45,7 +45,7 @@ export type Operation<I extends $ZodType = $ZodType, O = unknown> = {
    * lists exactly these codes per status, and every tested answer is held to it (tests/helpers/openapi-validate.ts).
    */
   refusals?: { readonly [S in RefusalStatus]?: readonly RefusalCode[] };
-  /** Path parameters, query (GET, DELETE) and JSON body (POST, PATCH) are merged into one object and parsed. */
+  /** Path parameters, query (GET, DELETE) and JSON body (POST, PUT, PATCH) are merged into one object and parsed. */
   input: I;
   /** Describes the success answer in OpenAPI; null for 204 and streams. */
   output: $ZodType | null;

@@ -240,7 +240,7 @@ async function perform(
   idempotent: boolean,
   requestId?: string,
 ): Promise<Response> {
-  const { body, error } = request.method === "POST" || request.method === "PATCH" ? await readBody(request) : {};
+  const { body, error } = request.method === "GET" || request.method === "DELETE" ? {} : await readBody(request);
   if (error) return error;
   const query = Object.fromEntries(url.searchParams);
   const parsed = parseInput(operation, { ...(body ?? query), ...pathParams });

@@ -1,10 +1,10 @@
-import { toJSONSchema } from "zod/v4/core";
-import { defineOperation, type QueryParameter } from "@/lib/kernel/operation";
+import { defineOperation } from "@/lib/kernel/operation";
+import { listQueryParameters } from "@/lib/kernel/query-parameters";
 import { PAGE_SIZES, idField } from "@/lib/fields";
 import { done, refuse } from "@/lib/outcome";
 import { z } from "@/lib/zod";
 import { userPermissions as p } from "./permissions";
-import { adminProfileSchema, userListQuerySchema } from "./schemas";
+import { adminProfileSchema, userListQuerySchema, userRolesSchema } from "./schemas";
 
 // The admin console's user actions over /api/v1, through the same lib functions (list.ts, manage.ts): they
 // authorise again, apply the hierarchy rule and keep the last administrator. Handlers load that server code
@@ -85,18 +85,6 @@ const filterDescriptions: Record<keyof typeof userListQuerySchema.shape, string>
   size: `One of ${PAGE_SIZES.join(", ")}`,
 };
 
-/** The console's filters, described from the schema that parses them. */
-function listParameters(): QueryParameter[] {
-  const { properties = {} } = toJSONSchema(userListQuerySchema, { io: "input", unrepresentable: "any" }) as {
-    properties?: Record<string, Record<string, unknown>>;
-  };
-  return Object.entries(filterDescriptions).map(([name, description]) => ({
-    name,
-    description,
-    schema: name === "size" ? { type: "integer", enum: [...PAGE_SIZES], default: 25 } : (properties[name] ?? { type: "string" }),
-  }));
-}
-
 const listUsersOperation = defineOperation({
   id: "users.list",
   method: "GET",
@@ -107,7 +95,7 @@ const listUsersOperation = defineOperation({
   input: userListQuerySchema,
   output: userPageSchema,
   paged: true,
-  query: listParameters(),
+  query: listQueryParameters(userListQuerySchema, filterDescriptions, 25),
   handler: async (query, { actor, context }) => {
     const { listUsers } = await import("./list");
     const { users, total, capped, pages } = await listUsers(actor, query, context);
@@ -195,6 +183,50 @@ const deleteUserOperation = defineOperation({
   handler: async ({ id }, { actor, context }) => (await import("./manage")).deleteUser(actor, id, context),
 });
 
+const setRolesOperation = defineOperation({
+  id: "users.set_roles",
+  method: "PUT",
+  path: "/users/{id}/roles",
+  summary:
+    "Replace someone's roles, as the console's role form: only roles whose every permission the caller holds can be given or taken, and the last administrator stays one",
+  tags,
+  permission: p.assign_roles,
+  refusals: { 404: ["user_not_found"], 409: ["beyond_own_permissions", "last_admin"], 422: ["unknown_role"] },
+  input: z.object({ id: idField, roleIds: userRolesSchema.shape.roleIds.describe("Role ids: the user's whole new set") }),
+  output: null,
+  example: { roleIds: ["cm0role0000000000000000001"] },
+  handler: async ({ id, roleIds }, { actor, context }) => (await import("./manage")).setUserRoles(actor, id, roleIds, context),
+});
+
+const unlockUserOperation = defineOperation({
+  id: "users.unlock",
+  method: "POST",
+  path: "/users/{id}/unlock",
+  summary: "Lift a sign-in lock left by failed attempts",
+  tags,
+  permission: p.disable,
+  refusals: { 404: ["user_not_found"] },
+  input: byId,
+  output: null,
+  handler: async ({ id }, { actor, context }) => (await import("./manage")).unlockUser(actor, id, context),
+});
+
+const revokeSessionsOperation = defineOperation({
+  id: "users.revoke_sessions",
+  method: "POST",
+  path: "/users/{id}/sessions/revoke",
+  summary: "Sign someone out everywhere (their pending email change is voided with the sessions)",
+  tags,
+  permission: p.security,
+  refusals: { 404: ["user_not_found"] },
+  input: byId,
+  output: z.object({ sessionsEnded: z.number().int() }),
+  handler: async ({ id }, { actor, context }) => {
+    const outcome = await (await import("./manage")).revokeUserSessions(actor, id, context);
+    return outcome.ok ? done({ sessionsEnded: outcome.value }) : outcome;
+  },
+});
+
 export const userOperations = [
   listUsersOperation,
   getUserOperation,
@@ -202,4 +234,7 @@ export const userOperations = [
   disableUserOperation,
   enableUserOperation,
   deleteUserOperation,
+  setRolesOperation,
+  unlockUserOperation,
+  revokeSessionsOperation,
 ];

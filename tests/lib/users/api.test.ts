@@ -69,12 +69,25 @@ describe("users and roles over /api/v1", () => {
     const role = await db.role.findUniqueOrThrow({ where: { name: "user" } });
     const operations = [...operationsOf(system).values()].filter((op) => /^(users|roles)\./.test(op.id));
     expect(operations.map((op) => op.id).sort()).toEqual(
-      ["roles.get", "roles.list", "users.delete", "users.disable", "users.enable", "users.get", "users.list", "users.update"].sort(),
+      [
+        "roles.get",
+        "roles.list",
+        "users.delete",
+        "users.disable",
+        "users.enable",
+        "users.get",
+        "users.list",
+        "users.revoke_sessions",
+        "users.set_roles",
+        "users.unlock",
+        "users.update",
+      ].sort(),
     );
     for (const operation of operations) {
       const id = operation.id.startsWith("roles.") ? role.id : target.id;
       const before = await denied(member.id);
-      const body = operation.method === "PATCH" ? { firstName: "Taken", lastName: "Over", dateOfBirth: "" } : undefined;
+      const bodies: Record<string, unknown> = { PATCH: { firstName: "Taken", lastName: "Over", dateOfBirth: "" }, PUT: { roleIds: [] } };
+      const body = bodies[operation.method];
       const response = await call(member, operation.method, operation.path.replace("{id}", id), { body });
       expect((await problem(response, 403)).code, operation.id).toBe("forbidden");
       expect(await denied(member.id), operation.id).toBe(before + 1);
