@@ -3,14 +3,16 @@ import type { Prisma } from "@/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
+import { searchTerms, searchUsersPage } from "./list-search";
 import { userPermissions } from "./permissions";
 import type { UserListQuery } from "./schemas";
 
 // Reading users for the admin console. Search is "contains" on email and names, one term per word, served
-// by the trigram indexes; filters and sorts come from allowlists (lib/users/schemas.ts).
+// by the trigram indexes; filters and sorts come from allowlists (lib/users/schemas.ts). A search is one
+// statement (./list-search.ts) unless it matches more than the count cap; this query serves the rest.
 
 function userWhere(query: UserListQuery, roleId: string | null): Prisma.UserWhereInput {
-  const terms = query.q.split(/\s+/).filter(Boolean).slice(0, 5);
+  const terms = searchTerms(query.q);
   return {
     deletedAt: query.status === "deleted" ? { not: null } : null,
     ...(query.status === "active" ? { status: "ACTIVE" } : query.status === "disabled" ? { status: "DISABLED" } : {}),
@@ -31,9 +33,9 @@ const orderBy = (query: UserListQuery): Prisma.UserOrderByWithRelationInput[] =>
 
 /** Counting stops here: an exact count of a large table costs more than the page itself. */
 const USER_COUNT_CAP = 10_000;
-const SEARCH_FIRST_LIMIT = 1_000;
 
-const listFields = {
+/** What the list shows of a user. */
+export const listFields = {
   id: true,
   email: true,
   firstName: true,
@@ -49,6 +51,8 @@ const listFields = {
 
 export async function listUsers(actor: Actor, query: UserListQuery, context?: RequestContext) {
   await authorize(actor, userPermissions.read, { context });
+  const searched = query.q.trim() ? await searchUsersPage(query, USER_COUNT_CAP) : null;
+  if (searched) return listPage(query, searched.total, searched.users);
   const role = query.role ? await db.role.findUnique({ where: { name: query.role }, select: { id: true } }) : null;
   const where = userWhere(query, role?.id ?? null);
   const [total, users] = await db.$transaction(async (tx) => {
@@ -56,34 +60,32 @@ export async function listUsers(actor: Actor, query: UserListQuery, context?: Re
     // ILIKE rather than use the trigram indexes; on SSD storage 1.1 is the usual value. Only this
     // transaction is affected, and the count and the page read one snapshot.
     await tx.$executeRawUnsafe("SET LOCAL random_page_cost = 1.1");
-    const pageOf = (filter: Prisma.UserWhereInput) =>
-      tx.user.findMany({
-        where: filter,
-        orderBy: orderBy(query),
-        skip: (query.page - 1) * query.size,
-        take: query.size,
-        select: listFields,
-      });
-    if (query.q.trim()) {
-      // Few matches: search first, then sort. With ORDER BY … LIMIT the planner may walk a sort index testing
-      // every row against the search, which is slow when matches are rare; unordered, it takes the trigram
-      // indexes. Many matches: the index walk finds a page quickly, so the plain query below is better.
-      const matches = await tx.user.findMany({ where, select: { id: true }, take: SEARCH_FIRST_LIMIT + 1 });
-      if (matches.length <= SEARCH_FIRST_LIMIT) return [matches.length, await pageOf({ id: { in: matches.map((m) => m.id) } })] as const;
-    }
-    return [await tx.user.count({ where, take: USER_COUNT_CAP + 1 }), await pageOf(where)] as const;
+    // A search here has more matches than the cap (searchUsersPage counted them): no need to count again.
+    const total = query.q.trim() ? USER_COUNT_CAP + 1 : await tx.user.count({ where, take: USER_COUNT_CAP + 1 });
+    const page = await tx.user.findMany({
+      where,
+      orderBy: orderBy(query),
+      skip: (query.page - 1) * query.size,
+      take: query.size,
+      select: listFields,
+    });
+    return [total, page] as const;
   });
+  return listPage(
+    query,
+    total,
+    users.map(({ roles, ...user }) => ({ ...user, roles: roles.map((r) => r.role.name) })),
+  );
+}
+
+function listPage<User extends { roles: string[] }>(query: UserListQuery, total: number, users: User[]) {
   const capped = total > USER_COUNT_CAP;
   // Past the cap, pages go on one at a time while a full page came back.
   const pages = capped
     ? Math.max(Math.ceil(USER_COUNT_CAP / query.size), query.page + (users.length === query.size ? 1 : 0))
     : Math.max(1, Math.ceil(total / query.size));
-  return {
-    total: Math.min(total, USER_COUNT_CAP),
-    capped,
-    pages,
-    users: users.map(({ roles, ...user }) => ({ ...user, roles: roles.map((r) => r.role.name) })),
-  };
+  // Role names in one order whichever query read them.
+  return { total: Math.min(total, USER_COUNT_CAP), capped, pages, users: users.map((u) => ({ ...u, roles: [...u.roles].sort() })) };
 }
 
 /** One user for the detail page, or null when there is no such user. */
