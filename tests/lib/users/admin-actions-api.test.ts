@@ -5,6 +5,7 @@ import { seed } from "@/lib/seed";
 import { system } from "@/modules";
 import { unique, useTestDatabase } from "../../helpers/database";
 import { documentedRestHandler } from "../../helpers/openapi-validate";
+import { personWithRoles } from "../../helpers/people";
 
 // The console's role form, unlock and "sign out everywhere" over /api/v1: the same manage.ts functions, so the
 // console's rules (permission, hierarchy, beyond one's own permissions, last administrator) answer the same way.
@@ -32,24 +33,7 @@ async function refusal(response: Response, status: number) {
   return ((await response.json()) as { code: string; errors?: Record<string, string[]> }).code;
 }
 
-async function holder(roles: string[], extra: string[] = []): Promise<CurrentUser> {
-  const user = await db.user.create({
-    data: {
-      email: `${unique("roles-api")}@example.com`,
-      firstName: "Ada",
-      lastName: unique("Holder"),
-      roles: { create: roles.map((name) => ({ role: { connect: { name } } })) },
-    },
-  });
-  const grants = await db.rolePermission.findMany({ where: { role: { name: { in: roles } } }, include: { permission: true } });
-  return {
-    ...user,
-    sessionId: "test",
-    roles,
-    permissions: new Set([...grants.map((g) => g.permission.key), ...extra]),
-    twoFactorEnabled: false,
-  };
-}
+const holder = (roles: string[], extra: string[] = []) => personWithRoles(roles, { extra });
 
 const roleId = async (name: string) => (await db.role.findUniqueOrThrow({ where: { name } })).id;
 const rolesOf = async (userId: string) =>

@@ -6,6 +6,7 @@ import { seed } from "@/lib/seed";
 import { system } from "@/modules";
 import { exclusively, unique, useTestDatabase } from "../../helpers/database";
 import { documentedRestHandler } from "../../helpers/openapi-validate";
+import { personWithRoles } from "../../helpers/people";
 
 // Users and roles over /api/v1, through the REST router with a mocked session: the console's rules (permissions,
 // the hierarchy, the last administrator) hold over the API because the handlers call the console's functions.
@@ -31,22 +32,6 @@ async function problem(response: Response, status: number) {
   return (await response.json()) as { code: string; errors?: Record<string, string[]> };
 }
 
-/** A person in the database holding these roles, as the session would load them. */
-async function person(roles: string[], options: { lastName?: string; extra?: string[] } = {}): Promise<CurrentUser> {
-  const user = await db.user.create({
-    data: {
-      email: `${unique("api")}@example.com`,
-      firstName: "Api",
-      lastName: options.lastName ?? unique("Tester"),
-      emailVerified: new Date(),
-      roles: { create: roles.map((name) => ({ role: { connect: { name } } })) },
-    },
-  });
-  const grants = await db.rolePermission.findMany({ where: { role: { name: { in: roles } } }, include: { permission: true } });
-  const permissions = new Set([...grants.map((g) => g.permission.key), ...(options.extra ?? [])]);
-  return { ...user, sessionId: "test", roles, permissions, twoFactorEnabled: false };
-}
-
 const statusOf = async (id: string) => (await db.user.findUniqueOrThrow({ where: { id } })).status;
 const denied = (actorId: string) => db.auditLog.count({ where: { action: "authz.denied", actorId } });
 const allPermissions = () => system.permissions.map((p) => p.key);
@@ -59,13 +44,13 @@ describe("users and roles over /api/v1", () => {
 
   beforeAll(async () => {
     await seed(db, system, { demoUsers: false });
-    admin = await person(["admin", "user"]);
-    manager = await person(["manager", "user"]);
-    member = await person(["user"]);
+    admin = await personWithRoles(["admin", "user"]);
+    manager = await personWithRoles(["manager", "user"]);
+    member = await personWithRoles(["user"]);
   });
 
   it("refuses a plain member every /users and /roles operation with 403, audited, changing nothing", async () => {
-    const target = await person(["user"]);
+    const target = await personWithRoles(["user"]);
     const role = await db.role.findUniqueOrThrow({ where: { name: "user" } });
     const operations = [...operationsOf(system).values()].filter((op) => /^(users|roles)\./.test(op.id));
     expect(operations.map((op) => op.id).sort()).toEqual(
@@ -103,7 +88,7 @@ describe("users and roles over /api/v1", () => {
   it("lists with the console's filters, pages with Link headers, and shows no secrets", async () => {
     const tag = unique("Listed").replace(/-/g, "");
     const people: CurrentUser[] = [];
-    for (let i = 0; i < 12; i++) people.push(await person(i < 2 ? ["manager"] : ["user"], { lastName: `${tag} ${i}` }));
+    for (let i = 0; i < 12; i++) people.push(await personWithRoles(i < 2 ? ["manager"] : ["user"], { lastName: `${tag} ${i}` }));
     await db.user.update({ where: { id: people[3]!.id }, data: { status: "DISABLED" } });
     await db.user.update({ where: { id: people[4]!.id }, data: { emailVerified: null, lockedUntil: new Date(Date.now() + 600_000) } });
     await db.user.update({ where: { id: people[5]!.id }, data: { deletedAt: new Date(), status: "DISABLED" } });
@@ -155,7 +140,7 @@ describe("users and roles over /api/v1", () => {
   });
 
   it("gets one user as the console shows them, 404 for an unknown id", async () => {
-    const target = await person(["manager"]);
+    const target = await personWithRoles(["manager"]);
     await db.user.update({ where: { id: target.id }, data: { dateOfBirth: new Date("1990-05-17T00:00:00Z"), twoFactorSecret: "s3cret" } });
     const response = await call(manager, "GET", `/users/${target.id}`);
     expect(response.status).toBe(200);
@@ -178,7 +163,7 @@ describe("users and roles over /api/v1", () => {
   });
 
   it("updates a profile as the console's form does, with its rules", async () => {
-    const target = await person(["user"]);
+    const target = await personWithRoles(["user"]);
     const edit = { firstName: "Renamed", lastName: "Person", dateOfBirth: "1970-01-02" };
     expect((await call(manager, "PATCH", `/users/${target.id}`, { body: edit })).status).toBe(204);
     expect(await db.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({
@@ -201,7 +186,7 @@ describe("users and roles over /api/v1", () => {
   });
 
   it("disables and enables, and a manager cannot disable an administrator (hierarchy)", async () => {
-    const target = await person(["user"]);
+    const target = await personWithRoles(["user"]);
     expect((await call(manager, "POST", `/users/${target.id}/disable`)).status).toBe(204);
     expect(await statusOf(target.id)).toBe("DISABLED");
     expect(await (await call(manager, "GET", `/users/${target.id}`)).json()).toMatchObject({ status: "disabled" });
@@ -211,7 +196,7 @@ describe("users and roles over /api/v1", () => {
       2,
     );
 
-    const administrator = await person(["admin"]);
+    const administrator = await personWithRoles(["admin"]);
     const before = await denied(manager.id);
     expect((await problem(await call(manager, "POST", `/users/${administrator.id}/disable`), 403)).code).toBe("forbidden");
     expect(await statusOf(administrator.id)).toBe("ACTIVE");
@@ -224,8 +209,8 @@ describe("users and roles over /api/v1", () => {
     // Another file's test of the same rule would count its own administrator; never at the same time.
     exclusively("last-admin", async () => {
       // Every permission, so nothing but the last-administrator rule stands in the way.
-      const actor = await person(["manager"], { extra: allPermissions() });
-      const last = await person(["admin"]);
+      const actor = await personWithRoles(["manager"], { extra: allPermissions() });
+      const last = await personWithRoles(["admin"]);
       const alone = () =>
         db.user.updateMany({ where: { id: { not: last.id }, roles: { some: { role: { name: "admin" } } } }, data: { status: "DISABLED" } });
       await alone();
@@ -235,7 +220,7 @@ describe("users and roles over /api/v1", () => {
       expect(await db.user.findUniqueOrThrow({ where: { id: last.id } })).toMatchObject({ status: "ACTIVE", deletedAt: null });
       await db.user.updateMany({ where: { id: { in: [admin.id] } }, data: { status: "ACTIVE" } });
 
-      const target = await person(["user"]);
+      const target = await personWithRoles(["user"]);
       expect((await call(actor, "DELETE", `/users/${target.id}`)).status).toBe(204);
       expect(await db.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({
         status: "DISABLED",
@@ -247,7 +232,7 @@ describe("users and roles over /api/v1", () => {
     }));
 
   it("answers bad input with 422, never 500", async () => {
-    const target = await person(["user"]);
+    const target = await personWithRoles(["user"]);
     const queries = [
       "page=0",
       "page=abc",
