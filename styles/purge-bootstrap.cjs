@@ -1,7 +1,6 @@
 // PostCSS plugin (postcss.config.mjs): Bootstrap's stylesheet less every rule no page can use, measured against
 // the source. Bootstrap ships all its components and utilities (30 KB gzip on every first load); the pages use
 // a few. Only Bootstrap's file is purged: the API reference's stylesheet (Scalar) and our own stay whole.
-/* eslint-disable @typescript-eslint/no-require-imports -- Turbopack loads PostCSS plugins with require() */
 const path = require("node:path");
 const purgeCSSPlugin = require("@fullhuman/postcss-purgecss");
 
