@@ -13,7 +13,8 @@ export function watchPage(page: Page) {
   page.on("console", (message) => {
     // The init script below cannot run inside the dev mailbox's sandboxed email frame: that is the sandbox working.
     if (message.type() === "error" && !/frame is sandboxed and the 'allow-scripts' permission is not set/.test(message.text())) {
-      problems.push(`console: ${message.text()}`);
+      const { url } = message.location();
+      problems.push(`console: ${message.text()}${url ? ` (${url})` : ""}`);
     }
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
