@@ -1,7 +1,10 @@
 // What one bearer check costs, in-process, one at a time (no HTTP, no contention): the personal access token's
 // and the access JWT's verifier in full (database included), the CPU-only part of each (hash and checksum; the
-// JWT's signature and claims), and one database round trip (SELECT 1) to compare with. Run by
-// scripts/bench-records.mjs after it has seeded the database (the token is in .data/bench-token).
+// JWT's signature and claims), and one database round trip (SELECT 1) to compare with. Then the token-
+// authenticated list taken apart: its rate-limit count, its query parsing, its count and page with the JSON
+// answer, next to the health handler called the same way, so the gap between the two is accounted for step
+// by step (the whole /api/v1 handler needs Next's request scope: scripts/bench-records.mjs measures it over HTTP).
+// Run by scripts/bench-records.mjs after it has seeded the database (the token is in .data/bench-token).
 import "./load-env";
 import { readFileSync } from "node:fs";
 import { jwtVerify } from "jose";
@@ -11,7 +14,12 @@ import { verifyApiToken } from "@/lib/api-tokens/verify";
 import { createSession } from "@/lib/auth/sessions";
 import { closeDb, db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { listRecords } from "@/lib/kernel/records/access";
+import { parseListQuery } from "@/lib/kernel/records/list-query";
+import { consumeRateLimit, rateLimits } from "@/lib/rate-limit";
 import { hashToken } from "@/lib/secure-token";
+import { GET as health } from "@/app/api/health/live/route";
+import { system } from "@/modules";
 
 const ROUNDS = Number(process.env.BENCH_BEARER_ROUNDS ?? 2_000);
 const context = { ipAddress: "198.51.100.1", userAgent: "bench-bearer", requestId: null };
@@ -49,6 +57,23 @@ try {
   await time("token: full check (verifyApiToken)", () => verifyApiToken(pat, context));
   await time("JWT: signature and claims only (CPU)", () => jwtVerify(jwt, key, { algorithms: ["HS256"] }));
   await time("JWT: full check (verifyAccessToken)", () => verifyAccessToken(jwt, context));
+
+  console.log(`\nThe token-authenticated list of projects, in-process, ${ROUNDS} sequential calls (ms)`);
+  console.log("step                                              p50      p99");
+  const projects = system.resources.find((resource) => resource.name === "projects")!;
+  const member = (await verifyApiToken(pat, context))!;
+  if (!member.ok) throw new Error("the token stopped working");
+  const parsed = parseListQuery(projects, {});
+  if (!parsed.ok) throw new Error("the empty list query was refused");
+  await time("list query parsed (parseListQuery)", async () => parseListQuery(projects, {}));
+  await time("rate-limit count (one upsert)", () => consumeRateLimit(rateLimits.apiByCaller, `bench:${demo.id}`));
+  await time("count and page (listRecords)", () => listRecords(projects, member.value.actor, parsed.query, context));
+  await time("count, page and the JSON answer", async () =>
+    JSON.stringify((await listRecords(projects, member.value.actor, parsed.query, context)) as object),
+  );
+  await time("health handler (route() and its JSON)", async () =>
+    (await health(new Request("http://127.0.0.1/api/health/live"), undefined)).text(),
+  );
 } finally {
   await db.session.deleteMany({ where: { id: session.id } });
   await closeDb();

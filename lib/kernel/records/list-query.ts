@@ -35,10 +35,10 @@ function valueSchema(spec: FieldSpec) {
 
 const blank = (v: unknown) => v === undefined || v === "";
 
-/** Parses a query string (as a flat record) for this resource's list: a ListQuery, or field errors. */
-export function parseListQuery(resource: Resource, raw: Record<string, string | undefined>) {
+/** The page, size, sort, direction, search and trash parameters of this resource's list. */
+function baseSchema(resource: Resource) {
   const sortable = [...SYSTEM_SORTS, ...Object.entries(resource.fields).flatMap(([name, spec]) => (spec.sort ? [name] : []))];
-  const base = z.object({
+  return z.object({
     page: z.coerce.number("Page must be a number.").int().min(1, "Pages start at 1.").max(100_000, "That page is out of range.").default(1),
     size: z.coerce
       .number("Page size must be a number.")
@@ -49,6 +49,24 @@ export function parseListQuery(resource: Resource, raw: Record<string, string | 
     q: z.string().trim().max(100, "Search for at most 100 characters.").default(""),
     deleted: z.enum(["only"], 'deleted is "only" or absent.').optional(),
   });
+}
+
+// Built once per resource: every list request and page render parses with them, and building a zod schema
+// (zod compiles each object schema on first use) cost more than the parse itself.
+const schemas = new WeakMap<Resource, { base: ReturnType<typeof baseSchema>; values: Map<string, ReturnType<typeof valueSchema>> }>();
+function schemasOf(resource: Resource) {
+  let found = schemas.get(resource);
+  if (!found) {
+    const values = new Map(Object.entries(resource.fields).map(([name, spec]) => [name, valueSchema(spec)] as const));
+    found = { base: baseSchema(resource), values };
+    schemas.set(resource, found);
+  }
+  return found;
+}
+
+/** Parses a query string (as a flat record) for this resource's list: a ListQuery, or field errors. */
+export function parseListQuery(resource: Resource, raw: Record<string, string | undefined>) {
+  const { base, values } = schemasOf(resource);
   const errors: Record<string, string[]> = {};
   const parsed = base.safeParse(Object.fromEntries(Object.entries(raw).filter(([key, v]) => key in base.shape && !blank(v))));
   if (!parsed.success) Object.assign(errors, z.flattenError(parsed.error).fieldErrors);
@@ -57,7 +75,7 @@ export function parseListQuery(resource: Resource, raw: Record<string, string | 
   const known = new Set(Object.keys(base.shape));
   for (const [name, spec] of Object.entries(resource.fields)) {
     const operators = spec.filter ?? [];
-    const schema = valueSchema(spec);
+    const schema = values.get(name)!;
     const check = (key: string, value: string | undefined) => {
       known.add(key);
       if (blank(value)) return undefined;
