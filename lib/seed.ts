@@ -55,15 +55,13 @@ export type SeedReport = {
 
 export async function seed(db: PrismaClient, system: System, options: { demoUsers: boolean }): Promise<SeedReport> {
   const report: SeedReport = { roles: { created: [] }, permissions: { created: [], removed: [] }, users: [] };
-  for (const role of seedRoles) {
-    const existing = await db.role.findUnique({ where: { name: role.name } });
-    if (!existing) {
-      await db.role.create({ data: { ...role, builtIn: true } });
-      report.roles.created.push(role.name);
-    } else if (!existing.builtIn) {
-      await db.role.update({ where: { id: existing.id }, data: { builtIn: true } });
-    }
-  }
+  // Safe to run twice at once (two processes starting, parallel test files): what another run created first is
+  // skipped, not a unique-constraint error.
+  const names = seedRoles.map((role) => role.name);
+  const existing = new Set((await db.role.findMany({ where: { name: { in: names } }, select: { name: true } })).map((r) => r.name));
+  await db.role.createMany({ data: seedRoles.map((role) => ({ ...role, builtIn: true })), skipDuplicates: true });
+  await db.role.updateMany({ where: { name: { in: names }, builtIn: false }, data: { builtIn: true } });
+  report.roles.created = names.filter((name) => !existing.has(name));
   report.permissions = await syncPermissions(db, system);
   if (!options.demoUsers) return report;
 

@@ -15,8 +15,10 @@ export async function syncPermissions(db: PrismaClient, system: System): Promise
   for (const permission of system.permissions) {
     const row = existing.get(permission.key);
     if (!row) {
-      await db.permission.create({
+      // skipDuplicates: a sync running at the same time may have created it a moment ago.
+      await db.permission.createMany({
         data: { key: permission.key, description: permission.description, requiresTwoFactor: permission.requiresTwoFactor },
+        skipDuplicates: true,
       });
       created.push(permission.key);
     } else if (row.description !== permission.description || row.requiresTwoFactor !== permission.requiresTwoFactor) {
