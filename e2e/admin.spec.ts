@@ -104,6 +104,34 @@ test.describe("admin console", () => {
     await context.close();
   });
 
+  test("the outbox: an admin finds a person's email by recipient and state, from the dashboard", async ({ page, browser }) => {
+    const email = await registeredUser(page, "outbox");
+    const { context, page: admin } = await signedIn(browser, "admin");
+    const watch = watchPage(admin);
+    await admin.goto("/admin");
+    await admin.getByTestId("stat-undeliverable-emails").click();
+    await expect(admin).toHaveURL(/\/admin\/emails\?status=dead$/);
+    await expect(admin.getByLabel("State")).toHaveValue("dead");
+
+    await admin.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Emails" }).click();
+    await admin.getByLabel("Recipient or subject").fill(email);
+    await admin.getByLabel("State").selectOption("sent");
+    await admin.getByRole("button", { name: "Apply" }).click();
+    const rows = admin.getByTestId("email-row");
+    await expect(rows).toHaveCount(1);
+    await expect(rows).toContainText("Confirm your email address");
+    await expect(rows).toContainText("sent");
+    await expect(rows.getByRole("button")).toHaveCount(0); // nothing to retry or cancel once sent
+    await snapshot(admin, "admin-emails");
+    await expectAccessible(admin);
+
+    await admin.getByLabel("State").selectOption("failed");
+    await admin.getByRole("button", { name: "Apply" }).click();
+    await expect(admin.locator("p[role=status]")).toHaveText("0 emails");
+    watch.assertClean();
+    await context.close();
+  });
+
   test("the last administrator cannot lose the role, and nobody grants what they do not hold", async ({ browser }) => {
     const { context, page: admin } = await signedIn(browser, "admin");
     await admin.goto("/admin/users?q=admin%40example.com");
@@ -252,12 +280,25 @@ const actions: { name: string; permission: string; input: unknown; allowedAnswer
     input: { roleId: NO_ROLE, permissions: [] },
     allowedAnswer: /does not exist/,
   },
+  {
+    name: "app/admin/emails/actions.ts#retryEmailAction",
+    permission: "email:manage",
+    input: { id: "nosuchemail00000" },
+    allowedAnswer: /does not exist/,
+  },
+  {
+    name: "app/admin/emails/actions.ts#cancelEmailAction",
+    permission: "email:manage",
+    input: { id: "nosuchemail00000" },
+    allowedAnswer: /does not exist/,
+  },
 ];
 const pages = [
   { path: "/admin", permission: "admin:access" },
   { path: "/admin/users", permission: "users:read" },
   { path: "/admin/roles", permission: "roles:read" },
   { path: "/admin/audit", permission: "audit:read" },
+  { path: "/admin/emails", permission: "email:read" },
 ];
 
 function holds(role: string, permission: string): boolean {

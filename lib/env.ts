@@ -81,6 +81,8 @@ const schema = z.object({
   AUTH_OIDC_NAME: z.string().min(1).max(40).default("Single sign-on"),
   /** A bearer token that unlocks /api/health's details (version, uptime, database) for monitoring. */
   HEALTH_TOKEN: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+  /** Vercel Cron sends it as a bearer token to /api/cron/email, which drains the outbox; unset, that route is a 404. */
+  CRON_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
 });
 
 export type Env = z.infer<typeof schema> & {

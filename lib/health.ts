@@ -1,8 +1,8 @@
 import "server-only";
-import { createHash, timingSafeEqual } from "node:crypto";
 import { dbConnection, pingDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { bearerMatches } from "@/lib/secure-token";
 import { isDraining } from "@/lib/shutdown";
 import packageJson from "@/package.json";
 
@@ -16,13 +16,10 @@ export type HealthReport = {
 
 /**
  * Whether the caller may see the full report: version, uptime and database type help an attacker pick an
- * exploit, so anonymous callers get the status alone. Monitoring sends `Authorization: Bearer <HEALTH_TOKEN>`;
- * both sides are hashed first so the comparison takes the same time whatever the guess.
+ * exploit, so anonymous callers get the status alone. Monitoring sends `Authorization: Bearer <HEALTH_TOKEN>`.
  */
 export function mayReadHealthDetails(authorization: string | null, token = env.HEALTH_TOKEN): boolean {
-  if (!token || !authorization?.startsWith("Bearer ")) return false;
-  const digest = (value: string) => createHash("sha256").update(value).digest();
-  return timingSafeEqual(digest(authorization.slice("Bearer ".length)), digest(token));
+  return bearerMatches(authorization, token);
 }
 
 /** A full check: one database round trip with its latency. */

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { dashboardStats } from "@/lib/admin/dashboard";
 import { adminPermissions } from "@/lib/admin/permissions";
 import { requirePermission } from "@/lib/auth/current-user";
+import { can } from "@/lib/authz";
+import { emailPermissions } from "@/lib/email/permissions";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -33,6 +35,7 @@ function Stat({ label, value, href }: { label: string; value: number; href?: str
 export default async function AdminDashboard() {
   const user = await requirePermission(adminPermissions.access);
   const stats = await dashboardStats(user);
+  const outbox = (status: string) => (can(user, emailPermissions.read) ? `/admin/emails?status=${status}` : undefined);
   return (
     <>
       <h1 className="h2 mb-4">Dashboard</h1>
@@ -47,8 +50,12 @@ export default async function AdminDashboard() {
       <div className="row g-3">
         <Stat label="Active sessions" value={stats.sessions} />
         <Stat label="Failed sign-ins (24 h)" value={stats.failedLogins} href="/admin/audit?action=user.login_failed" />
-        <Stat label="Queued emails" value={stats.queuedEmails} />
-        <Stat label="Failed emails" value={stats.failedEmails} />
+      </div>
+      <h2 className="h6 text-body-secondary mt-4">Email</h2>
+      <div className="row g-3">
+        <Stat label="Queued emails" value={stats.queuedEmails} href={outbox("queued")} />
+        <Stat label="Failed emails (retrying)" value={stats.failedEmails} href={outbox("failed")} />
+        <Stat label="Undeliverable emails" value={stats.deadEmails} href={outbox("dead")} />
       </div>
     </>
   );

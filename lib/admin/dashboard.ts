@@ -8,7 +8,7 @@ export async function dashboardStats(actor: Actor) {
   await authorize(actor, adminPermissions.access);
   const now = new Date();
   const dayAgo = new Date(now.getTime() - 86_400_000);
-  const [byStatus, deleted, unverified, sessions, failedLogins, queuedEmails, failedEmails] = await Promise.all([
+  const [byStatus, deleted, unverified, sessions, failedLogins, queuedEmails, failedEmails, deadEmails] = await Promise.all([
     db.user.groupBy({ by: ["status"], where: { deletedAt: null }, _count: { _all: true } }),
     db.user.count({ where: { deletedAt: { not: null } } }),
     db.user.count({ where: { deletedAt: null, emailVerified: null } }),
@@ -16,6 +16,7 @@ export async function dashboardStats(actor: Actor) {
     db.auditLog.count({ where: { action: { in: ["user.login_failed", "user.two_factor_failed"] }, createdAt: { gte: dayAgo } } }),
     db.emailMessage.count({ where: { status: { in: ["QUEUED", "SENDING"] } } }),
     db.emailMessage.count({ where: { status: "FAILED" } }),
+    db.emailMessage.count({ where: { status: "DEAD" } }),
   ]);
   const count = (status: string) => byStatus.find((row) => row.status === status)?._count._all ?? 0;
   return {
@@ -24,5 +25,6 @@ export async function dashboardStats(actor: Actor) {
     failedLogins,
     queuedEmails,
     failedEmails,
+    deadEmails,
   };
 }

@@ -1,4 +1,4 @@
-import { calendarDateField, PAGE_SIZES } from "@/lib/fields";
+import { calendarDateField, pageFields } from "@/lib/fields";
 import { z } from "@/lib/zod";
 
 const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
@@ -28,11 +28,7 @@ export const auditQuerySchema = z
     ),
     from: day,
     to: day,
-    page: z.coerce.number("Page must be a number.").int().min(1, "Pages start at 1.").max(100_000, "That page is out of range.").default(1),
-    size: z.coerce
-      .number("Page size must be a number.")
-      .refine((v) => (PAGE_SIZES as readonly number[]).includes(v), `Page size is one of ${PAGE_SIZES.join(", ")}.`)
-      .default(50),
+    ...pageFields(50),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "The end date is before the start date." });
 export type AuditQuery = z.output<typeof auditQuerySchema>;

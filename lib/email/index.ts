@@ -1,5 +1,6 @@
 import "server-only";
 import { runAfterResponse } from "@/lib/after-response";
+import { audit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 import type { RenderedEmail } from "./templates";
@@ -7,7 +8,8 @@ import { selectTransport, type Transport } from "./transport";
 
 // The one entry point for email. A message is stored first, then delivered after the response is sent,
 // so sending never slows or breaks the request that caused it. A failed delivery stays in the table and is
-// retried with backoff by the loop that lib/boot.ts starts (retry-loop.ts).
+// retried with backoff by the loop that lib/boot.ts starts (retry-loop.ts), or on Vercel by the cron route
+// (app/api/cron/email); after the last attempt it is a dead letter (DEAD) that an operator can retry.
 
 export { emailTemplates } from "./templates";
 
@@ -47,25 +49,32 @@ export async function deliverEmail(id: string, transport: Transport = selectTran
     return true;
   } catch (error) {
     const delay = RETRY_DELAYS_MINUTES[message.attempts - 1];
+    const lastError = error instanceof Error ? error.message.slice(0, 500) : "unknown error";
     await db.emailMessage.update({
       where: { id },
-      data: {
-        status: "FAILED",
-        lastError: error instanceof Error ? error.message.slice(0, 500) : "unknown error",
-        nextAttemptAt: new Date(Date.now() + (delay ?? 0) * 60_000),
-      },
+      data: { status: delay === undefined ? "DEAD" : "FAILED", lastError, nextAttemptAt: new Date(Date.now() + (delay ?? 0) * 60_000) },
     });
-    log.warn({ emailId: id, attempt: message.attempts, err: error }, "email: delivery failed");
+    if (delay === undefined) {
+      log.error({ emailId: id, attempt: message.attempts, err: error }, "email: last attempt failed, given up");
+      await audit({ action: "email.dead", target: { type: "email", id }, details: { attempts: message.attempts, lastError } });
+    } else log.warn({ emailId: id, attempt: message.attempts, err: error }, "email: delivery failed");
     return false;
   }
 }
 
 /** Delivers every message that is due: new ones left behind by a crash, and failed ones whose wait is over. */
 export async function deliverDueEmails(transport: Transport = selectTransport()): Promise<number> {
-  // A process that died mid-send leaves SENDING behind: after ten minutes, hand it back to the retries.
+  // A process that died mid-send leaves SENDING behind: after ten minutes, hand it back to the retries (the
+  // provider's idempotency key keeps a message it did send from going twice), or to the dead letters if that
+  // was its last attempt.
+  const stale = new Date(Date.now() - 10 * 60_000);
   await db.emailMessage.updateMany({
-    where: { status: "SENDING", updatedAt: { lt: new Date(Date.now() - 10 * 60_000) } },
-    data: { status: "FAILED" },
+    where: { status: "SENDING", updatedAt: { lt: stale }, attempts: { lt: MAX_ATTEMPTS } },
+    data: { status: "FAILED", lastError: "interrupted while sending" },
+  });
+  await db.emailMessage.updateMany({
+    where: { status: "SENDING", updatedAt: { lt: stale }, attempts: { gte: MAX_ATTEMPTS } },
+    data: { status: "DEAD", lastError: "interrupted while sending" },
   });
   const due = await db.emailMessage.findMany({
     where: {

@@ -1,7 +1,11 @@
 import { defineModule } from "@/lib/kernel/module";
 import { emailPermissions } from "./permissions";
 
-const auditActions = { "email.sent": "Email sent", "email.failed": "Email failed" } as const;
+const auditActions = {
+  "email.dead": "Email gave up after its last attempt",
+  "email.retried": "Admin retried an email",
+  "email.cancelled": "Admin cancelled an email",
+} as const;
 
 declare module "@/lib/kernel/registry" {
   interface Register {
@@ -16,4 +20,6 @@ export const emailModule = defineModule({
   // The outbox holds reset and sign-in links.
   requiresTwoFactor: true,
   auditActions,
+  nav: [{ href: "/admin/emails", label: "Emails", permission: emailPermissions.read, area: "admin", order: 40 }],
+  auditTargets: { email: (id) => `/admin/emails?id=${encodeURIComponent(id)}` },
 });

@@ -1,5 +1,7 @@
 import { declarePermissions } from "@/lib/authz/declare";
 
 export const emailPermissions = declarePermissions("email", {
+  read: "See the outbox: every message's recipient, subject and delivery state (never its body)",
+  manage: "Retry or cancel a message in the outbox",
   outbox: "Read every stored email, reset and sign-in links included, at /dev/mailbox (test environments only)",
 });

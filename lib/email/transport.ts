@@ -3,18 +3,24 @@ import { Resend } from "resend";
 import { env } from "@/lib/env";
 import { systemConfig } from "@/system.config";
 
-type OutgoingEmail = { to: string; subject: string; html: string; text: string };
+/** `id` is the stored message's: sent as the provider's idempotency key, so a retry after a timeout (the provider
+ * may have sent it) never delivers twice. */
+type OutgoingEmail = { id: string; to: string; subject: string; html: string; text: string };
 export type Transport = { name: "resend" | "outbox"; send(message: OutgoingEmail): Promise<{ providerId: string }> };
 
 /** Resend when RESEND_API_KEY is set; otherwise the outbox: the stored message is the delivery. */
 export function selectTransport(): Transport {
   if (!env.RESEND_API_KEY) return { name: "outbox", send: async () => ({ providerId: "outbox" }) };
-  const resend = new Resend(env.RESEND_API_KEY);
-  const from = env.EMAIL_FROM ?? `${systemConfig.name} <${systemConfig.supportEmail}>`;
+  return resendTransport(env.RESEND_API_KEY, env.EMAIL_FROM ?? `${systemConfig.name} <${systemConfig.supportEmail}>`);
+}
+
+/** Resend's API; `baseUrl` (or RESEND_BASE_URL, which its client reads) points it elsewhere: the tests' stand-in. */
+export function resendTransport(apiKey: string, from: string, baseUrl?: string): Transport {
+  const resend = new Resend(apiKey, baseUrl ? { baseUrl } : undefined);
   return {
     name: "resend",
-    async send(message) {
-      const { data, error } = await resend.emails.send({ from, ...message });
+    async send({ id, to, subject, html, text }) {
+      const { data, error } = await resend.emails.send({ from, to, subject, html, text }, { idempotencyKey: `email/${id}` });
       if (error || !data) throw new Error(`Resend refused the message: ${error?.name ?? "unknown"}: ${error?.message ?? ""}`);
       return { providerId: data.id };
     },

@@ -1,5 +1,5 @@
 import { nameField } from "@/lib/accounts/schemas";
-import { calendarDateField, idField, PAGE_SIZES } from "@/lib/fields";
+import { calendarDateField, idField, pageFields } from "@/lib/fields";
 import { z } from "@/lib/zod";
 
 // Shared by the admin console's forms, its server actions and the CSV export's query string.
@@ -24,16 +24,7 @@ export const userListQuerySchema = z.object({
   twoFactor: optionalEnum(["on", "off"]),
   sort: z.enum(USER_SORTS, `Sort by one of: ${USER_SORTS.join(", ")}.`).default("createdAt"),
   dir: z.enum(["asc", "desc"], "Sort direction is asc or desc.").default("desc"),
-  page: z.coerce
-    .number("Page must be a number.")
-    .int("Page must be a whole number.")
-    .min(1, "Pages start at 1.")
-    .max(100_000, "That page is out of range.")
-    .default(1),
-  size: z.coerce
-    .number("Page size must be a number.")
-    .refine((v) => (PAGE_SIZES as readonly number[]).includes(v), `Page size is one of ${PAGE_SIZES.join(", ")}.`)
-    .default(25),
+  ...pageFields(25),
 });
 export type UserListQuery = z.output<typeof userListQuerySchema>;
 

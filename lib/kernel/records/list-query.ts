@@ -1,5 +1,5 @@
 import { z } from "@/lib/zod";
-import { idField, isCalendarDate, PAGE_SIZES } from "@/lib/fields";
+import { idField, isCalendarDate, PAGE_SIZES, pageFields } from "@/lib/fields";
 import type { QueryParameter } from "../operation";
 import type { FieldSpec, Resource } from "../resource";
 
@@ -39,11 +39,7 @@ const blank = (v: unknown) => v === undefined || v === "";
 function baseSchema(resource: Resource) {
   const sortable = [...SYSTEM_SORTS, ...Object.entries(resource.fields).flatMap(([name, spec]) => (spec.sort ? [name] : []))];
   return z.object({
-    page: z.coerce.number("Page must be a number.").int().min(1, "Pages start at 1.").max(100_000, "That page is out of range.").default(1),
-    size: z.coerce
-      .number("Page size must be a number.")
-      .refine((v) => (PAGE_SIZES as readonly number[]).includes(v), `Page size is one of ${PAGE_SIZES.join(", ")}.`)
-      .default(25),
+    ...pageFields(25),
     sort: z.enum(sortable as [string, ...string[]], `Sort by one of ${sortable.join(", ")}.`).default(String(resource.defaultSort.field)),
     dir: z.enum(["asc", "desc"], "Direction is asc or desc.").default(resource.defaultSort.dir),
     q: z.string().trim().max(100, "Search for at most 100 characters.").default(""),
