@@ -43,7 +43,8 @@ export const refusalCodes = {
   session_ended: "The session has ended.",
   current_session: "The current session cannot be ended this way.",
   reauthentication_required: "Confirm it is you (password or code) first.",
-  token_session_required: "Managing tokens needs a signed-in session or a JWT, not a personal access token.",
+  token_session_required:
+    "Managing tokens or one's own sign-in (password, email, two-factor, sign-in methods) needs a signed-in session or a JWT, not a personal access token.",
   scope_not_held: "A token can only carry permissions its owner holds.",
   // Two-factor authentication
   two_factor_required: "Send the authenticator's code (or a recovery code).",

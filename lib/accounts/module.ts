@@ -1,5 +1,6 @@
 import { defineModule } from "@/lib/kernel/module";
 import { meOperations } from "./operations";
+import { signInOperations } from "./sign-in-operations";
 
 const auditActions = {
   "user.register": "Account registered",
@@ -38,5 +39,5 @@ export const accountsModule = defineModule({
   id: "accounts",
   label: "Accounts",
   auditActions,
-  operations: meOperations,
+  operations: [...meOperations, ...signInOperations],
 });

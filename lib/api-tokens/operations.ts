@@ -1,9 +1,6 @@
-import { callerSessionId } from "@/lib/api-auth/caller-session";
-import type { Actor } from "@/lib/authz";
-import type { CurrentUser } from "@/lib/auth/current-user";
-import { defineOperation, type OperationCall } from "@/lib/kernel/operation";
-import type { RequestContext } from "@/lib/request-context";
-import { done, refuse, type Outcome } from "@/lib/outcome";
+import { forSession, sessionOnly } from "@/lib/api-auth/session-only";
+import { defineOperation } from "@/lib/kernel/operation";
+import { done } from "@/lib/outcome";
 import { z } from "@/lib/zod";
 import { apiTokenPermissions as p } from "./permissions";
 import { createTokenSchema, renameTokenSchema, revokeTokenSchema } from "./schemas";
@@ -16,25 +13,6 @@ import { createTokenSchema, renameTokenSchema, revokeTokenSchema } from "./schem
 
 const tags = ["API tokens"];
 const manage = () => import("./manage");
-const sessionOnly = { 403: ["token_session_required"] } as const;
-
-/** The caller as the signed-in user, when signed in with a session (lib/api-auth/caller-session.ts). */
-async function sessionCaller(actor: Actor): Promise<Outcome<CurrentUser>> {
-  const sessionId = callerSessionId(actor);
-  if (!sessionId || (await import("./token")).isTokenSessionId(sessionId))
-    return refuse(403, "Manage tokens signed in (the session cookie or an access JWT), not with a personal access token.", {
-      code: "token_session_required",
-    });
-  return done(actor as CurrentUser);
-}
-
-/** A handler that runs for a session's caller only, with that user. */
-const forSession =
-  <I, O>(run: (input: I, user: CurrentUser, context: RequestContext) => Promise<Outcome<O>>) =>
-  async (input: I, { actor, context }: OperationCall): Promise<Outcome<O>> => {
-    const caller = await sessionCaller(actor);
-    return caller.ok ? run(input, caller.value, context) : caller;
-  };
 
 const tokenShape = {
   id: z.string(),

@@ -74,8 +74,8 @@ const pathNamesOf = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map(([, n
 
 function describe(operation: Operation, idempotentIds: ReadonlySet<string>) {
   const pathNames = new Set(pathNamesOf(operation.path));
-  // The router reads a body on every POST, PUT and PATCH (lib/kernel/rest.ts), so those can answer 400, 413 and 415.
-  const readsBody = operation.method !== "GET" && operation.method !== "DELETE";
+  // The router reads a body on every POST, PUT and PATCH, and a DELETE deleteWithBody (lib/kernel/rest.ts), so those can answer 400, 413 and 415.
+  const readsBody = operation.method !== "GET" && (operation.method !== "DELETE" || operation.deleteWithBody === true);
   const input = jsonSchema(operation.input, "input");
   const fields = Object.entries(input.properties ?? {}).filter(([name]) => !pathNames.has(name));
   const required = (input.required ?? []).filter((name) => !pathNames.has(name));

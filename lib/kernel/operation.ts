@@ -45,6 +45,8 @@ export type Operation<I extends $ZodType = $ZodType, O = unknown> = {
    * lists exactly these codes per status, and every tested answer is held to it (tests/helpers/openapi-validate.ts).
    */
   refusals?: { readonly [S in RefusalStatus]?: readonly RefusalCode[] };
+  /** A DELETE that takes a JSON body (a password, which must not travel in the URL) instead of the query string. */
+  deleteWithBody?: boolean;
   /** Path parameters, query (GET, DELETE) and JSON body (POST, PUT, PATCH) are merged into one object and parsed. */
   input: I;
   /** Describes the success answer in OpenAPI; null for 204 and streams. */

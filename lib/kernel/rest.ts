@@ -240,7 +240,8 @@ async function perform(
   idempotent: boolean,
   requestId?: string,
 ): Promise<Response> {
-  const { body, error } = request.method === "GET" || request.method === "DELETE" ? {} : await readBody(request);
+  const takesQuery = request.method === "GET" || (request.method === "DELETE" && !operation.deleteWithBody);
+  const { body, error } = takesQuery ? {} : await readBody(request);
   if (error) return error;
   const query = Object.fromEntries(url.searchParams);
   const parsed = parseInput(operation, { ...(body ?? query), ...pathParams });

@@ -1,4 +1,5 @@
 import { defineModule } from "@/lib/kernel/module";
+import { twoFactorOperations } from "./operations";
 
 const auditActions = {
   "user.two_factor_enable": "Two-factor turned on",
@@ -20,4 +21,5 @@ export const twoFactorModule = defineModule({
   id: "two-factor",
   label: "Two-factor sign-in",
   auditActions,
+  operations: twoFactorOperations,
 });

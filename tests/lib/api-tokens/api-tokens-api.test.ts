@@ -7,6 +7,7 @@ import { seed } from "@/lib/seed";
 import { hashToken } from "@/lib/secure-token";
 import { system } from "@/modules";
 import { unique, useTestDatabase } from "../../helpers/database";
+import { apiRequest, apiRoute } from "../../helpers/api-request";
 import { documentedRestHandler } from "../../helpers/openapi-validate";
 
 // Personal access tokens managed over /api/v1 (/me/tokens, and /tokens for api-tokens:manage), through the
@@ -27,15 +28,7 @@ type Caller = { cookie: CurrentUser } | { bearer: string };
 
 async function call(caller: Caller, method: string, path: string, body?: unknown): Promise<Response> {
   session.user = "cookie" in caller ? caller.cookie : null;
-  const headers: Record<string, string> = { host: "localhost", origin: "http://localhost", "sec-fetch-site": "same-origin" };
-  if ("bearer" in caller) headers.authorization = `Bearer ${caller.bearer}`;
-  if (body !== undefined) headers["content-type"] = "application/json";
-  const request = new Request(`http://localhost/api/v1${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return handler(request, { params: Promise.resolve({ path: path.split("/").filter(Boolean) }) });
+  return handler(apiRequest(method, path, { bearer: "bearer" in caller ? caller.bearer : undefined, body }), apiRoute(path));
 }
 
 /** A person whose own role holds `permissions`, signed in on the web (so recently confirmed). */
