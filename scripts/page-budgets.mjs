@@ -9,14 +9,15 @@ const { pages } = JSON.parse(readFileSync(new URL("./page-budgets.json", import.
 
 /** The key pages' first-load weights against their budgets, as printable lines, and what is over. */
 export function budgetReport(distDir = ".next") {
-  const lines = [`framework runtime: JS ${runtimeWeight(distDir)} KB gzip`, "page          JS KB  budget   CSS KB  budget"];
+  const width = Math.max(...pages.map((page) => page.path.length));
+  const row = (first, cells) => `${first.padEnd(width)} ${cells.map((cell) => String(cell).padStart(7)).join("  ")}`;
+  const lines = [`framework runtime: JS ${runtimeWeight(distDir)} KB gzip`, row("page", ["JS KB", "budget", "CSS KB", "budget"])];
   const over = [];
   for (const page of pages) {
     const { jsKB, cssKB } = pageWeight(page.route, distDir);
     if (jsKB > page.jsKB) over.push(`${page.path}: JavaScript ${jsKB} KB is over its ${page.jsKB} KB budget`);
     if (cssKB > page.cssKB) over.push(`${page.path}: CSS ${cssKB} KB is over its ${page.cssKB} KB budget`);
-    const cells = [jsKB, page.jsKB, cssKB, page.cssKB].map((n) => String(n).padStart(7));
-    lines.push(`${page.path.padEnd(12)} ${cells.join("  ")}`);
+    lines.push(row(page.path, [jsKB, page.jsKB, cssKB, page.cssKB]));
   }
   return { lines, over };
 }

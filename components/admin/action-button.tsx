@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import Modal from "react-bootstrap/Modal";
 import { useHydrated } from "@/components/forms/use-hydrated";
+import { LazyModal } from "@/components/modal/lazy-modal";
 import type { Outcome } from "@/lib/outcome";
 import { useOutcomeToast } from "./toasts";
 
@@ -46,22 +46,17 @@ export function ActionButton<I>({ action, input, label, variant = "outline-secon
         {label}
       </button>
       {confirm && (
-        <Modal show={asking} onHide={() => setAsking(false)} centered>
-          <Modal.Header closeButton>
-            <Modal.Title as="h2" className="h5">
-              {confirm.title}
-            </Modal.Title>
-          </Modal.Header>
-          <Modal.Body>{confirm.body}</Modal.Body>
-          <Modal.Footer>
+        <LazyModal show={asking} onHide={() => setAsking(false)} title={confirm.title} centered>
+          <div className="modal-body">{confirm.body}</div>
+          <div className="modal-footer">
             <button type="button" className="btn btn-outline-secondary" onClick={() => setAsking(false)}>
               Cancel
             </button>
             <button type="button" className="btn btn-danger" onClick={run} disabled={pending}>
               {confirm.confirmLabel}
             </button>
-          </Modal.Footer>
-        </Modal>
+          </div>
+        </LazyModal>
       )}
     </>
   );

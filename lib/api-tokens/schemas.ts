@@ -1,7 +1,7 @@
 import { z } from "zod/mini";
 import { systemConfig } from "@/system.config";
 
-// Shared by the forms at /account/tokens (in the browser) and their server actions: zod/mini keeps the page light.
+// Parsed by the server actions of /account/tokens, whose forms show the verdict next to each field.
 
 const { tokenMaxDays } = systemConfig.api;
 

@@ -1,54 +1,35 @@
 "use client";
 
-import "@/components/records/zod-jitless";
-import { useState, useTransition } from "react";
-import { z } from "zod/mini";
+import { useState } from "react";
 import { OutcomeAlert } from "@/components/forms/form-alert";
 import { FormField, fieldProps } from "@/components/forms/form-field";
-import { useHydrated } from "@/components/forms/use-hydrated";
-import { createTokenSchema } from "@/lib/api-tokens/schemas";
-import type { Outcome } from "@/lib/outcome";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { systemConfig } from "@/system.config";
 import { createTokenAction } from "./actions";
 
 type Props = { permissions: { key: string; description: string }[] };
-type Errors = Partial<Record<"name" | "scopes" | "expiresInDays", string>>;
 
-/** Name, scopes from what the person holds, lifetime; the new token is shown here once, with a copy button. */
+/**
+ * Name, scopes from what the person holds, lifetime; the new token is shown here once, with a copy button. The
+ * server action's schema judges the input (useActionForm): the scopes are ticked boxes, the lifetime a number.
+ */
 export function CreateTokenForm({ permissions }: Props) {
-  const hydrated = useHydrated();
-  const [pending, startTransition] = useTransition();
-  const [name, setName] = useState("");
   const [scopes, setScopes] = useState<string[]>([]);
-  const [days, setDays] = useState("90");
-  const [errors, setErrors] = useState<Errors>({});
-  const [result, setResult] = useState<Outcome<{ id: string; token: string }>>();
   const [copied, setCopied] = useState(false);
+  const { formProps, pending, submitting, result, error, field } = useActionForm(
+    ({ name, expiresInDays }: { name: string; expiresInDays: string; scopes: string[] }) => {
+      setCopied(false);
+      return createTokenAction({ name, scopes, expiresInDays: Number(expiresInDays) });
+    },
+    { name: "", expiresInDays: "90", scopes: [] },
+    (_result, { form }) => {
+      form.reset();
+      setScopes([]);
+    },
+  );
+  const errors = { name: error("name"), scopes: error("scopes"), expiresInDays: error("expiresInDays") };
 
   const toggle = (key: string) => setScopes((all) => (all.includes(key) ? all.filter((k) => k !== key) : [...all, key]));
-
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    const input = { name, scopes, expiresInDays: Number(days) };
-    const parsed = createTokenSchema.safeParse(input);
-    if (!parsed.success) {
-      const fields = z.flattenError(parsed.error).fieldErrors;
-      return setErrors({ name: fields.name?.[0], scopes: fields.scopes?.[0], expiresInDays: fields.expiresInDays?.[0] });
-    }
-    setErrors({});
-    setCopied(false);
-    startTransition(async () => {
-      const outcome = await createTokenAction(parsed.data);
-      setResult(outcome);
-      if (outcome.ok) {
-        setName("");
-        setScopes([]);
-      } else {
-        const fields = outcome.fieldErrors ?? {};
-        setErrors({ name: fields.name?.[0], scopes: fields.scopes?.[0], expiresInDays: fields.expiresInDays?.[0] });
-      }
-    });
-  };
 
   const token = result?.ok ? result.value.token : null;
   const copy = async () => {
@@ -82,9 +63,9 @@ export function CreateTokenForm({ permissions }: Props) {
       ) : (
         <OutcomeAlert outcome={result} />
       )}
-      <form onSubmit={submit} noValidate aria-label="Create a token">
+      <form method="post" {...formProps} aria-label="Create a token">
         <FormField id="token-name" label="Name" error={errors.name} hint="What it is for, such as the script or machine that uses it.">
-          <input {...fieldProps("token-name", errors.name, true)} maxLength={80} value={name} onChange={(e) => setName(e.target.value)} />
+          <input {...fieldProps("token-name", errors.name, true)} maxLength={80} {...field("name")} />
         </FormField>
         <fieldset className="mb-3" aria-describedby={errors.scopes ? "token-scopes-error" : undefined}>
           <legend className="form-label fs-6 mb-1">What it may do</legend>
@@ -124,12 +105,11 @@ export function CreateTokenForm({ permissions }: Props) {
             type="number"
             min={1}
             max={systemConfig.api.tokenMaxDays}
-            value={days}
-            onChange={(e) => setDays(e.target.value)}
+            {...field("expiresInDays")}
           />
         </FormField>
-        <button type="submit" className="btn btn-primary" disabled={pending || !hydrated}>
-          {pending ? "Creating…" : "Create token"}
+        <button type="submit" className="btn btn-primary" disabled={pending}>
+          {submitting ? "Creating…" : "Create token"}
         </button>
       </form>
     </>

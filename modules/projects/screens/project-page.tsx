@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { FieldValue } from "@/components/records/field-value";
 import { InvalidQuery } from "@/components/records/list-controls";
+import { RecordFormModal } from "@/components/records/record-form-modal";
 import { RecordDetailActions } from "@/components/records/record-detail-actions";
 import { RecordTable } from "@/components/records/record-table";
 import { requirePermission } from "@/lib/auth/current-user";
@@ -12,7 +13,7 @@ import { parseListQuery } from "@/lib/kernel/records/list-query";
 import type { PageScreenProps } from "@/lib/kernel/screens";
 import { currentRequestContext } from "@/lib/request-context";
 import { userNames, userOptions } from "@/lib/users/directory";
-import { ProjectForm, TaskForm } from "../forms";
+import { TaskForm } from "../forms";
 import { projects, tasks } from "../resources";
 import { TASK_STATUSES } from "../schemas";
 
@@ -79,7 +80,7 @@ export default async function ProjectPage({ id = "", searchParams, runOperation 
             restore: can(user, projects.permissions.restore),
           }}
           runOperation={runOperation}
-          Form={ProjectForm}
+          Form={RecordFormModal}
         />
       </div>
       {project.description ? <p className="lead text-break">{String(project.description)}</p> : null}
