@@ -1,11 +1,12 @@
+import type { UseFormRegister } from "react-hook-form";
 import { FormField, fieldProps } from "@/components/forms/form-field";
 import type { FieldSpec } from "@/lib/kernel/resource";
 import { optionLabel } from "./field-value";
 
 type Props = {
+  name: string;
   spec: FieldSpec;
-  /** The field's name and starting value (useActionForm's `field`). */
-  control: { name: string; defaultValue: string };
+  register: UseFormRegister<Record<string, string>>;
   error?: string;
   userOptions: readonly { id: string; name: string }[];
   parentOptions: readonly { id: string; name: string }[];
@@ -13,9 +14,9 @@ type Props = {
 };
 
 /** One form control chosen by the field's declared input kind, with its label, error and aria wiring. */
-export function FieldControl({ spec, control, error, userOptions, parentOptions, idPrefix }: Props) {
-  const id = `${idPrefix}-${control.name}`;
-  const props = { ...fieldProps(id, error), ...control };
+export function FieldControl({ name, spec, register, error, userOptions, parentOptions, idPrefix }: Props) {
+  const id = `${idPrefix}-${name}`;
+  const props = { ...fieldProps(id, error), ...register(name) };
   const select = { ...props, className: `form-select${error ? " is-invalid" : ""}` };
   return (
     <FormField id={id} label={spec.label} error={error}>

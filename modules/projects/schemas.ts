@@ -1,6 +1,6 @@
 import { z } from "zod/mini";
 
-// Parsed by the operations on the server, whichever way the input came (the record forms, the REST API).
+// Shared by the forms in the browser and the operations on the server: zod/mini keeps the forms light.
 
 export const PROJECT_STATUSES = ["active", "on_hold", "done"] as const;
 export const TASK_STATUSES = ["todo", "doing", "done"] as const;
