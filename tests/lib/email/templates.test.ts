@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { emailCatalog, findDeclaredEmail } from "@/lib/email/templates";
+import { isEmailPreviewPath } from "@/lib/security-headers";
 import { systemConfig } from "@/system.config";
 
 // Every message in the catalog, rendered with its sample props (what the gallery shows) and with hostile ones.
@@ -64,5 +65,14 @@ describe.each(emailCatalog.map((email) => [email.template, email] as const))("th
       expect(html).toContain('href="https://app.example/verify?token=a&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
     }
     expect(text).toContain(`Hello ${hostileText},`);
+  });
+});
+
+describe("the gallery's frame", () => {
+  it("gets the sandboxing email CSP, like a stored message in the mailbox", () => {
+    expect(isEmailPreviewPath("/dev/emails/verify-email/html")).toBe(true);
+    expect(isEmailPreviewPath("/dev/mailbox/abc/html")).toBe(true);
+    expect(isEmailPreviewPath("/dev/emails/verify-email")).toBe(false);
+    expect(isEmailPreviewPath("/dev/emails")).toBe(false);
   });
 });
