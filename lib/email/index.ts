@@ -16,7 +16,9 @@ export { emailTemplates } from "./templates";
 const RETRY_DELAYS_MINUTES = [1, 5, 30, 120, 720];
 export const MAX_ATTEMPTS = RETRY_DELAYS_MINUTES.length + 1;
 
-export async function sendEmail(to: string, email: RenderedEmail): Promise<string> {
+/** Takes the rendering as it comes from emailTemplates (a promise: React Email renders asynchronously). */
+export async function sendEmail(to: string, rendering: RenderedEmail | Promise<RenderedEmail>): Promise<string> {
+  const email = await rendering;
   const message = await db.emailMessage.create({
     data: { to, subject: email.subject, html: email.html, text: email.text, template: email.template },
   });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getMailboxMessage, linksIn, mailboxOpen } from "@/lib/email/mailbox";
+import { EmailPreview } from "../../email-preview";
 
 export const metadata: Metadata = { title: "Message (development mailbox)" };
 
@@ -31,14 +32,7 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
           ))}
         </ul>
       )}
-      <iframe
-        title="Message as HTML"
-        src={`/dev/mailbox/${message.id}/html`}
-        sandbox=""
-        className="w-100 border rounded mb-3 mail-preview"
-      />
-      <h2 className="h6">Plain text</h2>
-      <pre className="border rounded p-3 bg-body-tertiary small">{message.text}</pre>
+      <EmailPreview htmlSrc={`/dev/mailbox/${message.id}/html`} text={message.text} />
     </div>
   );
 }
