@@ -8,7 +8,8 @@ import { requireRecentReauthentication } from "@/lib/accounts/reauthentication";
 import { signIn } from "@/lib/auth";
 import { requireUser } from "@/lib/auth/current-user";
 import { rememberProviderIntent } from "@/lib/auth/provider-intent";
-import { configuredProvider, providerIds } from "@/lib/auth/provider-list";
+import { providerIds } from "@/lib/auth/provider-ids";
+import { configuredProvider } from "@/lib/auth/provider-list";
 import { actionWithUser } from "@/lib/http/action";
 import { safeNextPath } from "@/lib/http/safe-next-path";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { ProviderId } from "@/lib/auth/provider-list";
+import type { ProviderId } from "@/lib/auth/provider-ids";
 import { emailField, nameField } from "./schemas";
 
 // What a provider tells us about a person, checked at the boundary: the provider's profile is outside input.

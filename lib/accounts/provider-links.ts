@@ -1,7 +1,8 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { audit } from "@/lib/audit";
-import { configuredProvider, type ProviderId } from "@/lib/auth/provider-list";
+import type { ProviderId } from "@/lib/auth/provider-ids";
+import { configuredProvider } from "@/lib/auth/provider-list";
 import { db } from "@/lib/db";
 import { done, type Outcome } from "@/lib/outcome";
 import type { RequestContext } from "@/lib/request-context";

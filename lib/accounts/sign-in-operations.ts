@@ -1,5 +1,5 @@
 import { forSession, sessionOnly } from "@/lib/api-auth/session-only";
-import { providerIds } from "@/lib/auth/provider-list";
+import { providerIds } from "@/lib/auth/provider-ids";
 import { defineOperation } from "@/lib/kernel/operation";
 import { done } from "@/lib/outcome";
 import { z } from "@/lib/zod";

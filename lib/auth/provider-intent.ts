@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { usesSecureCookies } from "./cookie-name";
-import { providerIds, type ProviderId } from "./provider-list";
+import { providerIds, type ProviderId } from "./provider-ids";
 
 // Coming back from a provider looks the same whether the person meant to sign in, to connect that provider to
 // the account they are signed in to, or to confirm it's them. The /account buttons say which with this

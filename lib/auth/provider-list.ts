@@ -3,8 +3,7 @@ import { env as processEnv, type Env } from "@/lib/env";
 
 // The sign-in providers this deployment offers, decided by the environment alone: none set, none offered.
 
-export const providerIds = ["github", "google", "oidc"] as const;
-export type ProviderId = (typeof providerIds)[number];
+import type { ProviderId } from "./provider-ids";
 
 export type ConfiguredProvider = {
   id: ProviderId;

@@ -4,7 +4,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn } from "@/lib/auth";
 import { TWO_FACTOR_CHALLENGE_PATH } from "@/lib/auth/current-user";
-import { configuredProvider, providerIds } from "@/lib/auth/provider-list";
+import { providerIds } from "@/lib/auth/provider-ids";
+import { configuredProvider } from "@/lib/auth/provider-list";
 import { safeNextPath } from "@/lib/http/safe-next-path";
 
 const providerSignInInput = z.object({ provider: z.enum(providerIds), next: z.string().max(2048).optional() });
