@@ -105,6 +105,13 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const production = raw?.NODE_ENV === "production" && !isBuildPhase();
   if (raw && production) {
     if (!raw.DATABASE_URL) problems.push("  DATABASE_URL: required in production");
+    // The embedded database lives on one machine's disk in one process: Vercel keeps no disk between requests and
+    // runs many instances, and a container image is meant to be replaced and scaled. Both need PostgreSQL.
+    else if (raw.DATABASE_URL.startsWith("pglite:") && (source.VERCEL || source.__NEXT_PRIVATE_STANDALONE_CONFIG)) {
+      problems.push(
+        `  DATABASE_URL: the embedded database cannot serve ${source.VERCEL ? "a Vercel deployment" : "a standalone (container) build"}; set a postgres:// URL`,
+      );
+    }
     // Links in emails and the cookies' Secure flag follow the public URL: production must name it.
     if (!raw.APP_URL) problems.push("  APP_URL: required in production");
     const seen = new Map<string, string>();

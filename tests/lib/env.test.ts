@@ -39,6 +39,16 @@ describe("parseEnv", () => {
     );
   });
 
+  it("refuses the embedded database on Vercel and in a standalone (container) build, not in a local production run", () => {
+    const embedded = { ...production, DATABASE_URL: "pglite:.data/pglite" };
+    expect(() => parseEnv({ ...embedded, VERCEL: "1" })).toThrow(/DATABASE_URL: the embedded database cannot serve a Vercel deployment/);
+    expect(() => parseEnv({ ...embedded, __NEXT_PRIVATE_STANDALONE_CONFIG: "{}" })).toThrow(
+      /DATABASE_URL: the embedded database cannot serve a standalone \(container\) build/,
+    );
+    expect(parseEnv(embedded).DATABASE_URL).toBe("pglite:.data/pglite");
+    expect(parseEnv({ ...production, VERCEL: "1" }).DATABASE_URL).toBe("postgres://db/app");
+  });
+
   it("refuses placeholder secrets in production", () => {
     expect(() => parseEnv({ ...production, AUTH_SECRET: "changeme-changeme-changeme-changeme" })).toThrow(/AUTH_SECRET: is a placeholder/);
   });
