@@ -23,11 +23,14 @@ DATABASE_URL="$database_url" npm run --silent db:migrate >/dev/null
 DATABASE_URL="$database_url" npm run --silent db:seed >/dev/null
 
 secret() { od -An -tx1 -N32 /dev/urandom | tr -d ' \n'; }
+# Always called in a subshell ($(…) or &), so the cd stays there and exec makes $! the server (through timeout,
+# which passes a signal on to node).
 run_server() {
-  (cd .next/standalone && env -i PATH="$PATH" HOME="${HOME:-/tmp}" NODE_ENV=production PORT="$port" HOSTNAME=127.0.0.1 \
+  cd .next/standalone
+  exec env -i PATH="$PATH" HOME="${HOME:-/tmp}" NODE_ENV=production PORT="$port" HOSTNAME=127.0.0.1 \
     DATABASE_URL="$1" APP_URL="$base" FORCE_HTTPS=false LOG_LEVEL=warn \
     AUTH_SECRET="$(secret)" PASSWORD_PEPPER="$(secret)" DATA_ENCRYPTION_KEY="$(secret)" API_JWT_SECRET="$(secret)" \
-    timeout "${2:-0}" node server.mjs)
+    timeout "${2:-0}" node server.mjs
 }
 
 step "the embedded database is refused"
@@ -39,7 +42,7 @@ grep -q "embedded database cannot serve a standalone" <<<"$output" || { echo "$o
 step "start on PostgreSQL"
 run_server "$database_url" &
 server=$!
-trap 'kill "$server" 2>/dev/null || true' EXIT
+trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -sf "$base/api/health/live" >/dev/null && break; sleep 1; done
 
 step "health, the sign-in page and its headers"
