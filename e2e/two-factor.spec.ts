@@ -33,6 +33,8 @@ const publicPages = [
   "/confirm-email",
   "/cancel-email-change",
   "/dev/mailbox",
+  // The email template gallery: gated like the dev mailbox.
+  "/dev/emails",
   // The API reference is public documentation, like the document it renders (/api/v1/openapi.json).
   "/api/docs",
 ];
