@@ -2,15 +2,11 @@ import { createHash } from "node:crypto";
 import { mkdirSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll } from "vitest";
-import { closeDb, dbConnection } from "@/lib/db";
-import { applyMigrations } from "@/lib/migrations";
+import { afterAll } from "vitest";
+import { closeDb } from "@/lib/db";
 
-/** Call in an integration test file: migrates its in-memory database first (PostgreSQL: global-setup.ts). */
+/** Call in an integration test file: its database is migrated (global-setup.ts); it is closed after the file. */
 export function useTestDatabase(): void {
-  beforeAll(async () => {
-    if (dbConnection().kind === "pglite") await applyMigrations(dbConnection().factory);
-  });
   afterAll(async () => {
     await closeDb();
   });
