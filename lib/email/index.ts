@@ -2,6 +2,7 @@ import "server-only";
 import { runAfterResponse } from "@/lib/after-response";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db";
+import type { EmailCategory } from "@/generated/prisma/client";
 import { log } from "@/lib/log";
 import type { RenderedEmail } from "./templates";
 import { selectTransport, type Transport } from "./transport";
@@ -16,11 +17,24 @@ export { emailTemplates } from "./templates";
 const RETRY_DELAYS_MINUTES = [1, 5, 30, 120, 720];
 export const MAX_ATTEMPTS = RETRY_DELAYS_MINUTES.length + 1;
 
+type SendOptions = {
+  /** SECURITY (the default) is always sent; the others honour the recipient's preferences and suppressions. */
+  category?: EmailCategory;
+  /** The recipient's account, where there is one: preferences and unsubscribe are per account. */
+  userId?: string;
+  /** Extra headers for the provider, such as List-Unsubscribe. */
+  headers?: Record<string, string>;
+};
+
 /** Takes the rendering as it comes from emailTemplates (a promise: React Email renders asynchronously). */
-export async function sendEmail(to: string, rendering: RenderedEmail | Promise<RenderedEmail>): Promise<string> {
+export async function sendEmail(
+  to: string,
+  rendering: RenderedEmail | Promise<RenderedEmail>,
+  { category = "SECURITY", userId, headers }: SendOptions = {},
+): Promise<string> {
   const email = await rendering;
   const message = await db.emailMessage.create({
-    data: { to, subject: email.subject, html: email.html, text: email.text, template: email.template },
+    data: { to, subject: email.subject, html: email.html, text: email.text, template: email.template, category, userId, headers },
   });
   runAfterResponse("email delivery", () => deliverEmail(message.id));
   return message.id;

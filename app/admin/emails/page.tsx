@@ -21,6 +21,7 @@ const badge: Record<string, string> = {
   FAILED: "text-bg-warning",
   DEAD: "text-bg-danger",
   CANCELLED: "text-bg-light border",
+  SUPPRESSED: "text-bg-light border",
 };
 
 const when = (date: Date) => date.toISOString().slice(0, 16).replace("T", " ");
