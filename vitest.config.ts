@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
@@ -14,6 +14,9 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["tests/**/*.test.{ts,tsx}"],
+    // The PostgreSQL run (TEST_DATABASE_URL) skips what never reaches that database and already ran on PGlite:
+    // the scripts' tests (each on an embedded folder of its own) and the static checks of the source.
+    exclude: process.env.TEST_DATABASE_URL ? [...configDefaults.exclude, "tests/scripts/**", "tests/lint/**"] : configDefaults.exclude,
     setupFiles: ["tests/helpers/setup.ts"],
     globalSetup: ["tests/helpers/global-setup.ts"],
     pool: "forks",
