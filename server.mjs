@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { anonymousPageCache } from "./server/anonymous-page-cache.mjs";
 
 // Read by lib/request-context.ts (socketAddressFlag): a process flag that no request can forge.
 globalThis[Symbol.for("x-forwarded-for.ends-with-socket")] = true;
@@ -36,8 +37,16 @@ function forwardedFor(request) {
   return received ? `${received}, ${peer}` : peer;
 }
 
+// The pages a visitor without cookies sees are the same for everyone but their nonce: a render is reused for a few
+// seconds, each copy with its own nonce (server/anonymous-page-cache.mjs). lib/env.ts validates the variable.
+const pageCache = anonymousPageCache({
+  paths: ["/", "/login", "/register", "/forgot-password"],
+  seconds: Number(process.env.ANONYMOUS_PAGE_CACHE_SECONDS || 10),
+});
+
 const server = createServer((request, response) => {
   request.headers["x-forwarded-for"] = forwardedFor(request);
+  if (pageCache.serve(request, response)) return;
   handle(request, response).catch((error) => {
     console.error(error);
     if (!response.headersSent) response.writeHead(500);

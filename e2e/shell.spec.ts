@@ -39,6 +39,27 @@ test.describe("the application shell", () => {
     watch.assertClean();
   });
 
+  // server.mjs reuses a render of these pages for visitors without cookies (server/anonymous-page-cache.mjs). That is
+  // only sound while two renders differ in nothing but the nonce, and while each copy carries a nonce of its own.
+  test("the pages a visitor without cookies sees differ only in their nonce, and each copy has its own", async ({ request }) => {
+    const fetchPage = async (path: string, headers: Record<string, string> = {}) => {
+      const response = await request.get(path, { headers: { ...visitorHeaders(), ...headers } });
+      expect(response.status()).toBe(200);
+      const nonce = /'nonce-([^']+)'/.exec(response.headers()["content-security-policy"] ?? "")![1]!;
+      const body = await response.text();
+      expect(body).toContain(`nonce="${nonce}"`);
+      return { nonce, body: body.replaceAll(nonce, "NONCE") };
+    };
+    for (const path of ["/", "/login", "/register", "/forgot-password"]) {
+      // A cookie goes past the cache: these are two real renders.
+      const rendered = [await fetchPage(path, { cookie: "probe=1" }), await fetchPage(path, { cookie: "probe=1" })];
+      expect(rendered[1]!.body, path).toBe(rendered[0]!.body);
+      const copies = [await fetchPage(path), await fetchPage(path), await fetchPage(path)];
+      expect(new Set([...rendered, ...copies].map((copy) => copy.nonce)).size, path).toBe(5);
+      for (const copy of copies) expect(copy.body, path).toBe(rendered[0]!.body);
+    }
+  });
+
   test("skip link jumps to the main content", async ({ page }) => {
     await page.goto("/");
     await page.keyboard.press("Tab");

@@ -40,6 +40,8 @@ const schema = z.object({
    * default for a server clients reach directly, trusts no header: the address comes from the socket.
    */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** How long server.mjs reuses a render of a page a visitor without cookies sees (0: not at all). */
+  ANONYMOUS_PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
   /** Requests a minute each /api/v1 caller may make; system.config.ts's api.rateLimits.perCaller by default. */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).optional(),
   UPSTASH_REDIS_REST_URL: z.url().optional(),

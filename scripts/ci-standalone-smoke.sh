@@ -16,6 +16,7 @@ step "standalone build"
 NEXT_OUTPUT=standalone npm run build >/dev/null
 cp -r .next/static .next/standalone/.next/static
 cp server.mjs .next/standalone/server.mjs
+cp -r server .next/standalone/server
 [ -d public ] && cp -r public .next/standalone/public
 
 step "migrate and seed the database"
