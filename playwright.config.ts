@@ -26,6 +26,8 @@ export const serverEnv = {
   // Links in emails point at this server, and the dev mailbox is on so tests can read them.
   APP_URL: baseURL,
   DEV_MAILBOX: "true",
+  // Resend's webhook, which e2e/email-suppression.spec.ts signs deliveries for.
+  RESEND_WEBHOOK_SECRET: process.env.E2E_RESEND_WEBHOOK_SECRET ?? `whsec_${randomBytes(24).toString("base64")}`,
   // The test harness plays the trusted proxy: visitorHeaders() gives each test its own client address.
   TRUST_PROXY_HOPS: "1",
   // Sign-in through that issuer; nothing talks to it until a test presses its button.
@@ -39,6 +41,7 @@ process.env.E2E_AUTH_SECRET = serverEnv.AUTH_SECRET;
 process.env.E2E_PASSWORD_PEPPER = serverEnv.PASSWORD_PEPPER;
 process.env.E2E_DATA_ENCRYPTION_KEY = serverEnv.DATA_ENCRYPTION_KEY;
 process.env.E2E_API_JWT_SECRET = serverEnv.API_JWT_SECRET;
+process.env.E2E_RESEND_WEBHOOK_SECRET = serverEnv.RESEND_WEBHOOK_SECRET;
 
 export default defineConfig({
   testDir: "e2e",

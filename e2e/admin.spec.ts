@@ -292,6 +292,12 @@ const actions: { name: string; permission: string; input: unknown; allowedAnswer
     input: { id: "nosuchemail00000" },
     allowedAnswer: /does not exist/,
   },
+  {
+    name: "app/admin/emails/suppressions/actions.ts#liftSuppressionAction",
+    permission: "email:manage",
+    input: { id: "nosuchsuppression0" },
+    allowedAnswer: /does not exist/,
+  },
 ];
 const pages = [
   { path: "/admin", permission: "admin:access" },
@@ -299,6 +305,7 @@ const pages = [
   { path: "/admin/roles", permission: "roles:read" },
   { path: "/admin/audit", permission: "audit:read" },
   { path: "/admin/emails", permission: "email:read" },
+  { path: "/admin/emails/suppressions", permission: "email:read" },
 ];
 
 function holds(role: string, permission: string): boolean {

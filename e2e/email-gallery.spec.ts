@@ -16,7 +16,9 @@ test("the email gallery lists every template and shows one as HTML and text, lig
     const watch = watchPage(admin);
     await admin.goto("/dev/emails");
     await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Email templates");
-    await expect(admin.getByRole("list", { name: "Email templates" }).getByRole("listitem")).toHaveCount(12);
+    await expect(admin.getByRole("list", { name: "Email templates" }).getByRole("listitem")).toHaveCount(13);
+    // Modules' templates too (declared with `emails` in defineModule).
+    await expect(admin.getByRole("link", { name: "A task was assigned to you" })).toBeVisible();
     await snapshot(admin, "email-gallery");
 
     await admin.getByRole("link", { name: "Confirm your email address" }).click();

@@ -47,6 +47,11 @@ const schema = z.object({
   UPSTASH_REDIS_REST_URL: z.url().optional(),
   UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
   RESEND_API_KEY: z.string().min(1).optional(),
+  /** Resend's signing secret for POST /api/webhooks/resend (delivery events); unset, that route is a 404. */
+  RESEND_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_[A-Za-z0-9+/]+=*$/, "must be the signing secret Resend shows for the webhook (whsec_…)")
+    .optional(),
   /** Show stored emails at /dev/mailbox in a production build (disposable test environments only). */
   DEV_MAILBOX: booleanFlag.default(false),
   /** Sender for outgoing mail, e.g. "Acme <no-reply@acme.example>"; defaults to the support address. */

@@ -33,6 +33,7 @@ export const refusalCodes = {
   idempotency_in_progress: "A request with this Idempotency-Key is still running.",
   rate_limited: "Too many requests: wait Retry-After seconds.",
   https_required: "The request must use HTTPS.",
+  invalid_signature: "The webhook's signature is missing or wrong, or its timestamp is too old.",
   // Sign-in, sessions and tokens
   invalid_credentials: "The email address or password is wrong.",
   invalid_grant: "The refresh token is not valid.",

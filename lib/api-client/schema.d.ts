@@ -576,6 +576,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/email-suppressions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the addresses only security mail still goes to (hard bounces and complaints), newest first */
+    get: operations["email-suppressions.list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/email-suppressions/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Lift a suppression: the address gets every kind of mail again (audited) */
+    delete: operations["email-suppressions.lift"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/me/tokens": {
     parameters: {
       query?: never;
@@ -697,6 +731,7 @@ export interface components {
        *     - `idempotency_in_progress`: A request with this Idempotency-Key is still running.
        *     - `rate_limited`: Too many requests: wait Retry-After seconds.
        *     - `https_required`: The request must use HTTPS.
+       *     - `invalid_signature`: The webhook's signature is missing or wrong, or its timestamp is too old.
        *     - `invalid_credentials`: The email address or password is wrong.
        *     - `invalid_grant`: The refresh token is not valid.
        *     - `account_disabled`: The account is disabled.
@@ -768,6 +803,7 @@ export interface components {
         | "idempotency_in_progress"
         | "rate_limited"
         | "https_required"
+        | "invalid_signature"
         | "invalid_credentials"
         | "invalid_grant"
         | "account_disabled"
@@ -5446,6 +5482,178 @@ export interface operations {
         };
       };
       /** @description Invalid input: `errors` names each field (code: `invalid_input`, `invalid_query`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: wait Retry-After seconds (code: `rate_limited`) */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on the server: no details are given, quote `requestId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "email-suppressions.list": {
+    parameters: {
+      query?: {
+        /** @description Part of the address */
+        q?: string;
+        /** @description From 1 */
+        page?: number;
+        /** @description One of 10, 25, 50, 100 */
+        size?: 10 | 25 | 50 | 100;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          Link: components["headers"]["Link"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              id: string;
+              /** @description Lower-cased */
+              address: string;
+              /**
+               * @description A hard bounce, or the recipient reported spam
+               * @enum {string}
+               */
+              reason: "BOUNCE" | "COMPLAINT";
+              /** @description The receiving server's words, for a bounce */
+              detail: string;
+              /** @description The stored message the event was about */
+              messageId: string | null;
+              /** Format: date-time */
+              createdAt: string;
+            }[];
+            page: number;
+            size: number;
+            total: number;
+            pages: number;
+          };
+        };
+      };
+      /** @description No caller: no session, or a bearer token that is not valid (code: `unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `two_factor_required`, `two_factor_setup_required`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Invalid input: `errors` names each field (code: `invalid_input`, `invalid_query`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: wait Retry-After seconds (code: `rate_limited`) */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on the server: no details are given, quote `requestId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "email-suppressions.lift": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Done: no content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No caller: no session, or a bearer token that is not valid (code: `unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`, `two_factor_required`, `two_factor_setup_required`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record (or not yours) (code: `not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Invalid input: `errors` names each field (code: `invalid_input`) */
       422: {
         headers: {
           [name: string]: unknown;

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import type { EmailCategory } from "@/generated/prisma/client";
 import { log } from "@/lib/log";
 import type { RenderedEmail } from "./templates";
+import { suppressionReason } from "./suppression";
 import { selectTransport, type Transport } from "./transport";
 
 // The one entry point for email. A message is stored first, then delivered after the response is sent,
@@ -48,6 +49,8 @@ export async function deliverEmail(id: string, transport: Transport = selectTran
   });
   if (claimed.count === 0) return false;
   const message = await db.emailMessage.findUniqueOrThrow({ where: { id } });
+  const withheld = await suppressionReason(message);
+  if (withheld) return withhold(id, withheld);
   try {
     const { providerId } = await transport.send(message);
     await db.emailMessage.update({
@@ -76,6 +79,12 @@ export async function deliverEmail(id: string, transport: Transport = selectTran
     } else log.warn({ emailId: id, attempt: message.attempts, err: error }, "email: delivery failed");
     return false;
   }
+}
+
+/** Not sending is the delivery's end for this message: it is SUPPRESSED with the reason, never retried. */
+async function withhold(id: string, reason: string): Promise<false> {
+  await db.emailMessage.update({ where: { id }, data: { status: "SUPPRESSED", lastError: reason } });
+  return false;
 }
 
 /** Delivers every message that is due: new ones left behind by a crash, and failed ones whose wait is over. */

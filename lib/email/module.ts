@@ -1,10 +1,12 @@
 import { defineModule } from "@/lib/kernel/module";
+import { emailOperations } from "./operations";
 import { emailPermissions } from "./permissions";
 
 const auditActions = {
   "email.dead": "Email gave up after its last attempt",
   "email.retried": "Admin retried an email",
   "email.cancelled": "Admin cancelled an email",
+  "email.suppression_lifted": "Admin lifted an address's suppression",
 } as const;
 
 declare module "@/lib/kernel/registry" {
@@ -21,5 +23,10 @@ export const emailModule = defineModule({
   requiresTwoFactor: true,
   auditActions,
   nav: [{ href: "/admin/emails", label: "Emails", permission: emailPermissions.read, area: "admin", order: 40 }],
-  auditTargets: { email: (id) => `/admin/emails?id=${encodeURIComponent(id)}` },
+  auditTargets: {
+    email: (id) => `/admin/emails?id=${encodeURIComponent(id)}`,
+    // A lifted suppression is gone: the entry itself says which one.
+    "email-suppression": () => "/admin/emails/suppressions",
+  },
+  operations: emailOperations,
 });

@@ -3,7 +3,18 @@ import { z } from "@/lib/zod";
 
 const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
 
-export const outboxStatuses = ["queued", "sending", "sent", "failed", "dead", "cancelled", "suppressed"] as const;
+export const outboxStatuses = [
+  "queued",
+  "sending",
+  "sent",
+  "failed",
+  "dead",
+  "cancelled",
+  "suppressed",
+  "delivered",
+  "bounced",
+  "complained",
+] as const;
 
 // Filters for the outbox list at /admin/emails: a state, a search over recipient and subject, or one message.
 export const outboxQuerySchema = z.object({

@@ -14,13 +14,23 @@ export function selectTransport(): Transport {
   return resendTransport(env.RESEND_API_KEY, env.EMAIL_FROM ?? `${systemConfig.name} <${systemConfig.supportEmail}>`);
 }
 
-/** Resend's API; `baseUrl` (or RESEND_BASE_URL, which its client reads) points it elsewhere: the tests' stand-in. */
-export function resendTransport(apiKey: string, from: string, baseUrl?: string): Transport {
+type ResendOptions = {
+  /** Points the client elsewhere (as RESEND_BASE_URL, which it reads, does): the tests' stand-in. */
+  baseUrl?: string;
+  /** An answer that takes longer is a failure, retried later under the same idempotency key. */
+  timeoutMs?: number;
+};
+
+/** Resend's API. Without a timeout a provider that stops answering would hold a delivery (and the drain) forever. */
+export function resendTransport(apiKey: string, from: string, { baseUrl, timeoutMs = 15_000 }: ResendOptions = {}): Transport {
   const resend = new Resend(apiKey, baseUrl ? { baseUrl } : undefined);
   return {
     name: "resend",
     async send({ id, to, subject, html, text }) {
-      const { data, error } = await resend.emails.send({ from, to, subject, html, text }, { idempotencyKey: `email/${id}` });
+      const { data, error } = await resend.emails.send(
+        { from, to, subject, html, text },
+        { idempotencyKey: `email/${id}`, signal: AbortSignal.timeout(timeoutMs) },
+      );
       if (error || !data) throw new Error(`Resend refused the message: ${error?.name ?? "unknown"}: ${error?.message ?? ""}`);
       return { providerId: data.id };
     },

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { PermissionInfo } from "@/lib/authz/declare";
+import type { DeclaredEmail } from "@/lib/email/templates/render";
 import type { Operation } from "./operation";
 import type { Resource } from "./resource";
 
@@ -39,6 +40,8 @@ export type ModuleDeclaration<P extends PermissionGroup, A extends string> = {
   resources?: readonly Resource[];
   /** Operations beyond the records' own. Declarations stay importable anywhere (scripts, e2e): handlers load server code lazily. */
   operations?: readonly Operation[];
+  /** The module's email templates (declareEmail), for the gallery at /dev/emails. Loaded lazily: they are server code. */
+  emails?: () => Promise<readonly DeclaredEmail[]>;
   /** Demo records for the demo accounts (`db:seed -- --demo`); must be idempotent. Load server code lazily. */
   seedDemo?: (client: PrismaClient, users: { email: string; id: string }[]) => Promise<void>;
 };

@@ -46,6 +46,9 @@ type ResourcePermissions = {
 
 type ResourceAuditActions = Record<"create" | "update" | "delete" | "restore" | "purge" | "export", AuditAction>;
 
+/** A committed write as `afterWrite` sees it: the record's fields (serialised as the API shows them) and who wrote it. */
+export type RecordChange = { before: Readonly<Record<string, unknown>> | null; after: Readonly<Record<string, unknown>>; actor: Actor };
+
 export type ResourceDeclaration<F extends Record<string, FieldSpec> = Record<string, FieldSpec>> = {
   /** Plural, lower-case: the URL segment (/projects, /api/v1/projects) and the audit target type's base. */
   name: string;
@@ -67,6 +70,12 @@ export type ResourceDeclaration<F extends Record<string, FieldSpec> = Record<str
    * resource without knowing it. `parentId`: a parent the same user owns (ownership kind "parent"); `userId`: an active user.
    */
   example?: (refs: { parentId?: string; userId: string }) => Record<string, unknown>;
+  /**
+   * A module's reaction to its own records changing (an email to a task's new assignee): runs once a create
+   * (`before` null) or an update has committed, before the answer. Load server code lazily. A failure is logged;
+   * the write stands.
+   */
+  afterWrite?: (change: RecordChange) => Promise<void>;
   /** Extra checks on input the schema cannot make (a referenced user exists); field errors or null. */
   validate?: (input: Record<string, unknown>, actor: Actor) => Promise<Record<string, string[]> | null>;
 };

@@ -35,5 +35,6 @@ export const projectsModule = defineModule({
   defaultGrants: { user: [p.read, p.create, p.update, p.delete, p.restore], manager: [p.read_all] },
   resources: [projects, tasks],
   operations: [assigneeOptions],
+  emails: async () => [(await import("./emails/task-assigned")).taskAssigned],
   seedDemo: async (client, users) => (await import("./seed")).seedDemoProjects(client, users),
 });

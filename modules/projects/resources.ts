@@ -81,4 +81,5 @@ export const tasks = defineResource({
     position: 3,
   }),
   validate: async (input) => (await import("./assignees")).checkAssignee(input),
+  afterWrite: async (change) => (await import("./notifications")).notifyNewAssignee(change),
 });

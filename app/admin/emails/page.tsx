@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ActionButton } from "@/components/admin/action-button";
 import { FilterButtons, InvalidFilters, keptParams, queryValues } from "@/components/admin/list-filters";
 import { Pagination } from "@/components/admin/pagination";
@@ -22,6 +23,9 @@ const badge: Record<string, string> = {
   DEAD: "text-bg-danger",
   CANCELLED: "text-bg-light border",
   SUPPRESSED: "text-bg-light border",
+  DELIVERED: "text-bg-success",
+  BOUNCED: "text-bg-danger",
+  COMPLAINED: "text-bg-danger",
 };
 
 const when = (date: Date) => date.toISOString().slice(0, 16).replace("T", " ");
@@ -39,7 +43,8 @@ export default async function EmailsPage({ searchParams }: { searchParams: Searc
       <h1 className="h2 mb-1">Emails</h1>
       <p className="text-body-secondary mb-3">
         Every message the system stored to send, newest first. Failed ones are retried on their own; after the last attempt a message waits
-        here as undeliverable.
+        here as undeliverable. Addresses that bounced for good or complained get only security mail:{" "}
+        <Link href="/admin/emails/suppressions">suppressed addresses</Link>.
       </p>
       <form method="get" className="row g-2 align-items-end mb-3" aria-label="Filter the emails">
         <div className="col-md-4">

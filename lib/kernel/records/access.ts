@@ -5,7 +5,8 @@ import { authorize, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { done, refuse, type Outcome, type Refusal } from "@/lib/outcome";
 import type { RequestContext } from "@/lib/request-context";
-import type { Resource } from "../resource";
+import { log } from "@/lib/log";
+import type { RecordChange, Resource } from "../resource";
 import type { ListQuery } from "./list-query";
 import { delegate, type Row, type Tx } from "./delegate";
 import { fieldErrorsOf, serialise, toData, type RecordJson } from "./serialise";
@@ -98,7 +99,7 @@ export async function createRecord(
   await authorize(actor, resource.permissions.create, { context });
   const checked = await checkFields(resource, resource.createSchema, input, actor);
   if (checked.refusal) return checked.refusal;
-  return db.$transaction(async (tx) => {
+  const outcome = await db.$transaction(async (tx) => {
     const parentRefusal = await checkParent(tx, resource, actor, checked.data);
     if (parentRefusal) return parentRefusal;
     const owner = resource.ownership.kind === "user" ? { [resource.ownership.field]: actor.id } : {};
@@ -116,6 +117,17 @@ export async function createRecord(
     );
     return done(after);
   });
+  if (outcome.ok) await afterWrite(resource, { before: null, after: outcome.value, actor });
+  return outcome;
+}
+
+/** The declaration's reaction, after the commit: its failure must not turn a saved write into an error. */
+async function afterWrite(resource: Resource, change: RecordChange): Promise<void> {
+  try {
+    await resource.afterWrite?.(change);
+  } catch (error) {
+    log.error({ err: error, resource: resource.name }, "records: afterWrite failed");
+  }
 }
 
 /** Only what the declaration lists, so the audit entry holds the record's fields and no bookkeeping. */
@@ -145,7 +157,8 @@ export async function updateRecord(
 ): Promise<Outcome<RecordJson>> {
   await authorize(actor, resource.permissions.update, { target: target(resource, id), context });
   const checked = await checkFields(resource, resource.updateSchema, input, actor);
-  return db.$transaction(async (tx) => {
+  let before: RecordJson | null = null;
+  const outcome = await db.$transaction(async (tx) => {
     const current = await writable(tx, resource, actor, id, false);
     // Someone else's record is a 404 whatever the input says.
     if (!current) return notFound(resource);
@@ -160,8 +173,8 @@ export async function updateRecord(
     });
     if (count === 0) return stale(resource);
     const after = serialise(resource, (await delegate(tx, resource).findFirst({ where: { id } }))!);
-    const before = serialise(resource, current);
-    const changed = Object.keys(resource.fields).filter((name) => JSON.stringify(before[name]) !== JSON.stringify(after[name]));
+    before = serialise(resource, current);
+    const changed = Object.keys(resource.fields).filter((name) => JSON.stringify(before?.[name]) !== JSON.stringify(after[name]));
     if (changed.length) {
       const pick = (record: RecordJson) => Object.fromEntries(changed.map((name) => [name, record[name] ?? null]));
       await audit(
@@ -177,6 +190,8 @@ export async function updateRecord(
     }
     return done(after);
   });
+  if (outcome.ok && before) await afterWrite(resource, { before, after: outcome.value, actor });
+  return outcome;
 }
 
 const stale = (resource: Resource) =>

@@ -1,37 +1,22 @@
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resendTransport } from "@/lib/email/transport";
+import { startResendStandIn, type ResendStandIn } from "../../helpers/resend-stand-in";
 
 // The Resend transport against a local stand-in for its API: what goes over the wire, and what a refusal does.
 
-type Seen = { headers: IncomingHttpHeaders; body: Record<string, unknown> };
-const seen: Seen[] = [];
-let answer = { status: 200, body: { id: "re_local_1" } as object };
-let server: Server;
-let baseUrl: string;
-
+let standIn: ResendStandIn;
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    let raw = "";
-    request.on("data", (chunk: Buffer) => (raw += chunk.toString()));
-    request.on("end", () => {
-      seen.push({ headers: request.headers, body: JSON.parse(raw) as Record<string, unknown> });
-      response.writeHead(answer.status, { "content-type": "application/json" }).end(JSON.stringify(answer.body));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  standIn = await startResendStandIn();
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => standIn.close());
 
 const message = { id: "cmsg123", to: "ada@example.com", subject: "Hello", html: "<p>Hi</p>", text: "Hi" };
 
 describe("the Resend transport", () => {
   it("sends the stored message's id as the Idempotency-Key, with the sender, HTML and text", async () => {
-    const transport = resendTransport("re_test_key", "Acme <no-reply@acme.example>", baseUrl);
+    const transport = resendTransport("re_test_key", "Acme <no-reply@acme.example>", { baseUrl: standIn.baseUrl });
     expect(await transport.send(message)).toEqual({ providerId: "re_local_1" });
-    const request = seen.at(-1)!;
+    const request = standIn.seen.at(-1)!;
     expect(request.headers["idempotency-key"]).toBe("email/cmsg123");
     expect(request.headers.authorization).toBe("Bearer re_test_key");
     expect(request.body).toMatchObject({
@@ -44,7 +29,20 @@ describe("the Resend transport", () => {
   });
 
   it("throws on a refusal, so the outbox keeps the message for a retry", async () => {
-    answer = { status: 500, body: { name: "internal_server_error", message: "try later", statusCode: 500 } };
-    await expect(resendTransport("re_test_key", "a@acme.example", baseUrl).send(message)).rejects.toThrow(/Resend refused the message/);
+    standIn.answer = { status: 500, body: { name: "internal_server_error", message: "try later", statusCode: 500 } };
+    await expect(resendTransport("re_test_key", "a@acme.example", { baseUrl: standIn.baseUrl }).send(message)).rejects.toThrow(
+      /Resend refused the message/,
+    );
+    standIn.answer = undefined;
+  });
+
+  it("gives up on an answer that does not come within the timeout", async () => {
+    standIn.mode = "hang";
+    const started = Date.now();
+    await expect(
+      resendTransport("re_test_key", "a@acme.example", { baseUrl: standIn.baseUrl, timeoutMs: 200 }).send(message),
+    ).rejects.toThrow(/Resend refused the message/);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    standIn.mode = "ok";
   });
 });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { mailboxOpen } from "@/lib/email/mailbox";
-import { findDeclaredEmail } from "@/lib/email/templates";
+import { findGalleryEmail } from "../catalog";
 import { EmailPreview } from "../../email-preview";
 
 export const metadata: Metadata = { title: "Email template (development)" };
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Email template (development)" };
 export default async function EmailTemplatePage({ params }: { params: Promise<{ template: string }> }) {
   const { template } = await params;
   if (!(await mailboxOpen())) notFound();
-  const email = findDeclaredEmail(template);
+  const email = await findGalleryEmail(template);
   if (!email) notFound();
   const { subject, text } = await email.render(email.sample);
   return (
