@@ -8,9 +8,10 @@ import { systemConfig } from "@/system.config";
 type OutgoingEmail = { id: string; to: string; subject: string; html: string; text: string };
 export type Transport = { name: "resend" | "outbox"; send(message: OutgoingEmail): Promise<{ providerId: string }> };
 
-/** Resend when RESEND_API_KEY is set; otherwise the outbox: the stored message is the delivery. */
+/** Resend when RESEND_API_KEY is set; otherwise the outbox: the stored message is the delivery. Its provider id is
+ * the message's own, so a delivery event (the webhook matches by provider id) can never name more than one. */
 export function selectTransport(): Transport {
-  if (!env.RESEND_API_KEY) return { name: "outbox", send: async () => ({ providerId: "outbox" }) };
+  if (!env.RESEND_API_KEY) return { name: "outbox", send: async ({ id }) => ({ providerId: `outbox/${id}` }) };
   return resendTransport(env.RESEND_API_KEY, env.EMAIL_FROM ?? `${systemConfig.name} <${systemConfig.supportEmail}>`);
 }
 

@@ -23,7 +23,7 @@ describe("email", () => {
     const to = `${unique("mail")}@example.com`;
     const id = await sendEmail(to, emailTemplates.passwordChanged("Ada"));
     const message = await waitForStatus(id, "SENT");
-    expect(message).toMatchObject({ to, providerId: "outbox", attempts: 1, template: "password-changed" });
+    expect(message).toMatchObject({ to, providerId: `outbox/${id}`, attempts: 1, template: "password-changed" });
     expect(message.html).toContain("password");
   });
 
