@@ -6,7 +6,7 @@ const auditActions = {
   "email.dead": "Email gave up after its last attempt",
   "email.retried": "Admin retried an email",
   "email.cancelled": "Admin cancelled an email",
-  "email.suppression_lifted": "Admin lifted an address's suppression",
+  "email.suppression_lifted": "Admin lifted a suppressed address",
 } as const;
 
 declare module "@/lib/kernel/registry" {
