@@ -1,6 +1,7 @@
 import "server-only";
 import { accountLocked } from "./account-locked";
 import { alreadyRegistered } from "./already-registered";
+import { announcement } from "./announcement";
 import { confirmNewEmail } from "./confirm-new-email";
 import { emailChangeRequested } from "./email-change-requested";
 import { emailChanged } from "./email-changed";
@@ -17,6 +18,7 @@ import { verifyEmail } from "./verify-email";
 // Callers write sendEmail(to, emailTemplates.verifyEmail(firstName, link)); the gallery and the tests walk emailCatalog.
 
 export type { RenderedEmail } from "./render";
+export { announcement };
 
 const declarations = {
   verifyEmail,
@@ -31,6 +33,7 @@ const declarations = {
   confirmNewEmail,
   emailChanged,
   emailChangeRequested,
+  announcement,
 };
 
 type Declarations = typeof declarations;
