@@ -22,7 +22,7 @@ export const composeEmailSchema = z.object({
     z.maxLength(200, "At most 200 characters."),
     // A line break in a header would start a new header (header injection).
     z.refine((value) => !/[\r\n]/.test(value), "The subject must be one line."),
-    z.refine((value) => !/[\u0000-\u001f\u007f]/.test(value), "The subject has a control character."),
+    z.refine((value) => !/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/.test(value), "The subject has a control character."),
     z.refine(unknownMergeField, mergeFieldMessage),
   ),
   markdown: z
