@@ -4,13 +4,13 @@ import { z } from "zod/mini";
 // zod/mini keeps the schema light where a page imports it.
 
 /** Merge fields a body or subject may use; each is filled per recipient at delivery, escaped in HTML. */
-export const mergeFields = ["firstName", "lastName"] as const;
+const mergeFields = ["firstName", "lastName"] as const;
 
 const unknownMergeField = (value: string) =>
   [...value.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)].every(([, name]) => (mergeFields as readonly string[]).includes(name ?? ""));
 const mergeFieldMessage = `Merge fields are ${mergeFields.map((name) => `{{${name}}}`).join(" and ")}.`;
 
-export const audienceKinds = ["people", "role", "all"] as const;
+const audienceKinds = ["people", "role", "all"] as const;
 
 // A blank optional field from the form means "not given".
 const blank = (value: unknown) => (value === "" || value === null ? undefined : value);
@@ -41,7 +41,6 @@ export const composeEmailSchema = z.object({
   /** Empty: now. An ISO date-time (the form's datetime-local is read as UTC). */
   scheduledAt: z.pipe(z.transform(blank), z.optional(z.string().check(z.maxLength(40)))),
 });
-export type ComposeEmailInput = z.input<typeof composeEmailSchema>;
 
 export const previewEmailSchema = z.object({
   subject: z.string().check(z.maxLength(200)),
@@ -51,3 +50,6 @@ export const previewEmailSchema = z.object({
 export const sendIdSchema = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[a-z0-9]+$/i, "That id is not valid.")),
 });
+
+/** The /account card: which optional mail to receive (security mail has no switch). */
+export const emailPreferencesSchema = z.object({ announcements: z.boolean(), notifications: z.boolean() });

@@ -10,8 +10,9 @@ import type { RequestContext } from "@/lib/request-context";
 import { deliverDueSends } from "./bulk";
 import { composeEmailSchema } from "./compose-schemas";
 import { markdownToSafeHtml } from "./markdown";
+import { escapeHtml, fillPlaceholders } from "./personalise";
 import { emailPermissions } from "./permissions";
-import { announcement } from "./templates";
+import { announcement } from "./templates/announcement";
 
 // An administrator's email to people, a role or everyone. The body is rendered once, here: Markdown through the
 // allowlist (markdown.ts) into the branded layout, with {{firstName}}-style placeholders and the unsubscribe
@@ -34,6 +35,20 @@ export async function renderComposed(subject: string, markdown: string) {
     unsubscribeHref: "{{unsubscribeUrl}}",
   });
   return { subject, html: rendered.html, text: rendered.text };
+}
+
+/** The compose page's preview: the body as `actor` would receive it (their name; the unsubscribe link inert). */
+export async function previewComposed(actor: Actor & { firstName: string; lastName: string }, subject: string, markdown: string) {
+  await authorize(actor, emailPermissions.send);
+  const { html } = await renderComposed(subject, markdown);
+  const names = { firstName: actor.firstName, lastName: actor.lastName, unsubscribeUrl: "#" };
+  return fillPlaceholders(html, names, escapeHtml);
+}
+
+/** The roles an audience can name, for the compose form (sending does not need roles:read). */
+export async function audienceRoles(actor: Actor) {
+  await authorize(actor, emailPermissions.send);
+  return db.role.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
 }
 
 const invalid = (field: string, message: string) =>

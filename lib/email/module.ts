@@ -1,4 +1,5 @@
 import { defineModule } from "@/lib/kernel/module";
+import { emailOperations } from "./operations";
 import { emailPermissions } from "./permissions";
 
 const auditActions = {
@@ -29,4 +30,5 @@ export const emailModule = defineModule({
     email: (id) => `/admin/emails?id=${encodeURIComponent(id)}`,
     "email-send": (id) => `/admin/emails/sends/${encodeURIComponent(id)}`,
   },
+  operations: emailOperations,
 });

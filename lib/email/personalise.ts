@@ -7,7 +7,7 @@ import { unsubscribeHeaders, unsubscribeUrl } from "./unsubscribe";
 // before it goes out, this fills in the recipient's merge fields and signed unsubscribe link, and stores the
 // result on the message, so the outbox and the development mailbox show what was sent.
 
-const escapeHtml = (value: string) =>
+export const escapeHtml = (value: string) =>
   value.replace(
     /[&<>"']/g,
     (character) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[character] ?? character,

@@ -1,6 +1,8 @@
 import "server-only";
 import type { EmailCategory } from "@/generated/prisma/client";
+import { audit } from "@/lib/audit";
 import { db } from "@/lib/db";
+import type { RequestContext } from "@/lib/request-context";
 
 // Whether a person wants a category of mail. Security mail (verification, reset, lockout, two-factor, sign-in
 // notices) has no switch: it is always sent. Announcements (composed by administrators) and notifications (a
@@ -33,4 +35,10 @@ export async function setEmailPreferences(userId: string, preferences: Partial<E
     where: { id: userId },
     data: { emailAnnouncements: preferences.announcements, emailNotifications: preferences.notifications },
   });
+}
+
+/** The /account form's change, audited (the unsubscribe link audits its own). */
+export async function updateOwnEmailPreferences(userId: string, preferences: EmailPreferences, context?: RequestContext): Promise<void> {
+  await setEmailPreferences(userId, preferences);
+  await audit({ action: "email.preferences", actorId: userId, target: { type: "user", id: userId }, context, details: preferences });
 }

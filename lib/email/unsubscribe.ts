@@ -32,12 +32,15 @@ export function verifyUnsubscribeToken(token: string): string | null {
   return given.length === expected.length && timingSafeEqual(given, expected) ? userId : null;
 }
 
-export const unsubscribeUrl = (userId: string) =>
-  new URL(`/email/unsubscribe?token=${encodeURIComponent(unsubscribeToken(userId))}`, systemConfig.url).toString();
+const unsubscribeAddress = (path: string, userId: string) =>
+  new URL(`${path}?token=${encodeURIComponent(unsubscribeToken(userId))}`, systemConfig.url).toString();
+
+/** The footer link: a confirm page (opening it changes nothing). */
+export const unsubscribeUrl = (userId: string) => unsubscribeAddress("/email/unsubscribe", userId);
 
 /** RFC 2369 and RFC 8058: mail clients show their own unsubscribe button, which POSTs to the same address. */
 export const unsubscribeHeaders = (userId: string): Record<string, string> => ({
-  "List-Unsubscribe": `<${unsubscribeUrl(userId)}>`,
+  "List-Unsubscribe": `<${unsubscribeAddress("/api/email/unsubscribe", userId)}>`,
   "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
 });
 

@@ -3,7 +3,8 @@ import { EmailLayout } from "./layout";
 import { declareEmail } from "./render";
 
 // A message an administrator composed (lib/email/compose.ts). `bodyHtml` has been through the allowlist
-// (lib/email/markdown.ts) before it gets here; it is the only HTML any template takes as is.
+// (lib/email/markdown.ts) before it gets here; it is the only HTML any template takes as is, which is why this
+// template stays out of the catalog (index.ts), whose every prop is escaped text.
 
 type Props = { firstName: string; bodyHtml: string; unsubscribeHref: string };
 

@@ -1,7 +1,6 @@
 import "server-only";
 import { accountLocked } from "./account-locked";
 import { alreadyRegistered } from "./already-registered";
-import { announcement } from "./announcement";
 import { confirmNewEmail } from "./confirm-new-email";
 import { emailChangeRequested } from "./email-change-requested";
 import { emailChanged } from "./email-changed";
@@ -18,7 +17,6 @@ import { verifyEmail } from "./verify-email";
 // Callers write sendEmail(to, emailTemplates.verifyEmail(firstName, link)); the gallery and the tests walk emailCatalog.
 
 export type { RenderedEmail } from "./render";
-export { announcement };
 
 const declarations = {
   verifyEmail,
@@ -33,7 +31,6 @@ const declarations = {
   confirmNewEmail,
   emailChanged,
   emailChangeRequested,
-  announcement,
 };
 
 type Declarations = typeof declarations;

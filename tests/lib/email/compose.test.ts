@@ -109,7 +109,7 @@ describe("composed email", () => {
     expect(sent!.html).toContain(`/email/unsubscribe?token=${encodeURIComponent(token)}`);
     expect(sent!.text).toContain(`/email/unsubscribe?token=${encodeURIComponent(token)}`);
     expect(sent!.headers).toEqual({
-      "List-Unsubscribe": `<http://localhost:3000/email/unsubscribe?token=${encodeURIComponent(token)}>`,
+      "List-Unsubscribe": `<http://localhost:3000/api/email/unsubscribe?token=${encodeURIComponent(token)}>`,
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     });
   });
