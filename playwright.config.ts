@@ -26,6 +26,8 @@ export const serverEnv = {
   // Links in emails point at this server, and the dev mailbox is on so tests can read them.
   APP_URL: baseURL,
   DEV_MAILBOX: "true",
+  // Composed emails go out at this rate (the provider's limit in production): the journeys need not wait.
+  EMAIL_SEND_RATE: "20",
   // The test harness plays the trusted proxy: visitorHeaders() gives each test its own client address.
   TRUST_PROXY_HOPS: "1",
   // Sign-in through that issuer; nothing talks to it until a test presses its button.

@@ -292,6 +292,18 @@ const actions: { name: string; permission: string; input: unknown; allowedAnswer
     input: { id: "nosuchemail00000" },
     allowedAnswer: /does not exist/,
   },
+  {
+    name: "app/admin/emails/actions.ts#composeEmailAction",
+    permission: "email:send",
+    input: { subject: "Nothing", markdown: "Nothing", audience: "role", roleId: NO_ROLE },
+    allowedAnswer: /That role does not exist/,
+  },
+  {
+    name: "app/admin/emails/actions.ts#cancelSendAction",
+    permission: "email:send",
+    input: { id: "nosuchsend000000" },
+    allowedAnswer: /does not exist/,
+  },
 ];
 const pages = [
   { path: "/admin", permission: "admin:access" },
@@ -299,6 +311,7 @@ const pages = [
   { path: "/admin/roles", permission: "roles:read" },
   { path: "/admin/audit", permission: "audit:read" },
   { path: "/admin/emails", permission: "email:read" },
+  { path: "/admin/emails/new", permission: "email:send" },
 ];
 
 function holds(role: string, permission: string): boolean {

@@ -112,8 +112,7 @@ export function ComposeForm({ roles, canSendAll }: { roles: Role[]; canSendAll: 
           title="Email preview"
           sandbox=""
           srcDoc="<p>Write the message, then Preview.</p>"
-          className="w-100 border rounded bg-white"
-          style={{ height: "32rem" }}
+          className="mail-preview w-100 border rounded"
         />
       </section>
     </div>

@@ -54,7 +54,7 @@ export default async function SendPage({ params }: { params: Promise<{ id: strin
         />
       )}
       <h2 className="h6 mt-4">Message (Markdown)</h2>
-      <pre className="border rounded p-3 small bg-body-tertiary text-wrap">{send.markdown}</pre>
+      <pre className="border rounded p-3 small bg-body-tertiary">{send.markdown}</pre>
     </>
   );
 }
