@@ -27,9 +27,11 @@ test("compose to a role, follow its progress, unsubscribe without signing in, an
 
   // A role of its own, held by the new member alone.
   await admin.goto("/admin/roles");
+  // Typed once the form works (its button is enabled at hydration), so nothing typed is lost.
+  await expect(admin.getByRole("button", { name: "Create role" })).toBeEnabled();
   await admin.locator("#new-role-name").fill(roleName);
   await admin.getByRole("button", { name: "Create role" }).click();
-  await expect(admin.getByText(roleName).first()).toBeVisible();
+  await expect(admin.getByText(roleName).first()).toBeVisible({ timeout: 15_000 });
   await admin.goto(`/admin/users?q=${encodeURIComponent(member)}`);
   await admin.getByTestId("user-row").getByRole("link").click();
   await admin.getByLabel(roleName, { exact: true }).check();
