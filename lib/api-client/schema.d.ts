@@ -585,7 +585,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Compose an email (Markdown, merge fields {{firstName}} and {{lastName}}) to people, a role or everyone (email:send-all), now or at scheduledAt; queued and delivered in paced batches */
+    /** Compose an email (Markdown, merge fields {{firstName}} and {{lastName}}) to people, a role or everyone (email:send_all), now or at scheduledAt; queued and delivered in paced batches */
     post: operations["email.compose"];
     delete?: never;
     options?: never;

@@ -60,7 +60,7 @@ async function resolveAudience(
   context?: RequestContext,
 ): Promise<Audience | ReturnType<typeof invalid>> {
   if (input.audience === "all") {
-    await authorize(actor, emailPermissions["send-all"], { context });
+    await authorize(actor, emailPermissions.send_all, { context });
     return { kind: "all" };
   }
   if (input.audience === "role") {

@@ -5,7 +5,7 @@ import { composeEmailSchema, sendIdSchema } from "./compose-schemas";
 import { emailPermissions as p } from "./permissions";
 
 // Composing over /api/v1, through the functions /admin/emails/new calls (compose.ts, bulk.ts: they authorise
-// again, everyone needs email:send-all, rate-limit per sender and audit). Server code loads when called.
+// again, everyone needs email:send_all, rate-limit per sender and audit). Server code loads when called.
 
 const tags = ["Email"];
 
@@ -24,7 +24,7 @@ const composeOperation = defineOperation({
   method: "POST",
   path: "/emails",
   summary:
-    "Compose an email (Markdown, merge fields {{firstName}} and {{lastName}}) to people, a role or everyone (email:send-all), now or at scheduledAt; queued and delivered in paced batches",
+    "Compose an email (Markdown, merge fields {{firstName}} and {{lastName}}) to people, a role or everyone (email:send_all), now or at scheduledAt; queued and delivered in paced batches",
   tags,
   permission: p.send,
   refusals: { 422: ["no_recipients"] },

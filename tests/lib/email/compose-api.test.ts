@@ -50,7 +50,7 @@ describe("composed email over the API", () => {
   useTestDatabase();
   beforeAll(() => seed(db, system, { demoUsers: false }));
 
-  it("needs email:send, and email:send-all for everyone", async () => {
+  it("needs email:send, and email:send_all for everyone", async () => {
     const { user, roleId } = await person([]);
     expect((await call(user, "POST", "/emails", { subject: "A", markdown: "B", audience: "role", roleId })).status).toBe(403);
     const sender = await person(["email:send"]);

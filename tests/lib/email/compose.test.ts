@@ -61,11 +61,11 @@ describe("composed email", () => {
     expect(await db.emailSend.count({ where: { createdById: actor.id } })).toBe(0);
   });
 
-  it("needs email:send, and email:send-all for everyone", async () => {
+  it("needs email:send, and email:send_all for everyone", async () => {
     const nobody = await personWithRoles([]);
     await expect(composeEmail(nobody, compose({ audience: "all" }))).rejects.toBeInstanceOf(ForbiddenError);
     await expect(composeEmail(await sender(), compose({ audience: "all" }))).rejects.toBeInstanceOf(ForbiddenError);
-    const all = await personWithRoles([], { extra: ["email:send", "email:send-all"] });
+    const all = await personWithRoles([], { extra: ["email:send", "email:send_all"] });
     const outcome = await composeEmail(all, compose({ audience: "all", scheduledAt: new Date(Date.now() + 3_600_000).toISOString() }));
     expect(outcome).toMatchObject({ ok: true });
     const everyone = await db.user.count({ where: { deletedAt: null, status: "ACTIVE", emailVerified: { not: null } } });

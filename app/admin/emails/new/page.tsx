@@ -21,7 +21,7 @@ export default async function ComposeEmailPage() {
         Goes to active accounts with a confirmed address, in the branded layout with an unsubscribe link; people who turned announcements
         off are skipped.
       </p>
-      <ComposeForm roles={roles} canSendAll={can(actor, emailPermissions["send-all"])} />
+      <ComposeForm roles={roles} canSendAll={can(actor, emailPermissions.send_all)} />
     </>
   );
 }
