@@ -89,6 +89,9 @@ test("compose to a role, follow its progress, unsubscribe without signing in, an
   await login(page, member);
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByLabel("Announcements from the administrators")).not.toBeChecked();
+  await expect(page.getByLabel("Notifications about your records (a task assigned to you…)")).toBeChecked();
+  await page.locator("#email-preferences-heading").scrollIntoViewIfNeeded();
+  await snapshot(page, "account-email-preferences");
 
   // A reset link is security mail: it still arrives.
   const fresh = await browser.newContext({ extraHTTPHeaders: visitorHeaders() });
