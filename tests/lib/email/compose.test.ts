@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { deliverEmail } from "@/lib/email";
 import { cancelSend, deliverDueSends, getSend } from "@/lib/email/bulk";
 import { composeEmail } from "@/lib/email/compose";
-import { setEmailPreferences, wantsEmail } from "@/lib/email/preferences";
+import { getEmailPreferences, updateOwnEmailPreferences, wantsEmail } from "@/lib/email/preferences";
 import type { Transport } from "@/lib/email/transport";
 import { unsubscribe, unsubscribeToken, verifyUnsubscribeToken } from "@/lib/email/unsubscribe";
 import { ForbiddenError } from "@/lib/authz";
@@ -151,8 +151,10 @@ describe("composed email", () => {
     expect(verifyUnsubscribeToken(`${id}.${mac!.slice(0, -2)}AA`)).toBeNull();
     expect(verifyUnsubscribeToken(`${id}`)).toBeNull();
     expect(await unsubscribe("nonsense")).toBe(false);
-    await setEmailPreferences(users[0]!.id, { announcements: true });
-    expect(await wantsEmail(users[0]!.id, "ANNOUNCEMENT")).toBe(true);
+    await updateOwnEmailPreferences(users[0]!.id, { announcements: true, notifications: false });
+    expect(await getEmailPreferences(users[0]!.id)).toEqual({ announcements: true, notifications: false });
+    expect(await wantsEmail(users[0]!.id, "NOTIFICATION")).toBe(false);
+    expect(await db.auditLog.count({ where: { action: "email.preferences", actorId: users[0]!.id } })).toBe(1);
   });
 
   it("delivers due sends at EMAIL_SEND_RATE, leaves scheduled ones for their time, and cancels what has not gone", async () => {
