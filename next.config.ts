@@ -18,10 +18,12 @@ const nextConfig: NextConfig = {
     const headers = Object.entries(staticSecurityHeaders({ production })).map(([key, value]) => ({ key, value }));
     const framable = headers.map((header) => (header.key === "X-Frame-Options" ? { key: header.key, value: "SAMEORIGIN" } : header));
     return [
-      { source: "/((?!dev/(?:mailbox|emails)/[^/]+/html$).*)", headers },
+      { source: "/((?!dev/(?:mailbox|emails)/[^/]+/html$|admin/emails/preview$).*)", headers },
       // A stored email (dev mailbox) or a sample one (/dev/emails), shown in a sandboxed frame on its page.
       { source: "/dev/mailbox/:id/html", headers: framable },
       { source: "/dev/emails/:template/html", headers: framable },
+      // The compose page's preview of the email being written.
+      { source: "/admin/emails/preview", headers: framable },
     ];
   },
 };

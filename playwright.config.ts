@@ -28,6 +28,8 @@ export const serverEnv = {
   DEV_MAILBOX: "true",
   // Resend's webhook, which e2e/email-suppression.spec.ts signs deliveries for.
   RESEND_WEBHOOK_SECRET: process.env.E2E_RESEND_WEBHOOK_SECRET ?? `whsec_${randomBytes(24).toString("base64")}`,
+  // Composed emails go out at this rate (the provider's limit in production): the journeys need not wait.
+  EMAIL_SEND_RATE: "20",
   // The test harness plays the trusted proxy: visitorHeaders() gives each test its own client address.
   TRUST_PROXY_HOPS: "1",
   // Sign-in through that issuer; nothing talks to it until a test presses its button.

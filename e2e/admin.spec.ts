@@ -298,6 +298,18 @@ const actions: { name: string; permission: string; input: unknown; allowedAnswer
     input: { id: "nosuchsuppression0" },
     allowedAnswer: /does not exist/,
   },
+  {
+    name: "app/admin/emails/actions.ts#composeEmailAction",
+    permission: "email:send",
+    input: { subject: "Nothing", markdown: "Nothing", audience: "role", roleId: NO_ROLE },
+    allowedAnswer: /That role does not exist/,
+  },
+  {
+    name: "app/admin/emails/actions.ts#cancelSendAction",
+    permission: "email:send",
+    input: { id: "nosuchsend000000" },
+    allowedAnswer: /does not exist/,
+  },
 ];
 const pages = [
   { path: "/admin", permission: "admin:access" },
@@ -306,6 +318,7 @@ const pages = [
   { path: "/admin/audit", permission: "audit:read" },
   { path: "/admin/emails", permission: "email:read" },
   { path: "/admin/emails/suppressions", permission: "email:read" },
+  { path: "/admin/emails/new", permission: "email:send" },
 ];
 
 function holds(role: string, permission: string): boolean {

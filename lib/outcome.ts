@@ -87,6 +87,10 @@ export const refusalCodes = {
   unknown_permission: "No permission by that key.",
   admin_role_missing: "The administrator role does not exist.",
   admin_role_locked: "The administrator role keeps its permissions.",
+  // Composed email
+  no_recipients: "Nobody in the chosen audience can receive email (active, confirmed accounts only).",
+  send_not_found: "No such composed send.",
+  send_finished: "Every message of the send has gone out or was stopped already.",
 } as const satisfies Record<string, string>;
 
 export type RefusalCode = keyof typeof refusalCodes;

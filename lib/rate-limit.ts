@@ -29,6 +29,8 @@ export const rateLimits = {
   // Above the wrong-code lock (5), so a person mistyping is locked out by that rule and told why, never by these.
   twoFactorBySession: { name: "2fa-session", limit: 10, windowSeconds: 10 * 60 },
   twoFactorByAccount: { name: "2fa-account", limit: 20, windowSeconds: 15 * 60 },
+  // Per sender: a compromised or careless administrator cannot fire off send after send.
+  emailComposeBySender: { name: "email-compose", limit: 10, windowSeconds: 60 * 60 },
   apiByCaller: {
     name: "api-caller",
     ...(env.API_RATE_LIMIT_PER_MINUTE

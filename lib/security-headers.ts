@@ -48,9 +48,13 @@ export function contentSecurityPolicy(
   return policy.join("; ");
 }
 
-/** For an email shown in a frame (a stored one in the dev mailbox, a sample in /dev/emails): its inline styles render, nothing in it can run. */
+/**
+ * For an email shown in a frame (a stored one in the dev mailbox, a sample in /dev/emails, the compose page's
+ * preview): its inline styles render, nothing in it can run.
+ */
 export const emailPreviewPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox";
-export const isEmailPreviewPath = (pathname: string) => /^\/dev\/(mailbox|emails)\/[^/]+\/html$/.test(pathname);
+export const isEmailPreviewPath = (pathname: string) =>
+  /^\/dev\/(mailbox|emails)\/[^/]+\/html$/.test(pathname) || pathname === "/admin/emails/preview";
 
 /** Headers that do not vary per request. */
 export function staticSecurityHeaders({ production }: HeaderOptions): Record<string, string> {

@@ -8,6 +8,8 @@ import { changePassword } from "@/lib/accounts/passwords";
 import { updateOwnProfile } from "@/lib/accounts/profile";
 import { reauthenticate } from "@/lib/accounts/reauthentication";
 import { changeEmailSchema, changePasswordSchema, profileSchema, reauthenticateSchema } from "@/lib/accounts/schemas";
+import { emailPreferencesSchema } from "@/lib/email/compose-schemas";
+import { updateOwnEmailPreferences } from "@/lib/email/preferences";
 import { actionWithUser } from "@/lib/http/action";
 import { done } from "@/lib/outcome";
 
@@ -17,6 +19,12 @@ export const updateProfileAction = actionWithUser(profileSchema, async (data, { 
   await updateOwnProfile(user, data, context);
   revalidatePath("/", "layout"); // the navbar shows the first name
   return done(undefined, "Your profile is saved.");
+});
+
+export const updateEmailPreferencesAction = actionWithUser(emailPreferencesSchema, async (data, { user, context }) => {
+  await updateOwnEmailPreferences(user.id, data, context);
+  revalidatePath("/account");
+  return done(undefined, "Your email preferences are saved.");
 });
 
 // During enrolment too: someone a role obliges to set up two-factor may need to confirm it's them first.

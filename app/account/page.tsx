@@ -4,11 +4,13 @@ import { getProfile } from "@/lib/accounts/profile";
 import { listSignInMethods, reauthenticationMethods } from "@/lib/accounts/provider-links";
 import { hasRecentReauthentication } from "@/lib/accounts/reauthentication";
 import { requireUser } from "@/lib/auth/current-user";
+import { getEmailPreferences } from "@/lib/email/preferences";
 import { listSessions } from "@/lib/auth/sessions";
 import { systemConfig } from "@/system.config";
 import { ChangeEmailForm } from "./change-email-form";
 import { ChangePasswordForm } from "./change-password-form";
 import { ConfirmItsYou } from "./confirm-its-you";
+import { EmailPreferencesForm } from "./email-preferences-form";
 import { ProfileForm } from "./profile-form";
 import { SessionList } from "./session-list";
 import { SignInMethods } from "./sign-in-methods";
@@ -35,12 +37,13 @@ type ProviderParams = { provider_done?: string; provider_error?: string; provide
 export default async function AccountPage({ searchParams }: { searchParams: Promise<ProviderParams> }) {
   const user = await requireUser();
   const params = await searchParams;
-  const [profile, sessions, recentlyConfirmed, methods, reauthentication] = await Promise.all([
+  const [profile, sessions, recentlyConfirmed, methods, reauthentication, emailPreferences] = await Promise.all([
     getProfile(user.id),
     listSessions(user.id),
     hasRecentReauthentication(user.sessionId),
     listSignInMethods(user.id),
     reauthenticationMethods(user.id),
+    getEmailPreferences(user.id),
   ]);
   return (
     <div className="container py-5">
@@ -130,6 +133,12 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           >
             <ChangeEmailForm />
           </ConfirmItsYou>
+        </AccountCard>
+        <AccountCard id="email-preferences" title="Email preferences">
+          <p className="small text-body-secondary">
+            Security messages (sign-in, password, two-factor, email changes) always arrive. Choose what else you receive:
+          </p>
+          <EmailPreferencesForm defaults={emailPreferences} />
         </AccountCard>
       </div>
     </div>

@@ -576,6 +576,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/emails": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Compose an email (Markdown, merge fields {{firstName}} and {{lastName}}) to people, a role or everyone (email:send_all), now or at scheduledAt; queued and delivered in paced batches */
+    post: operations["email.compose"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/emails/sends/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A composed send's progress: its messages counted by state */
+    get: operations["email.get_send"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/emails/sends/{id}/cancel": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Stop every message of a composed send that has not gone out */
+    post: operations["email.cancel_send"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/email-suppressions": {
     parameters: {
       query?: never;
@@ -779,6 +830,9 @@ export interface components {
        *     - `unknown_permission`: No permission by that key.
        *     - `admin_role_missing`: The administrator role does not exist.
        *     - `admin_role_locked`: The administrator role keeps its permissions.
+       *     - `no_recipients`: Nobody in the chosen audience can receive email (active, confirmed accounts only).
+       *     - `send_not_found`: No such composed send.
+       *     - `send_finished`: Every message of the send has gone out or was stopped already.
        * @enum {string}
        */
       code?:
@@ -850,7 +904,10 @@ export interface components {
         | "unknown_role"
         | "unknown_permission"
         | "admin_role_missing"
-        | "admin_role_locked";
+        | "admin_role_locked"
+        | "no_recipients"
+        | "send_not_found"
+        | "send_finished";
       /** @description For people; may change */
       detail?: string;
       /** @description Field path → messages, on 422 */
@@ -5482,6 +5539,330 @@ export interface operations {
         };
       };
       /** @description Invalid input: `errors` names each field (code: `invalid_input`, `invalid_query`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: wait Retry-After seconds (code: `rate_limited`) */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on the server: no details are given, quote `requestId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "email.compose": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          subject: string;
+          markdown: string;
+          /** @enum {string} */
+          audience: "people" | "role" | "all";
+          emails?: string;
+          roleId?: string;
+          scheduledAt?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          Location: components["headers"]["Location"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            recipients: number;
+            /** Format: date-time */
+            scheduledAt: string;
+          };
+        };
+      };
+      /** @description The body is not a JSON object (code: `bad_request`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No caller: no session, or a bearer token that is not valid (code: `unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`, `two_factor_required`, `two_factor_setup_required`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body over 64 KiB (code: `body_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON (code: `unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Invalid input: `errors` names each field (code: `invalid_input`, `no_recipients`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: wait Retry-After seconds (code: `rate_limited`) */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on the server: no details are given, quote `requestId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "email.get_send": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            subject: string;
+            audience: string;
+            recipients: number;
+            /** Format: date-time */
+            scheduledAt: string;
+            cancelledAt: string | null;
+            progress: {
+              QUEUED: number;
+              SENDING: number;
+              SENT: number;
+              FAILED: number;
+              DEAD: number;
+              CANCELLED: number;
+              /** @description Not sent: the recipient opted out of announcements */
+              SUPPRESSED: number;
+            };
+          };
+        };
+      };
+      /** @description No caller: no session, or a bearer token that is not valid (code: `unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `two_factor_required`, `two_factor_setup_required`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record (or not yours) (code: `not_found`, `send_not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Invalid input: `errors` names each field (code: `invalid_input`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: wait Retry-After seconds (code: `rate_limited`) */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on the server: no details are given, quote `requestId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "email.cancel_send": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            cancelled: number;
+          };
+        };
+      };
+      /** @description The body is not a JSON object (code: `bad_request`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No caller: no session, or a bearer token that is not valid (code: `unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `cross_origin`, `two_factor_required`, `two_factor_setup_required`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record (or not yours) (code: `not_found`, `send_not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state (code: `send_finished`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body over 64 KiB (code: `body_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON (code: `unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Invalid input: `errors` names each field (code: `invalid_input`) */
       422: {
         headers: {
           [name: string]: unknown;

@@ -4,6 +4,8 @@ import { audit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import type { EmailCategory } from "@/generated/prisma/client";
 import { log } from "@/lib/log";
+import { personalise } from "./personalise";
+import { optedOut } from "./preferences";
 import type { RenderedEmail } from "./templates";
 import { suppressionReason } from "./suppression";
 import { selectTransport, type Transport } from "./transport";
@@ -48,10 +50,13 @@ export async function deliverEmail(id: string, transport: Transport = selectTran
     data: { status: "SENDING", attempts: { increment: 1 } },
   });
   if (claimed.count === 0) return false;
-  const message = await db.emailMessage.findUniqueOrThrow({ where: { id } });
-  const withheld = await suppressionReason(message);
+  const stored = await db.emailMessage.findUniqueOrThrow({ where: { id } });
+  const withheld = await suppressionReason(stored);
   if (withheld) return withhold(id, withheld);
+  // Preferences are asked at delivery, so opting out also stops what was queued before.
+  if (await optedOut(stored)) return withhold(id, "the recipient opted out of this category");
   try {
+    const message = await personalise(stored);
     const { providerId } = await transport.send(message);
     await db.emailMessage.update({
       where: { id },
@@ -67,16 +72,16 @@ export async function deliverEmail(id: string, transport: Transport = selectTran
     });
     return true;
   } catch (error) {
-    const delay = RETRY_DELAYS_MINUTES[message.attempts - 1];
+    const delay = RETRY_DELAYS_MINUTES[stored.attempts - 1];
     const lastError = error instanceof Error ? error.message.slice(0, 500) : "unknown error";
     await db.emailMessage.update({
       where: { id },
       data: { status: delay === undefined ? "DEAD" : "FAILED", lastError, nextAttemptAt: new Date(Date.now() + (delay ?? 0) * 60_000) },
     });
     if (delay === undefined) {
-      log.error({ emailId: id, attempt: message.attempts, err: error }, "email: last attempt failed, given up");
-      await audit({ action: "email.dead", target: { type: "email", id }, details: { attempts: message.attempts, lastError } });
-    } else log.warn({ emailId: id, attempt: message.attempts, err: error }, "email: delivery failed");
+      log.error({ emailId: id, attempt: stored.attempts, err: error }, "email: last attempt failed, given up");
+      await audit({ action: "email.dead", target: { type: "email", id }, details: { attempts: stored.attempts, lastError } });
+    } else log.warn({ emailId: id, attempt: stored.attempts, err: error }, "email: delivery failed");
     return false;
   }
 }
@@ -105,7 +110,8 @@ export async function deliverDueEmails(transport: Transport = selectTransport())
     where: {
       attempts: { lt: MAX_ATTEMPTS },
       OR: [
-        { status: "QUEUED", createdAt: { lt: new Date(Date.now() - 60_000) } },
+        // Composed sends' queued messages are bulk.ts's, paced and scheduled.
+        { status: "QUEUED", sendId: null, createdAt: { lt: new Date(Date.now() - 60_000) } },
         { status: "FAILED", nextAttemptAt: { lte: new Date() } },
       ],
     },

@@ -1,12 +1,17 @@
 import { defineModule } from "@/lib/kernel/module";
-import { emailOperations } from "./operations";
+import { composeOperations } from "./compose-operations";
 import { emailPermissions } from "./permissions";
+import { suppressionOperations } from "./suppression-operations";
 
 const auditActions = {
   "email.dead": "Email gave up after its last attempt",
   "email.retried": "Admin retried an email",
   "email.cancelled": "Admin cancelled an email",
   "email.suppression_lifted": "Admin lifted a suppressed address",
+  "email.composed": "Admin composed an email to send",
+  "email.send_cancelled": "Admin cancelled what had not gone out of a composed send",
+  "email.unsubscribed": "Someone turned announcements off through the unsubscribe link",
+  "email.preferences": "Someone changed their email preferences",
 } as const;
 
 declare module "@/lib/kernel/registry" {
@@ -27,6 +32,7 @@ export const emailModule = defineModule({
     email: (id) => `/admin/emails?id=${encodeURIComponent(id)}`,
     // A lifted suppression is gone: the entry itself says which one.
     "email-suppression": () => "/admin/emails/suppressions",
+    "email-send": (id) => `/admin/emails/sends/${encodeURIComponent(id)}`,
   },
-  operations: emailOperations,
+  operations: [...composeOperations, ...suppressionOperations],
 });

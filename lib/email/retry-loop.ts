@@ -14,7 +14,8 @@ const databaseOpened = (): boolean => shared.appDb !== undefined;
 export async function retryDueEmails(opened: () => boolean = databaseOpened): Promise<number | null> {
   if (!opened()) return null;
   const { deliverDueEmails } = await import("./index");
-  return deliverDueEmails();
+  const { deliverDueSends } = await import("./bulk");
+  return (await deliverDueEmails()) + (await deliverDueSends());
 }
 
 export function startEmailRetryLoop(intervalMs = 60_000): void {

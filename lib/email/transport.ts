@@ -5,7 +5,7 @@ import { systemConfig } from "@/system.config";
 
 /** `id` is the stored message's: sent as the provider's idempotency key, so a retry after a timeout (the provider
  * may have sent it) never delivers twice. */
-type OutgoingEmail = { id: string; to: string; subject: string; html: string; text: string };
+type OutgoingEmail = { id: string; to: string; subject: string; html: string; text: string; headers?: unknown };
 export type Transport = { name: "resend" | "outbox"; send(message: OutgoingEmail): Promise<{ providerId: string }> };
 
 /** Resend when RESEND_API_KEY is set; otherwise the outbox: the stored message is the delivery. Its provider id is
@@ -27,13 +27,23 @@ export function resendTransport(apiKey: string, from: string, { baseUrl, timeout
   const resend = new Resend(apiKey, baseUrl ? { baseUrl } : undefined);
   return {
     name: "resend",
-    async send({ id, to, subject, html, text }) {
+    async send({ id, to, subject, html, text, headers }) {
       const { data, error } = await resend.emails.send(
-        { from, to, subject, html, text },
+        { from, to, subject, html, text, ...(headers ? { headers: stringHeaders(headers) } : {}) },
         { idempotencyKey: `email/${id}`, signal: AbortSignal.timeout(timeoutMs) },
       );
       if (error || !data) throw new Error(`Resend refused the message: ${error?.name ?? "unknown"}: ${error?.message ?? ""}`);
       return { providerId: data.id };
     },
   };
+}
+
+/** The stored extra headers (List-Unsubscribe…), only string values, without line breaks (no header injection). */
+function stringHeaders(headers: unknown): Record<string, string> {
+  if (typeof headers !== "object" || headers === null) return {};
+  return Object.fromEntries(
+    Object.entries(headers).filter(
+      (entry): entry is [string, string] => typeof entry[1] === "string" && !/[\r\n]/.test(entry[0] + entry[1]),
+    ),
+  );
 }

@@ -3,8 +3,10 @@ import Link from "next/link";
 import { ActionButton } from "@/components/admin/action-button";
 import { FilterButtons, InvalidFilters, keptParams, queryValues } from "@/components/admin/list-filters";
 import { Pagination } from "@/components/admin/pagination";
+import { RecentSends } from "@/components/admin/recent-sends";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/authz";
+import { listSends } from "@/lib/email/bulk";
 import { listOutbox } from "@/lib/email/outbox";
 import { outboxQuerySchema, outboxStatuses } from "@/lib/email/outbox-schemas";
 import { emailPermissions } from "@/lib/email/permissions";
@@ -37,6 +39,7 @@ export default async function EmailsPage({ searchParams }: { searchParams: Searc
   const query = parsed.success ? parsed.data : null;
   const result = query ? await listOutbox(actor, query, await currentRequestContext()) : null;
   const manage = can(actor, emailPermissions.manage);
+  const sends = can(actor, emailPermissions.send) ? await listSends(actor, await currentRequestContext(), 5) : null;
 
   return (
     <>
@@ -46,6 +49,19 @@ export default async function EmailsPage({ searchParams }: { searchParams: Searc
         here as undeliverable. Addresses that bounced for good or complained get only security mail:{" "}
         <Link href="/admin/emails/suppressions">suppressed addresses</Link>.
       </p>
+      {sends && (
+        <section className="mb-4" aria-labelledby="sends-heading">
+          <div className="d-flex align-items-center gap-3 mb-2">
+            <h2 id="sends-heading" className="h5 mb-0">
+              Composed emails
+            </h2>
+            <Link href="/admin/emails/new" className="btn btn-sm btn-primary">
+              Compose an email
+            </Link>
+          </div>
+          <RecentSends sends={sends} />
+        </section>
+      )}
       <form method="get" className="row g-2 align-items-end mb-3" aria-label="Filter the emails">
         <div className="col-md-4">
           <label htmlFor="email-q" className="form-label small mb-1">

@@ -1,5 +1,5 @@
 import "server-only";
-import { Body, Button, Container, Head, Heading, Html, Section, Text } from "@react-email/components";
+import { Body, Button, Container, Head, Heading, Html, Link, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 import { systemConfig } from "@/system.config";
 
@@ -39,7 +39,16 @@ const css = `
 const paragraph = { margin: "0 0 16px", fontSize: "16px", lineHeight: "24px" };
 const muted = { ...paragraph, fontSize: "13px", lineHeight: "20px", color: "#555555" };
 
-export function EmailLayout({ firstName, children }: { firstName: string; children: ReactNode }) {
+/** `unsubscribeHref`: mail people may opt out of (announcements) says how, in the footer. */
+export function EmailLayout({
+  firstName,
+  children,
+  unsubscribeHref,
+}: {
+  firstName: string;
+  children: ReactNode;
+  unsubscribeHref?: string;
+}) {
   return (
     <Html lang="en" dir="ltr">
       <Head>
@@ -69,6 +78,15 @@ export function EmailLayout({ firstName, children }: { firstName: string; childr
           <Text className="email-muted" style={{ ...muted, margin: "24px 0 0" }}>
             Questions? Write to {systemConfig.supportEmail}.
           </Text>
+          {unsubscribeHref && (
+            <Text className="email-muted" style={{ ...muted, margin: "8px 0 0" }}>
+              You receive announcements from {systemConfig.name} as a member.{" "}
+              <Link href={unsubscribeHref} style={{ color: "inherit", textDecoration: "underline" }}>
+                Unsubscribe
+              </Link>{" "}
+              (no sign-in needed), or choose at your account page.
+            </Text>
+          )}
         </Container>
       </Body>
     </Html>

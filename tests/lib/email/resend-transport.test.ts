@@ -28,6 +28,21 @@ describe("the Resend transport", () => {
     });
   });
 
+  it("passes the message's extra headers (List-Unsubscribe…), dropping any with a line break", async () => {
+    const transport = resendTransport("re_test_key", "a@acme.example", { baseUrl: standIn.baseUrl });
+    const headers = {
+      "List-Unsubscribe": "<https://app.example/api/email/unsubscribe?token=t>",
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+      "X-Injected": "a\r\nBcc: victim@example.com",
+      "X-Not-Text": 3,
+    };
+    await transport.send({ ...message, headers });
+    expect(standIn.seen.at(-1)!.body.headers).toEqual({
+      "List-Unsubscribe": "<https://app.example/api/email/unsubscribe?token=t>",
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    });
+  });
+
   it("throws on a refusal, so the outbox keeps the message for a retry", async () => {
     standIn.answer = { status: 500, body: { name: "internal_server_error", message: "try later", statusCode: 500 } };
     await expect(resendTransport("re_test_key", "a@acme.example", { baseUrl: standIn.baseUrl }).send(message)).rejects.toThrow(

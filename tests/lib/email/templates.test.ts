@@ -74,5 +74,7 @@ describe("the gallery's frame", () => {
     expect(isEmailPreviewPath("/dev/mailbox/abc/html")).toBe(true);
     expect(isEmailPreviewPath("/dev/emails/verify-email")).toBe(false);
     expect(isEmailPreviewPath("/dev/emails")).toBe(false);
+    expect(isEmailPreviewPath("/admin/emails/preview")).toBe(true);
+    expect(isEmailPreviewPath("/admin/emails/new")).toBe(false);
   });
 });

@@ -4,6 +4,11 @@ import { notFound } from "next/navigation";
 import { getMailboxMessage, linksIn, mailboxOpen } from "@/lib/email/mailbox";
 import { EmailPreview } from "../../email-preview";
 
+const headersOf = (headers: unknown): [string, string][] =>
+  headers && typeof headers === "object"
+    ? Object.entries(headers).filter((entry): entry is [string, string] => typeof entry[1] === "string")
+    : [];
+
 export const metadata: Metadata = { title: "Message (development mailbox)" };
 
 export default async function MailboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
@@ -21,6 +26,18 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
       <p className="text-body-secondary">
         To {message.to} · {message.createdAt.toISOString().slice(0, 19).replace("T", " ")} UTC
       </p>
+      {headersOf(message.headers).length > 0 && (
+        <dl className="small" aria-label="Extra headers">
+          {headersOf(message.headers).map(([name, value]) => (
+            <div key={name} className="d-flex gap-2">
+              <dt>{name}:</dt>
+              <dd className="mb-0 text-break" data-testid="mail-header">
+                {value}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
       {links.length > 0 && (
         <ul aria-label="Links in this message">
           {links.map((link) => (

@@ -60,4 +60,4 @@ const liftOperation = defineOperation({
   handler: async ({ id }, { actor, context }) => (await suppression()).liftSuppression(actor, id, context),
 });
 
-export const emailOperations = [listOperation, liftOperation];
+export const suppressionOperations = [listOperation, liftOperation];
