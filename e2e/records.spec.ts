@@ -50,6 +50,8 @@ async function createVia(page: Page, resource: Resource, userId: string): Promis
 }
 
 test.beforeAll(async ({ browser }) => {
+  // Two people registered, confirmed and signed in: bcrypt on a busy two-core machine can take most of the default 30 s.
+  test.setTimeout(120_000);
   owner = await person(browser, "records-owner");
   stranger = await person(browser, "records-stranger");
 });
