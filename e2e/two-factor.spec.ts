@@ -32,6 +32,8 @@ const publicPages = [
   "/verify-email/resend",
   "/confirm-email",
   "/cancel-email-change",
+  // Reached from an email's footer by someone signed out; its signed token is the only key.
+  "/email/unsubscribe",
   "/dev/mailbox",
   // The email template gallery: gated like the dev mailbox.
   "/dev/emails",
