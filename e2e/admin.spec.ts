@@ -100,6 +100,17 @@ test.describe("admin console", () => {
     await admin.goto("/admin/roles");
     await snapshot(admin, "admin-roles");
     await expectAccessible(admin);
+
+    // A role created in place joins the matrix without a reload, and its column saves.
+    const roleName = `auditors-${Date.now().toString(36)}`;
+    await expect(admin.getByRole("button", { name: "Create role" })).toBeEnabled();
+    await admin.locator("#new-role-name").fill(roleName);
+    await admin.getByRole("button", { name: "Create role" }).click();
+    await admin.getByRole("checkbox", { name: `${roleName}: audit:read` }).check();
+    await admin.getByRole("button", { name: `Save ${roleName}` }).click();
+    await expect(toast(admin)).toContainText(roleName);
+    await admin.reload();
+    await expect(admin.getByRole("checkbox", { name: `${roleName}: audit:read` })).toBeChecked();
     watch.assertClean();
     await context.close();
   });

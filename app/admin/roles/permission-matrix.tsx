@@ -16,22 +16,28 @@ const notYoursNote = (p: Permission) => `matrix-not-yours-${p.key.replace(":", "
 
 /** Roles across, permissions down; each role's column is saved on its own. Every disabled box says why. */
 export function PermissionMatrix({ roles, permissions, readOnly }: { roles: Role[]; permissions: Permission[]; readOnly: boolean }) {
-  const [grants, setGrants] = useState(() => Object.fromEntries(roles.map((r) => [r.id, new Set(r.permissions)])));
+  // Only unsaved edits live here; every other column comes from the server's props, so a role created or renamed
+  // in place (router.refresh) shows up without a reload.
+  const [edits, setEdits] = useState<Record<string, Set<string>>>({});
+  const grantsOf = (role: Role) => edits[role.id] ?? new Set(role.permissions);
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
   const toast = useOutcomeToast();
   const router = useRouter();
-  const dirty = (role: Role) => grants[role.id]!.size !== role.permissions.length || role.permissions.some((p) => !grants[role.id]!.has(p));
-  const toggle = (roleId: string, key: string) =>
-    setGrants((all) => {
-      const next = new Set(all[roleId]);
+  const dirty = (role: Role) => {
+    const granted = grantsOf(role);
+    return granted.size !== role.permissions.length || role.permissions.some((p) => !granted.has(p));
+  };
+  const toggle = (role: Role, key: string) =>
+    setEdits((all) => {
+      const next = new Set(all[role.id] ?? role.permissions);
       if (next.has(key)) next.delete(key);
       else next.add(key);
-      return { ...all, [roleId]: next };
+      return { ...all, [role.id]: next };
     });
   const save = (role: Role) =>
     startTransition(async () => {
-      const result = await setRolePermissionsAction({ roleId: role.id, permissions: [...grants[role.id]!] });
+      const result = await setRolePermissionsAction({ roleId: role.id, permissions: [...grantsOf(role)] });
       toast(result, result.ok ? `${role.name}: ${result.message}` : undefined);
       if (result.ok) router.refresh();
     });
@@ -84,9 +90,9 @@ export function PermissionMatrix({ roles, permissions, readOnly }: { roles: Role
                       className="form-check-input"
                       aria-label={`${role.name}: ${p.key}`}
                       aria-describedby={reasons.length ? reasons.join(" ") : undefined}
-                      checked={grants[role.id]!.has(p.key)}
+                      checked={grantsOf(role).has(p.key)}
                       disabled={reasons.length > 0 || !hydrated}
-                      onChange={() => toggle(role.id, p.key)}
+                      onChange={() => toggle(role, p.key)}
                     />
                   </td>
                 );
