@@ -48,17 +48,25 @@ const cases = [
 // Warm-up: compiled code paths and the database's caches, so the first case is not measured cold.
 for (let round = 0; round < 10; round++) for (const [, path] of cases) await fetch(`${base}${path}`, { headers: { cookie } });
 console.log(`PostgreSQL, ${connections} connections, ${seconds} s each`);
-console.log("case                                        req/s   p50 ms   p99 ms   errors");
+console.log("case                                        alone ms   req/s   p50 ms   p99 ms   errors");
 for (const [name, path] of cases) {
-  const check = await fetch(`${base}${path}`, { headers: { cookie } });
-  if (check.status !== 200) throw new Error(`${path} answered ${check.status}`);
+  // One request at a time first: the page's own latency (its queries), without queueing behind the others.
+  const alone = [];
+  for (let i = 0; i < 20; i++) {
+    const started = performance.now();
+    const check = await fetch(`${base}${path}`, { headers: { cookie } });
+    await check.arrayBuffer();
+    if (check.status !== 200) throw new Error(`${path} answered ${check.status}`);
+    alone.push(performance.now() - started);
+  }
+  const aloneMs = Math.round(alone.toSorted((a, b) => a - b)[10]);
   const result = await new Promise((resolve, reject) =>
     autocannon({ url: `${base}${path}`, connections, duration: seconds, headers: { cookie } }, (error, r) =>
       error ? reject(error) : resolve(r),
     ),
   );
   console.log(
-    `${name.padEnd(42)} ${String(Math.round(result.requests.average)).padStart(6)} ${String(result.latency.p50).padStart(8)} ${String(result.latency.p99).padStart(8)} ${String(result.errors + result.non2xx).padStart(8)}`,
+    `${name.padEnd(42)} ${String(aloneMs).padStart(8)} ${String(Math.round(result.requests.average)).padStart(7)} ${String(result.latency.p50).padStart(8)} ${String(result.latency.p99).padStart(8)} ${String(result.errors + result.non2xx).padStart(8)}`,
   );
 }
 server.kill("SIGTERM");

@@ -232,10 +232,14 @@ console.log(
   `GET /api/health meanwhile: p50 ${healthResult.latency.p50} ms, p99 ${healthResult.latency.p99} ms, ${healthResult.non2xx + healthResult.errors} errors`,
 );
 
-// Soak (BENCH_SOAK_SECONDS, e.g. 300): steady load on the pages, then a minute's rest; memory should come back.
+// Soak (BENCH_SOAK_SECONDS, e.g. 300): steady load on the anonymous pages and a signed-in one, then a minute's
+// rest; memory should come back.
 if (soakSeconds > 0) {
   const warm = rssMb(current);
-  const soak = ["/", "/login", "/api/health/live"].map((route) => load(`${current.base}${route}`, { duration: soakSeconds }));
+  const soak = [
+    ...["/", "/login", "/api/health/live"].map((route) => load(`${current.base}${route}`, { duration: soakSeconds })),
+    sessions[0] && load(`${current.base}/account`, { duration: soakSeconds, headers: { cookie: sessions[0] } }),
+  ];
   await Promise.all(soak);
   const peak = rssMb(current);
   await sleep(60_000);

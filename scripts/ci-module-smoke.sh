@@ -29,8 +29,8 @@ step "format check of what the generator wrote"
 npx prettier --check modules/index.ts modules/ci-widgets tests/modules/ci-widgets.test.ts
 step "typecheck"
 npm run --silent typecheck
-step "lint"
-npm run --silent lint
+step "lint of what the generator wrote (CI has linted the rest)"
+npx eslint --max-warnings=0 modules/index.ts modules/ci-widgets tests/modules/ci-widgets.test.ts
 step "knip"
 npm run --silent knip
 step "the generated module's tests"
