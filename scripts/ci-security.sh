@@ -134,8 +134,11 @@ else
 fi
 
 step "wapiti (at most $scan_seconds s)"
-# Attack modules that run offline (ssrf needs wapiti's public endpoint; blindsql is timing-based and slow).
-wapiti -u "$base/" --scope folder --flush-session --store-session "$work/wapiti" --verify-ssl 0 -v 0 \
+# Attack modules that run offline (ssrf needs wapiti's public endpoint; blindsql is timing-based and slow). The crawl
+# starts at the public pages that read a query parameter too (links in emails), which no page links to.
+starts=("/login?next=/account" "/reset-password?token=x" "/verify-email?token=x" "/verify-email/resend?email=a@example.com"
+  "/confirm-email?token=x" "/cancel-email-change?token=x" "/email/unsubscribe?token=x" "/api/docs")
+wapiti -u "$base/" "${starts[@]/#/--start=$base}" --scope folder --flush-session --store-session "$work/wapiti" --verify-ssl 0 -v 0 \
   -m xss,permanentxss,sql,exec,file,redirect,crlf,csrf,http_headers,cookieflags,csp \
   -d 3 --max-links-per-page 40 --max-scan-time "$scan_seconds" --max-attack-time 25 -t 10 \
   -f json -o "$work/wapiti.json" >"$work/wapiti.log" 2>&1 || true
