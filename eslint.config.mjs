@@ -1,5 +1,6 @@
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
+import security from "eslint-plugin-security";
 
 // Import boundaries (house rules, checked by tests/lint/boundaries.test.ts):
 //   lib/ (the kernel)      never imports app/, components/ or modules/ (the registry included)
@@ -68,6 +69,24 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   ...boundaries,
+  // eslint-plugin-security's recommended rules on the code that runs on the server or in CI (the security suite,
+  // scripts/ci-security.sh, runs them with --max-warnings=0 like `npm run lint`). Two are switched off:
+  { files: [`{lib,app,server,scripts}/**/*.${SOURCE}`], ...security.configs.recommended },
+  {
+    files: [`{lib,app,server,scripts}/**/*.${SOURCE}`],
+    rules: {
+      // It flags every `object[key]` (array indexes and typed Record lookups included: 67 hits, none reachable with a
+      // key a client chose). The threat it stands for, prototype pollution from input, is closed at the boundary:
+      // request data is parsed by zod, whose objects keep only the keys the schema names.
+      "security/detect-object-injection": "off",
+    },
+  },
+  {
+    // Files reached by path from configuration or the repository, never from a request: the embedded database's
+    // folder and lock file (DATABASE_URL), the migrations folder, and the command-line scripts' inputs and outputs.
+    files: ["lib/db-connection.ts", "lib/migrations.ts", `scripts/**/*.${SOURCE}`],
+    rules: { "security/detect-non-literal-fs-filename": "off" },
+  },
   // CommonJS files (the PostCSS plugin Turbopack loads with require()) import with require() by definition.
   { files: ["**/*.cjs"], rules: { "@typescript-eslint/no-require-imports": "off" } },
   { ignores: ["generated/**", ".next/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
