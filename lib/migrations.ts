@@ -70,8 +70,11 @@ function atomicScripts<A extends SqlDriverAdapter>(adapter: A, options: ScriptOp
   if (adapter.adapterName !== "@prisma/adapter-pg") return adapter; // PGlite runs a script whole already (exec)
   const lockTimeout = options.lockTimeoutMs === undefined ? "" : `SET lock_timeout = ${Math.max(0, Math.floor(options.lockTimeoutMs))};\n`;
   adapter.executeScript = async (script) => {
+    // A statement that refuses a transaction block (CREATE INDEX CONCURRENTLY) works only as a migration of its
+    // own, sent alone; while it waits it holds up no reads or writes, so it needs no lock timeout either.
+    const prefix = /\b(CONCURRENTLY|VACUUM)\b/i.test(script) ? "" : lockTimeout;
     try {
-      await adapter.executeRaw({ sql: `${lockTimeout}${script}`, args: [], argTypes: [] });
+      await adapter.executeRaw({ sql: `${prefix}${script}`, args: [], argTypes: [] });
     } catch (error) {
       if ((error as { cause?: { originalCode?: string } }).cause?.originalCode === "55P03") {
         options.onLockTimeout?.(!/^\s*(COMMIT|END|ROLLBACK)\b/im.test(script));

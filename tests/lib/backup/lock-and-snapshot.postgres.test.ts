@@ -60,8 +60,14 @@ describe("backups and migrations on a live PostgreSQL server", () => {
       await holder.query("ROLLBACK");
       await holder.end();
     }
+    // A statement that refuses a transaction runs too, as a migration of its own.
+    mkdirSync(path.join(migrations, "29990102000000_concurrent_index"));
+    writeFileSync(
+      path.join(migrations, "29990102000000_concurrent_index", "migration.sql"),
+      'CREATE INDEX CONCURRENTLY "User_lockProbe_idx" ON "User" ("lockProbe");\n',
+    );
     const rerun = await migrateDatabase(url, { backup: null, lockTimeoutMs: 300, migrationsDir: migrations });
-    expect(rerun.applied).toEqual(["29990101000000_lock_probe"]);
+    expect(rerun.applied).toEqual(["29990101000000_lock_probe", "29990102000000_concurrent_index"]);
   });
 
   it("verifies a backup taken while the application writes: the counts and the dump share one snapshot", async () => {
