@@ -72,8 +72,11 @@ function openPGlite(location: string): Connection {
   };
 }
 
-// PGlite is a single-process database with no lock of its own: two processes writing one folder corrupt it.
-function lockDataDir(dataDir: string): () => void {
+/**
+ * PGlite is a single-process database with no lock of its own: two processes writing one folder corrupt it.
+ * Returns the release. Backups and restores take it too, so they never copy or replace a folder a server has open.
+ */
+export function lockDataDir(dataDir: string): () => void {
   const lockFile = path.join(dataDir, "..", `${path.basename(dataDir)}.lock`);
   if (existsSync(lockFile)) {
     const pid = Number(readFileSync(lockFile, "utf8"));

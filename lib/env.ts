@@ -35,6 +35,14 @@ const schema = z.object({
     .default(10 * 1024 * 1024),
   LOG_FILE_KEEP: z.coerce.number().int().min(1).max(100).default(5),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /** Where npm run db:backup (and db:migrate in production) writes backups. */
+  BACKUP_DIR: z.string().min(1).default(".data/backups"),
+  /** How many backups of a database to keep; older ones are deleted once a new one is verified. */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(14),
+  /** db:migrate in production backs up first when it has migrations to apply (false: never; --no-backup: this once). */
+  BACKUP_BEFORE_MIGRATE: booleanFlag.default(true),
+  /** How long a migration may wait for a table lock before it fails (ms; 0: forever), rather than stall the app's queries. */
+  MIGRATION_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
   /**
    * Proxies in front of the app that append to X-Forwarded-For (Vercel, nginx, a load balancer). 0, the safe
    * default for a server clients reach directly, trusts no header: the address comes from the socket.

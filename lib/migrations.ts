@@ -3,7 +3,11 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
 import * as engineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -49,10 +53,43 @@ export function readSchemaFiles(dir: string = schemaDir): [string, string][] {
     .map((file) => [file, readFileSync(file, "utf8")]);
 }
 
+type ScriptOptions = {
+  /** PostgreSQL's lock_timeout for each migration script, in ms: a script waiting longer for a lock fails. */
+  lockTimeoutMs?: number;
+  /** Called when a script failed because it waited too long for a lock; `whole`: it ran as one transaction. */
+  onLockTimeout?: (whole: boolean) => void;
+};
+
+/**
+ * On PostgreSQL, each script runs as one simple query: one implicit transaction, all or nothing, as under
+ * Prisma's native engine. The driver adapter would split it at every ";" and run the pieces one by one, so a
+ * failure half-way (a lock timeout, say) would leave half a migration behind. A script with its own COMMIT
+ * (Prisma writes BEGIN … COMMIT around enum changes) is all or nothing only up to that COMMIT.
+ */
+function atomicScripts<A extends SqlDriverAdapter>(adapter: A, options: ScriptOptions): A {
+  if (adapter.adapterName !== "@prisma/adapter-pg") return adapter; // PGlite runs a script whole already (exec)
+  const lockTimeout = options.lockTimeoutMs === undefined ? "" : `SET lock_timeout = ${Math.max(0, Math.floor(options.lockTimeoutMs))};\n`;
+  adapter.executeScript = async (script) => {
+    // A statement that refuses a transaction block (CREATE INDEX CONCURRENTLY) works only as a migration of its
+    // own, sent alone; while it waits it holds up no reads or writes, so it needs no lock timeout either.
+    const prefix = /\b(CONCURRENTLY|VACUUM)\b/i.test(script) ? "" : lockTimeout;
+    try {
+      await adapter.executeRaw({ sql: `${prefix}${script}`, args: [], argTypes: [] });
+    } catch (error) {
+      if ((error as { cause?: { originalCode?: string } }).cause?.originalCode === "55P03") {
+        options.onLockTimeout?.(!/^\s*(COMMIT|END|ROLLBACK)\b/im.test(script));
+      }
+      throw error;
+    }
+  };
+  return adapter;
+}
+
 async function withEngine<T>(
   factory: SqlMigrationAwareDriverAdapterFactory,
   datamodels: [string, string][],
   run: (engine: SchemaEngine) => Promise<T>,
+  scripts: ScriptOptions = {},
 ): Promise<T> {
   loadEngineWasm();
   // The engine never closes the connections it opens, and its PostgreSQL session keeps holding Prisma's
@@ -61,7 +98,7 @@ async function withEngine<T>(
   const tracked: SqlMigrationAwareDriverAdapterFactory = {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: async () => remember(await factory.connect()),
+    connect: async () => remember(atomicScripts(await factory.connect(), scripts)),
     connectToShadowDb: async () => remember(await factory.connectToShadowDb()),
   };
   function remember<A extends { dispose(): Promise<void> }>(adapter: A): A {
@@ -99,12 +136,83 @@ export function readMigrations(dir: string = migrationsDir): MigrationList {
   };
 }
 
-/** What `prisma migrate deploy` does: applies pending migrations; returns the names it applied. */
-export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
-  return withEngine(factory, readSchemaFiles(), async (engine) => {
-    const result = await engine.applyMigrations({ migrationsList: readMigrations(), filters: noFilters });
-    return result.appliedMigrationNames;
-  });
+export class MigrationLockTimeoutError extends Error {}
+
+/**
+ * What `prisma migrate deploy` does: applies pending migrations; returns the names it applied. With
+ * `lockTimeoutMs` (PostgreSQL), a migration that waits longer for a lock (a long transaction holds the table) fails
+ * instead of queueing every query of the application behind it; being one transaction it left nothing behind, so
+ * it is marked rolled back and the next run tries it again. The folder defaults to the project's; tests point it
+ * elsewhere.
+ */
+export async function applyMigrations(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  options: { migrationsDir?: string; lockTimeoutMs?: number } = {},
+): Promise<string[]> {
+  let lockTimedOut: { whole: boolean } | null = null;
+  const scripts = { lockTimeoutMs: options.lockTimeoutMs, onLockTimeout: (whole: boolean) => (lockTimedOut = { whole }) };
+  return withEngine(
+    factory,
+    readSchemaFiles(),
+    async (engine) => {
+      try {
+        const result = await engine.applyMigrations({ migrationsList: readMigrations(options.migrationsDir), filters: noFilters });
+        return result.appliedMigrationNames;
+      } catch (error) {
+        const timedOut = lockTimedOut as { whole: boolean } | null;
+        if (!timedOut) throw error;
+        const failed = (await migrationHistory(factory)).failed;
+        const waited = `Migration ${failed.join(", ")} waited more than ${options.lockTimeoutMs} ms for a lock another session holds (a long transaction on its table)`;
+        if (!timedOut.whole) {
+          throw new MigrationLockTimeoutError(
+            `${waited}. It commits part of its work itself (COMMIT), so what it applied must be checked by hand, then ` +
+              "recorded with `prisma migrate resolve`.",
+          );
+        }
+        for (const migrationName of failed) await engine.markMigrationRolledBack({ migrationName });
+        throw new MigrationLockTimeoutError(
+          `${waited} and was rolled back: nothing of it was applied. Run db:migrate again when that transaction is ` +
+            "over, or raise MIGRATION_LOCK_TIMEOUT_MS.",
+        );
+      }
+    },
+    scripts,
+  );
+}
+
+/** The migrations the database records as applied, and those recorded as failed (started, neither finished nor rolled back). */
+async function migrationHistory(factory: SqlMigrationAwareDriverAdapterFactory): Promise<{ applied: string[]; failed: string[] }> {
+  const adapter = await factory.connect();
+  try {
+    const table = await adapter.queryRaw({
+      sql: "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '_prisma_migrations'",
+      args: [],
+      argTypes: [],
+    });
+    if (table.rows.length === 0) return { applied: [], failed: [] };
+    const rows = await adapter.queryRaw({
+      sql: 'SELECT migration_name, finished_at IS NOT NULL FROM "_prisma_migrations" WHERE rolled_back_at IS NULL ORDER BY started_at',
+      args: [],
+      argTypes: [],
+    });
+    const named = rows.rows.map(([name, finished]) => ({ name: String(name), finished: Boolean(finished) }));
+    return { applied: named.filter((m) => m.finished).map((m) => m.name), failed: named.filter((m) => !m.finished).map((m) => m.name) };
+  } finally {
+    await adapter.dispose();
+  }
+}
+
+/** The migrations in the folder that the database has not applied yet, and how many it has. */
+export async function pendingMigrations(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  folders: { migrationsDir?: string } = {},
+): Promise<{ pending: string[]; applied: number }> {
+  const { applied } = await migrationHistory(factory);
+  const done = new Set(applied);
+  const pending = readMigrations(folders.migrationsDir)
+    .migrationDirectories.map((dir) => dir.path)
+    .filter((name) => !done.has(name));
+  return { pending, applied: applied.length };
 }
 
 /**
