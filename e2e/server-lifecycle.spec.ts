@@ -11,7 +11,13 @@ test("production refuses to start without its secrets, naming the missing variab
 
 test("with HTTPS enforced, plain HTTP is redirected while health probes still answer", async () => {
   const port = 3198;
-  const server = startServer(port, { ...serverEnv, FORCE_HTTPS: "true", APP_URL: "https://app.example" });
+  // Its own embedded folder (never opened: nothing here reads data): the shared server holds the e2e database's.
+  const server = startServer(port, {
+    ...serverEnv,
+    DATABASE_URL: "pglite:.data/e2e-https",
+    FORCE_HTTPS: "true",
+    APP_URL: "https://app.example",
+  });
   try {
     await waitUntilLive(port);
     // The configured public URL names the host: a forged Host header cannot steer the redirect elsewhere.

@@ -1,11 +1,12 @@
 import "server-only";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { lockEmbeddedDatabase } from "./embedded-lock";
 
 export type Connection = {
   kind: "postgres" | "pglite";
@@ -58,7 +59,7 @@ function openPGlite(location: string): Connection {
   }
   const dataDir = path.resolve(location);
   mkdirSync(dataDir, { recursive: true });
-  const releaseLock = lockDataDir(dataDir);
+  const releaseLock = lockEmbeddedDatabase(dataDir);
   const pglite = new PGlite(dataDir, pgliteOptions);
   return {
     kind: "pglite",
@@ -70,31 +71,4 @@ function openPGlite(location: string): Connection {
       releaseLock();
     },
   };
-}
-
-/**
- * PGlite is a single-process database with no lock of its own: two processes writing one folder corrupt it.
- * Returns the release. Backups and restores take it too, so they never copy or replace a folder a server has open.
- */
-export function lockDataDir(dataDir: string): () => void {
-  const lockFile = path.join(dataDir, "..", `${path.basename(dataDir)}.lock`);
-  if (existsSync(lockFile)) {
-    const pid = Number(readFileSync(lockFile, "utf8"));
-    if (pid && pid !== process.pid && isAlive(pid)) {
-      throw new Error(
-        `The embedded database ${dataDir} is open in another process (pid ${pid}). Stop that process first, or set DATABASE_URL to a PostgreSQL server.`,
-      );
-    }
-  }
-  writeFileSync(lockFile, String(process.pid));
-  return () => rmSync(lockFile, { force: true });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
 }

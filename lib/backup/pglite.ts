@@ -3,7 +3,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { lockDataDir, pgliteOptions } from "@/lib/db-connection";
+import { pgliteOptions } from "@/lib/db-connection";
+import { lockEmbeddedDatabase } from "@/lib/embedded-lock";
 import { BackupError } from "./errors";
 import { countDifferences, pgliteRunner, rowCounts, userTables, type RowCounts } from "./sql";
 
@@ -16,7 +17,7 @@ const isDatabaseFolder = (dataDir: string) => existsSync(path.join(dataDir, "PG_
 async function withLock<T>(dataDir: string, fn: () => Promise<T>): Promise<T> {
   let release: () => void;
   try {
-    release = lockDataDir(dataDir);
+    release = lockEmbeddedDatabase(dataDir);
   } catch (error) {
     throw new BackupError((error as Error).message);
   }
