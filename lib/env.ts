@@ -64,7 +64,7 @@ const schema = z.object({
   DEV_MAILBOX: booleanFlag.default(false),
   /** Sender for outgoing mail, e.g. "Acme <no-reply@acme.example>"; defaults to the support address. */
   EMAIL_FROM: z.string().min(3).optional(),
-  /** Composed (bulk) messages delivered per second, within the provider's limit (Resend's default is 2). */
+  /** Messages but security mail delivered per second by all processes together, within the provider's limit (Resend: 2). */
   EMAIL_SEND_RATE: z.coerce.number().min(0.1).max(1000).default(2),
   /** Refuse new passwords found in known breaches (k-anonymity range API, e.g. Have I Been Pwned); fails open. */
   PASSWORD_BREACH_CHECK: booleanFlag.default(false),

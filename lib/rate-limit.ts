@@ -31,6 +31,8 @@ export const rateLimits = {
   twoFactorByAccount: { name: "2fa-account", limit: 20, windowSeconds: 15 * 60 },
   // Per sender: a compromised or careless administrator cannot fire off send after send.
   emailComposeBySender: { name: "email-compose", limit: 10, windowSeconds: 60 * 60 },
+  // The compose form's people picker: plenty for typing, too few to walk the directory ten people at a time.
+  emailRecipientLookup: { name: "email-recipients", limit: 60, windowSeconds: 60 },
   apiByCaller: {
     name: "api-caller",
     ...(env.API_RATE_LIMIT_PER_MINUTE

@@ -7,7 +7,7 @@ import { InvalidQuery, ListControls } from "@/components/records/list-controls";
 import { RecordTable, type SortHeader } from "@/components/records/record-table";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/authz";
-import { listRecords } from "@/lib/kernel/records/access";
+import { listRecords, readOnlyIds } from "@/lib/kernel/records/access";
 import { listQueryString, parseListQuery, type ListQuery } from "@/lib/kernel/records/list-query";
 import type { Resource } from "@/lib/kernel/resource";
 import { currentRequestContext } from "@/lib/request-context";
@@ -55,7 +55,10 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
   if (query?.deleted && !allowed.restore) forbidden();
   const outcome = query ? await listRecords(resource, user, query, await currentRequestContext()) : null;
   const page = outcome?.ok ? outcome.value : null;
-  const { names, options, parentOptions } = await references(resource, user, page?.items ?? [], allowed.create || allowed.update);
+  const [{ names, options, parentOptions }, readOnly] = await Promise.all([
+    references(resource, user, page?.items ?? [], allowed.create || allowed.update),
+    allowed.update || allowed.delete ? readOnlyIds(resource, user, query?.deleted ? [] : (page?.items ?? []).map((r) => r.id)) : [],
+  ]);
   const Form = await formFor(resource);
   const plural = resource.label.plural.toLowerCase();
   const filtered = !!query && (query.q !== "" || Object.keys(query.filters).length > 0);
@@ -103,6 +106,7 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
             caption={`${query.deleted ? "Deleted " + plural : resource.label.plural}, page ${page.page}`}
             names={names}
             can={allowed}
+            readOnly={readOnly}
             trash={query.deleted}
             emptyText={
               query.deleted

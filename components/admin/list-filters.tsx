@@ -2,8 +2,8 @@ import Link from "next/link";
 import type { z } from "zod";
 import { z as zod } from "@/lib/zod";
 
-// Pieces every filtered admin list shares: the query string as plain values, Apply/Reset, and what to
-// say when the filters do not validate (nothing is searched then).
+// Pieces every filtered admin list shares: the query string as plain values, the filter form with Apply/Reset,
+// and what to say when the filters do not validate (nothing is searched then).
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -16,6 +16,60 @@ export function queryValues(searchParams: SearchParams): Record<string, string |
 export function keptParams(values: Record<string, string | undefined>, except: string[]): Record<string, string> {
   return Object.fromEntries(
     Object.entries(values).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== "" && !except.includes(e[0])),
+  );
+}
+
+type FilterField = {
+  /** The query parameter; the control's id is `<idPrefix>-<name>`. */
+  name: string;
+  label: string;
+  /** Bootstrap column classes: how wide the field is in the row. */
+  width: string;
+} & ({ type: "text" | "search" | "date" } | { type: "select"; anyLabel: string; options: readonly { value: string; label: string }[] });
+
+/** A filtered list's filters: one GET form of small labelled fields, Apply and Reset. */
+export function FilterForm(props: {
+  label: string;
+  idPrefix: string;
+  fields: readonly FilterField[];
+  /** The parsed query, or null when it did not validate (the fields then start empty). */
+  values: Readonly<Record<string, unknown>> | null;
+  resetHref: string;
+}) {
+  return (
+    <form method="get" className="row g-2 align-items-end mb-3" aria-label={props.label}>
+      {props.fields.map((field) => {
+        const id = `${props.idPrefix}-${field.name}`;
+        const given = props.values?.[field.name];
+        const value = typeof given === "string" ? given : "";
+        return (
+          <div className={field.width} key={field.name}>
+            <label htmlFor={id} className="form-label small mb-1">
+              {field.label}
+            </label>
+            {field.type === "select" ? (
+              <select id={id} name={field.name} defaultValue={value} className="form-select form-select-sm">
+                <option value="">{field.anyLabel}</option>
+                {field.options.map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input
+                id={id}
+                name={field.name}
+                type={field.type === "text" ? undefined : field.type}
+                defaultValue={value}
+                className="form-control form-control-sm"
+              />
+            )}
+          </div>
+        );
+      })}
+      <FilterButtons resetHref={props.resetHref} />
+    </form>
   );
 }
 

@@ -22,6 +22,8 @@ export type RecordTableProps = {
   /** Display names of the people the records name. */
   names?: Record<string, string>;
   can: { create: boolean; update: boolean; delete: boolean; restore: boolean };
+  /** Ids of records the viewer reads but may not change (a task they are assigned): no edits on those rows. */
+  readOnly?: readonly string[];
   trash?: boolean;
   /** Fields changed in place with a select, saved at once. */
   inline?: readonly string[];
@@ -93,6 +95,7 @@ export function RecordTable(props: RecordTableProps) {
               {actions.records.map((record) => {
                 const unsaved = isUnsaved(record);
                 const title = String(record[resource.titleField] ?? "");
+                const changeable = !props.readOnly?.includes(record.id);
                 return (
                   <tr key={record.id} data-testid="record-row" aria-busy={unsaved || undefined}>
                     {columns.map((name) => {
@@ -104,7 +107,7 @@ export function RecordTable(props: RecordTableProps) {
                             {unsaved && <span className="ms-2 small text-body-secondary">Saving…</span>}
                           </td>
                         );
-                      if (inline.includes(name) && can.update && !trash && spec.options)
+                      if (inline.includes(name) && can.update && changeable && !trash && spec.options)
                         return (
                           <td key={name}>
                             <select
@@ -141,30 +144,32 @@ export function RecordTable(props: RecordTableProps) {
                             Restore
                           </button>
                         ) : (
-                          <div className="d-inline-flex gap-2">
-                            {can.update && (
-                              <button
-                                type="button"
-                                className="btn btn-sm btn-outline-secondary"
-                                disabled={unsaved}
-                                onClick={() => open(record)}
-                                aria-label={`Edit ${title}`}
-                              >
-                                Edit
-                              </button>
-                            )}
-                            {can.delete && (
-                              <button
-                                type="button"
-                                className="btn btn-sm btn-outline-danger"
-                                disabled={unsaved || actions.pending}
-                                onClick={() => void actions.remove(record)}
-                                aria-label={`Delete ${title}`}
-                              >
-                                Delete
-                              </button>
-                            )}
-                          </div>
+                          changeable && (
+                            <div className="d-inline-flex gap-2">
+                              {can.update && (
+                                <button
+                                  type="button"
+                                  className="btn btn-sm btn-outline-secondary"
+                                  disabled={unsaved}
+                                  onClick={() => open(record)}
+                                  aria-label={`Edit ${title}`}
+                                >
+                                  Edit
+                                </button>
+                              )}
+                              {can.delete && (
+                                <button
+                                  type="button"
+                                  className="btn btn-sm btn-outline-danger"
+                                  disabled={unsaved || actions.pending}
+                                  onClick={() => void actions.remove(record)}
+                                  aria-label={`Delete ${title}`}
+                                >
+                                  Delete
+                                </button>
+                              )}
+                            </div>
+                          )
                         )}
                       </td>
                     )}

@@ -627,6 +627,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/emails/recipients": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** People an email can go to, matching a few letters of a name or address (at most 10; for the compose form's picker) */
+    get: operations["email.recipients"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/email-suppressions": {
     parameters: {
       query?: never;
@@ -5855,6 +5872,79 @@ export interface operations {
       };
       /** @description The body is not JSON (code: `unsupported_media_type`) */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Invalid input: `errors` names each field (code: `invalid_input`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: wait Retry-After seconds (code: `rate_limited`) */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on the server: no details are given, quote `requestId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "email.recipients": {
+    parameters: {
+      query: {
+        q: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            name: string;
+            email: string;
+          }[];
+        };
+      };
+      /** @description No caller: no session, or a bearer token that is not valid (code: `unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing permission, or a cookie-authenticated change from another site (code: `forbidden`, `two_factor_required`, `two_factor_setup_required`) */
+      403: {
         headers: {
           [name: string]: unknown;
         };

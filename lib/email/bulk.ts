@@ -5,46 +5,56 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { done, refuse, type Outcome } from "@/lib/outcome";
 import type { RequestContext } from "@/lib/request-context";
-import { deliverEmail } from "./index";
+import { deliverClaimed, deliverDueEmails, MAX_ATTEMPTS } from "./index";
+import { DRAIN_BUDGET_MS, waitForSendSlot } from "./pace";
 import { emailPermissions } from "./permissions";
 import type { Transport } from "./transport";
 import { selectTransport } from "./transport";
 
-// Composed sends go out in paced batches: EMAIL_SEND_RATE messages a second, the provider's limit, from the
-// oldest due. A drain runs after a send is queued, and on every tick of the retry loop or the cron route (which
-// brings scheduled sends in once their time comes). Each message is claimed by deliverEmail's conditional
-// update, so two processes draining at once never send one twice.
+// Composed sends go out EMAIL_SEND_RATE messages a second (the provider's limit), oldest due first, in the pace
+// every process shares (pace.ts). A drain runs after a send is queued, and on every tick of the retry loop or the
+// cron route (which brings scheduled sends in once their time comes). Each drain takes a slot, then claims the
+// next due message nobody else holds (SKIP LOCKED), so drains in several processes never send one twice and never
+// spend a slot on a message another has taken.
 
-const DRAIN_BUDGET_MS = 50_000;
+/** Claims the oldest due message of a composed send, as deliverEmail's claim would: its id, or null when none is due. */
+async function claimNextComposed(): Promise<string | null> {
+  const [row] = await db.$queryRaw<{ id: string }[]>`
+    UPDATE "EmailMessage" SET "status" = 'SENDING', "attempts" = "attempts" + 1, "updatedAt" = now() AT TIME ZONE 'UTC'
+    WHERE "id" = (
+      SELECT "id" FROM "EmailMessage"
+      WHERE "sendId" IS NOT NULL AND "status" = 'QUEUED' AND "nextAttemptAt" <= now() AT TIME ZONE 'UTC' AND "attempts" < ${MAX_ATTEMPTS}
+      ORDER BY "nextAttemptAt", "id"
+      LIMIT 1
+      FOR UPDATE SKIP LOCKED
+    ) AND "status" = 'QUEUED'
+    RETURNING "id"`;
+  return row?.id ?? null;
+}
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Delivers due composed messages at EMAIL_SEND_RATE a second, for at most `budgetMs`; returns how many went out. */
+/** Delivers due composed messages in the shared pace at `rate` a second, for at most `budgetMs`; returns how many went out. */
 export async function deliverDueSends(
   transport: Transport = selectTransport(),
   { rate = env.EMAIL_SEND_RATE, budgetMs = DRAIN_BUDGET_MS }: { rate?: number; budgetMs?: number } = {},
 ): Promise<number> {
-  const interval = 1000 / rate;
-  const started = Date.now();
+  const deadline = Date.now() + budgetMs;
   let delivered = 0;
-  let attempted = 0;
-  while (Date.now() - started < budgetMs) {
-    const batch = await db.emailMessage.findMany({
-      where: { sendId: { not: null }, status: "QUEUED", nextAttemptAt: { lte: new Date() } },
-      orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
-      select: { id: true },
-      take: Math.max(1, Math.ceil(rate * 10)),
-    });
-    if (batch.length === 0) break;
-    for (const { id } of batch) {
-      const wait = started + attempted * interval - Date.now();
-      if (wait > 0) await sleep(wait);
-      if (Date.now() - started >= budgetMs) break;
-      attempted++;
-      if (await deliverEmail(id, transport)) delivered++;
-    }
+  while (await waitForSendSlot(rate, deadline)) {
+    const id = await claimNextComposed();
+    if (!id) break;
+    if (await deliverClaimed(id, transport)) delivered++;
   }
   return delivered;
+}
+
+/**
+ * Everything due, within one budget (the retry loop's tick, the cron route): retries and what a crash left, then
+ * composed sends. Retries get half, so a long outage's backlog never stalls a send that is going out.
+ */
+export async function drainOutbox(transport: Transport = selectTransport()): Promise<number> {
+  const deadline = Date.now() + DRAIN_BUDGET_MS;
+  const retried = await deliverDueEmails(transport, { budgetMs: DRAIN_BUDGET_MS / 2 });
+  return retried + (await deliverDueSends(transport, { budgetMs: deadline - Date.now() }));
 }
 
 const progressStates = ["QUEUED", "SENDING", "SENT", "FAILED", "DEAD", "CANCELLED", "SUPPRESSED"] as const;

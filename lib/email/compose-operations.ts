@@ -81,4 +81,18 @@ const cancelSendOperation = defineOperation({
   handler: async ({ id }, { actor, context }) => (await import("./bulk")).cancelSend(actor, id, context),
 });
 
-export const composeOperations = [composeOperation, getSendOperation, cancelSendOperation];
+const recipientsOperation = defineOperation({
+  id: "email.recipients",
+  method: "GET",
+  path: "/emails/recipients",
+  summary: "People an email can go to, matching a few letters of a name or address (at most 10; for the compose form's picker)",
+  tags,
+  permission: p.send,
+  input: z.object({
+    q: z.string().check(z.trim(), z.minLength(2, "Type at least 2 characters."), z.maxLength(100, "At most 100 characters.")),
+  }),
+  output: z.array(z.object({ id: z.string(), name: z.string(), email: z.string() })),
+  handler: async ({ q }, { actor, context }) => (await import("./recipients")).findRecipients(actor, q, context),
+});
+
+export const composeOperations = [composeOperation, getSendOperation, cancelSendOperation, recipientsOperation];

@@ -3,7 +3,9 @@ import { runAfterResponse } from "@/lib/after-response";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import type { EmailCategory } from "@/generated/prisma/client";
+import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { DRAIN_BUDGET_MS, waitForSendSlot } from "./pace";
 import { personalise } from "./personalise";
 import { optedOut } from "./preferences";
 import type { RenderedEmail } from "./templates";
@@ -19,6 +21,8 @@ export { emailTemplates } from "./templates";
 
 const RETRY_DELAYS_MINUTES = [1, 5, 30, 120, 720];
 export const MAX_ATTEMPTS = RETRY_DELAYS_MINUTES.length + 1;
+/** How long a notification waits after its response for a slot in the pace before leaving itself to the drain. */
+const PACED_WAIT_MS = 10_000;
 
 type SendOptions = {
   /** SECURITY (the default) is always sent; the others honour the recipient's preferences and suppressions. */
@@ -39,7 +43,10 @@ export async function sendEmail(
   const message = await db.emailMessage.create({
     data: { to, subject: email.subject, html: email.html, text: email.text, template: email.template, category, userId, headers },
   });
-  runAfterResponse("email delivery", () => deliverEmail(message.id));
+  // Security mail goes at once; the rest waits its turn in the shared pace, or is left to the next drain.
+  runAfterResponse("email delivery", async () =>
+    category === "SECURITY" || (await waitForSendSlot(env.EMAIL_SEND_RATE, Date.now() + PACED_WAIT_MS)) ? deliverEmail(message.id) : false,
+  );
   return message.id;
 }
 
@@ -49,7 +56,11 @@ export async function deliverEmail(id: string, transport: Transport = selectTran
     where: { id, status: { in: ["QUEUED", "FAILED"] }, attempts: { lt: MAX_ATTEMPTS } },
     data: { status: "SENDING", attempts: { increment: 1 } },
   });
-  if (claimed.count === 0) return false;
+  return claimed.count === 1 && deliverClaimed(id, transport);
+}
+
+/** Delivers a message this process has claimed (SENDING, this attempt counted): sent, failed, or withheld. */
+export async function deliverClaimed(id: string, transport: Transport): Promise<boolean> {
   const stored = await db.emailMessage.findUniqueOrThrow({ where: { id } });
   const withheld = await suppressionReason(stored);
   if (withheld) return withhold(id, withheld);
@@ -93,7 +104,11 @@ async function withhold(id: string, reason: string): Promise<false> {
 }
 
 /** Delivers every message that is due: new ones left behind by a crash, and failed ones whose wait is over. */
-export async function deliverDueEmails(transport: Transport = selectTransport()): Promise<number> {
+export async function deliverDueEmails(
+  transport: Transport = selectTransport(),
+  { rate = env.EMAIL_SEND_RATE, budgetMs = DRAIN_BUDGET_MS }: { rate?: number; budgetMs?: number } = {},
+): Promise<number> {
+  const deadline = Date.now() + budgetMs;
   // A process that died mid-send leaves SENDING behind: after ten minutes, hand it back to the retries (the
   // provider's idempotency key keeps a message it did send from going twice), or to the dead letters if that
   // was its last attempt.
@@ -115,11 +130,19 @@ export async function deliverDueEmails(transport: Transport = selectTransport())
         { status: "FAILED", nextAttemptAt: { lte: new Date() } },
       ],
     },
-    select: { id: true },
+    select: { id: true, category: true },
     take: 50,
     orderBy: { createdAt: "asc" },
   });
   let delivered = 0;
-  for (const { id } of due) if (await deliverEmail(id, transport)) delivered++;
+  let paced = true;
+  for (const { id, category } of due) {
+    // Once the pace has no slot before the deadline, the rest of the paced mail waits for the next drain.
+    if (category !== "SECURITY") {
+      paced = paced && (await waitForSendSlot(rate, deadline));
+      if (!paced) continue;
+    }
+    if (await deliverEmail(id, transport)) delivered++;
+  }
   return delivered;
 }

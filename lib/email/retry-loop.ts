@@ -13,9 +13,8 @@ const databaseOpened = (): boolean => shared.appDb !== undefined;
 /** One tick: delivers what is due, or does nothing (and loads nothing) while the database is unopened. */
 export async function retryDueEmails(opened: () => boolean = databaseOpened): Promise<number | null> {
   if (!opened()) return null;
-  const { deliverDueEmails } = await import("./index");
-  const { deliverDueSends } = await import("./bulk");
-  return (await deliverDueEmails()) + (await deliverDueSends());
+  const { drainOutbox } = await import("./bulk");
+  return drainOutbox();
 }
 
 export function startEmailRetryLoop(intervalMs = 60_000): void {

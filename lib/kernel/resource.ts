@@ -62,6 +62,11 @@ export type ResourceDeclaration<F extends Record<string, FieldSpec> = Record<str
   /** The field shown as a record's name in lists, titles and links. */
   titleField: keyof F & string;
   ownership: Ownership;
+  /**
+   * `user` fields whose person may also read the record (a task's assignee), though they do not own it: get, list
+   * and export, while the record and its parent are live. Never a write: changes stay with the owner.
+   */
+  readableBy?: readonly (keyof F & string)[];
   permissions: ResourcePermissions;
   audit: ResourceAuditActions;
   defaultSort: { field: keyof F | "createdAt" | "updatedAt"; dir: "asc" | "desc" };
@@ -86,6 +91,9 @@ export type Resource<F extends Record<string, FieldSpec> = Record<string, FieldS
 
 export function defineResource<const F extends Record<string, FieldSpec>>(declaration: ResourceDeclaration<F>): Resource<F> {
   if (!/^[a-z][a-z0-9-]*$/.test(declaration.name)) throw new Error(`Resource name "${declaration.name}" must be lower-case.`);
+  for (const field of declaration.readableBy ?? [])
+    if (declaration.fields[field]?.input !== "user")
+      throw new Error(`Resource ${declaration.name}: readableBy names "${field}", which is not a user field.`);
   // The audit target type is the singular model name ("project"), like "user" and "role".
   return { ...declaration, auditTarget: declaration.model };
 }

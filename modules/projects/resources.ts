@@ -52,6 +52,9 @@ export const tasks = defineResource({
   updateSchema: taskUpdateSchema,
   titleField: "title",
   ownership: { kind: "parent", field: "projectId", relation: "project", parent: () => projects },
+  // The assignee reads the task (the assignment email links to it) even in someone else's project; edits stay
+  // with the project's owner.
+  readableBy: ["assigneeId"],
   // A task is part of its project: the project's permissions govern it.
   permissions: {
     read: p.read,

@@ -6,7 +6,7 @@ import { FieldValue } from "@/components/records/field-value";
 import { RecordDetailActions } from "@/components/records/record-detail-actions";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/authz";
-import { getRecord } from "@/lib/kernel/records/access";
+import { getRecord, readOnlyIds } from "@/lib/kernel/records/access";
 import { currentRequestContext } from "@/lib/request-context";
 import { runOperation } from "../../records/run-operation";
 import { formFor, formResource, references, resourceNamed, screensOf } from "../../records/screen-data";
@@ -40,6 +40,9 @@ export default async function RecordPage({ params, searchParams }: Props) {
     delete: can(user, resource.permissions.delete),
     restore: can(user, resource.permissions.restore),
   };
+  // Read, not owned (a task one is assigned in someone else's project): no edits offered.
+  if ((allowed.update || allowed.delete) && (await readOnlyIds(resource, user, [record.id])).length)
+    Object.assign(allowed, { update: false, delete: false });
   const { names, options, parentOptions } = await references(resource, user, [record], allowed.update);
   const title = String(record[resource.titleField] ?? resource.label.singular);
 

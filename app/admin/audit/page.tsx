@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditDetails } from "@/components/admin/audit-details";
-import { FilterButtons, InvalidFilters, keptParams, queryValues } from "@/components/admin/list-filters";
+import { FilterForm, InvalidFilters, keptParams, queryValues } from "@/components/admin/list-filters";
 import { Pagination } from "@/components/admin/pagination";
 import { auditActionLabel } from "@/lib/audit/labels";
 import { auditPermissions } from "@/lib/audit/permissions";
@@ -43,46 +43,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           </form>
         )}
       </div>
-      <form method="get" className="row g-2 align-items-end mb-3" aria-label="Filter the audit log">
-        <div className="col-md-3">
-          <label htmlFor="audit-actor" className="form-label small mb-1">
-            Actor (email or id)
-          </label>
-          <input id="audit-actor" name="actor" defaultValue={query?.actor ?? ""} className="form-control form-control-sm" />
-        </div>
-        <div className="col-md-3">
-          <label htmlFor="audit-action" className="form-label small mb-1">
-            Action
-          </label>
-          <select id="audit-action" name="action" defaultValue={query?.action ?? ""} className="form-select form-select-sm">
-            <option value="">Any action</option>
-            {actionOptions.map((a) => (
-              <option key={a.value} value={a.value}>
-                {a.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="col-md-2">
-          <label htmlFor="audit-target" className="form-label small mb-1">
-            Target id
-          </label>
-          <input id="audit-target" name="target" defaultValue={query?.target ?? ""} className="form-control form-control-sm" />
-        </div>
-        <div className="col-6 col-md-auto">
-          <label htmlFor="audit-from" className="form-label small mb-1">
-            From
-          </label>
-          <input id="audit-from" name="from" type="date" defaultValue={query?.from ?? ""} className="form-control form-control-sm" />
-        </div>
-        <div className="col-6 col-md-auto">
-          <label htmlFor="audit-to" className="form-label small mb-1">
-            To
-          </label>
-          <input id="audit-to" name="to" type="date" defaultValue={query?.to ?? ""} className="form-control form-control-sm" />
-        </div>
-        <FilterButtons resetHref="/admin/audit" />
-      </form>
+      <FilterForm
+        label="Filter the audit log"
+        idPrefix="audit"
+        values={query}
+        resetHref="/admin/audit"
+        fields={[
+          { name: "actor", label: "Actor (email or id)", type: "text", width: "col-md-3" },
+          { name: "action", label: "Action", type: "select", anyLabel: "Any action", options: actionOptions, width: "col-md-3" },
+          { name: "target", label: "Target id", type: "text", width: "col-md-2" },
+          { name: "from", label: "From", type: "date", width: "col-6 col-md-auto" },
+          { name: "to", label: "To", type: "date", width: "col-6 col-md-auto" },
+        ]}
+      />
 
       {!parsed.success && <InvalidFilters error={parsed.error} />}
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionButton } from "@/components/admin/action-button";
-import { FilterButtons, InvalidFilters, keptParams, queryValues } from "@/components/admin/list-filters";
+import { FilterForm, InvalidFilters, keptParams, queryValues } from "@/components/admin/list-filters";
 import { Pagination } from "@/components/admin/pagination";
 import { RecentSends } from "@/components/admin/recent-sends";
 import { requirePermission } from "@/lib/auth/current-user";
@@ -16,6 +16,8 @@ import { cancelEmailAction, retryEmailAction } from "./actions";
 export const metadata: Metadata = { title: "Emails" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const statusOptions = outboxStatuses.map((status) => ({ value: status, label: status === "dead" ? "undeliverable" : status }));
 
 const badge: Record<string, string> = {
   QUEUED: "text-bg-secondary",
@@ -62,28 +64,16 @@ export default async function EmailsPage({ searchParams }: { searchParams: Searc
           <RecentSends sends={sends} />
         </section>
       )}
-      <form method="get" className="row g-2 align-items-end mb-3" aria-label="Filter the emails">
-        <div className="col-md-4">
-          <label htmlFor="email-q" className="form-label small mb-1">
-            Recipient or subject
-          </label>
-          <input id="email-q" name="q" type="search" defaultValue={query?.q ?? ""} className="form-control form-control-sm" />
-        </div>
-        <div className="col-md-3">
-          <label htmlFor="email-status" className="form-label small mb-1">
-            State
-          </label>
-          <select id="email-status" name="status" defaultValue={query?.status ?? ""} className="form-select form-select-sm">
-            <option value="">Any state</option>
-            {outboxStatuses.map((status) => (
-              <option key={status} value={status}>
-                {status === "dead" ? "undeliverable" : status}
-              </option>
-            ))}
-          </select>
-        </div>
-        <FilterButtons resetHref="/admin/emails" />
-      </form>
+      <FilterForm
+        label="Filter the emails"
+        idPrefix="email"
+        values={query}
+        resetHref="/admin/emails"
+        fields={[
+          { name: "q", label: "Recipient or subject", type: "search", width: "col-md-4" },
+          { name: "status", label: "State", type: "select", anyLabel: "Any state", options: statusOptions, width: "col-md-3" },
+        ]}
+      />
 
       {!parsed.success && <InvalidFilters error={parsed.error} />}
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { safeParse, type $ZodObject } from "zod/v4/core";
 import { audit } from "@/lib/audit";
-import { authorize, type Actor } from "@/lib/authz";
+import { authorize, can, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { done, refuse, type Outcome, type Refusal } from "@/lib/outcome";
 import type { RequestContext } from "@/lib/request-context";
@@ -60,6 +60,21 @@ export async function getRecord(resource: Resource, actor: Actor, id: string, co
   await authorize(actor, resource.permissions.read, { target: target(resource, id), context });
   const row = await delegate(db, resource).findFirst({ where: { AND: [{ id, deletedAt: null }, readScope(resource, actor)] } });
   return row ? done(serialise(resource, row)) : notFound(resource);
+}
+
+/**
+ * Of these records the actor reads, those they may not change (named in a `readableBy` field, or read through
+ * readAll): the screens offer no edit or delete on them, which the writes would refuse anyway.
+ */
+export async function readOnlyIds(resource: Resource, actor: Actor, ids: readonly string[]): Promise<string[]> {
+  const readAll = !!resource.permissions.readAll && can(actor, resource.permissions.readAll);
+  if (!ids.length || resource.ownership.kind === "shared" || (!resource.readableBy?.length && !readAll)) return [];
+  const own = await delegate(db, resource).findMany({
+    where: { AND: [{ id: { in: [...ids] } }, ownerScope(resource, actor)] },
+    select: { id: true },
+  });
+  const owned = new Set(own.map((row) => row.id));
+  return ids.filter((id) => !owned.has(id));
 }
 
 type Checked = { refusal: Refusal; data?: undefined } | { refusal?: undefined; data: Record<string, unknown> };

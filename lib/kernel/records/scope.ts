@@ -16,9 +16,23 @@ export function ownerScope(resource: Resource, actor: Actor): Where {
   return {};
 }
 
-/** What the actor may read: their own, or everything with the resource's readAll permission (never for writes). */
-export function readScope(resource: Resource, actor: Actor): Where {
-  return resource.permissions.readAll && can(actor, resource.permissions.readAll) ? {} : ownerScope(resource, actor);
+/** The records a declared `readableBy` field names the actor in (a task they are assigned), under a live parent. */
+function namedScopes(resource: Resource, actor: Actor): Where[] {
+  const ownership = resource.ownership;
+  const liveParent = ownership.kind === "parent" ? { [ownership.relation]: { deletedAt: null } } : {};
+  return (resource.readableBy ?? []).map((field) => ({ [field]: actor.id, ...liveParent }));
+}
+
+/**
+ * What the actor may read (never for writes): everything with the resource's readAll permission; else their own,
+ * and the live records a `readableBy` field names them in. The trash (`deleted`) is the owner's: a named reader
+ * cannot restore, so they do not see deleted records.
+ */
+export function readScope(resource: Resource, actor: Actor, deleted = false): Where {
+  if (resource.permissions.readAll && can(actor, resource.permissions.readAll)) return {};
+  const own = ownerScope(resource, actor);
+  const named = deleted ? [] : namedScopes(resource, actor);
+  return named.length ? { OR: [own, ...named] } : own;
 }
 
 /** The parent a child record would join, when the actor may change it (a task only joins one's own project). */
@@ -53,7 +67,7 @@ function filterWhere(resource: Resource, query: ListQuery): Where[] {
 export function listWhere(resource: Resource, actor: Actor, query: ListQuery): Where {
   return {
     AND: [
-      readScope(resource, actor),
+      readScope(resource, actor, query.deleted),
       { deletedAt: query.deleted ? { not: null } : null },
       searchWhere(resource, query.q),
       ...filterWhere(resource, query),

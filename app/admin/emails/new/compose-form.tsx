@@ -1,11 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import type { FormEvent } from "react";
+import { useRef, type FormEvent } from "react";
 import { OutcomeAlert } from "@/components/forms/form-alert";
 import { FormField, fieldProps } from "@/components/forms/form-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { composeEmailAction } from "../actions";
+import { RecipientPicker } from "./recipient-picker";
 
 // The compose form: plain fields, parsed by the server's schema (lib/email/compose-schemas.ts) like every form
 // here. "Preview" posts the same fields natively into the sandboxed frame (no JavaScript, nothing in the frame
@@ -26,6 +27,7 @@ export function ComposeForm({ roles, canSendAll }: { roles: Role[]; canSendAll: 
     formProps.onSubmit(event);
   };
   const audience = String(values.audience);
+  const addresses = useRef<HTMLTextAreaElement>(null);
   return (
     <div className="row g-4">
       <form method="post" className="col-lg-6" aria-label="Compose an email" {...formProps} onSubmit={onSubmit}>
@@ -52,8 +54,15 @@ export function ComposeForm({ roles, canSendAll }: { roles: Role[]; canSendAll: 
           {error("audience") && <div className="invalid-feedback d-block">{error("audience")}</div>}
         </fieldset>
         <div hidden={audience !== "people"}>
+          <RecipientPicker addresses={addresses} disabled={audience !== "people"} />
           <FormField id="emails" label="Email addresses" error={error("emails")} hint="Accounts' addresses, separated by commas or lines.">
-            <textarea {...fieldProps("emails", error("emails"), true)} rows={2} {...field("emails")} disabled={audience !== "people"} />
+            <textarea
+              ref={addresses}
+              {...fieldProps("emails", error("emails"), true)}
+              rows={2}
+              {...field("emails")}
+              disabled={audience !== "people"}
+            />
           </FormField>
         </div>
         <div hidden={audience !== "role"}>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionButton } from "@/components/admin/action-button";
-import { FilterButtons, InvalidFilters, keptParams, queryValues } from "@/components/admin/list-filters";
+import { FilterForm, InvalidFilters, keptParams, queryValues } from "@/components/admin/list-filters";
 import { Pagination } from "@/components/admin/pagination";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/authz";
@@ -42,15 +42,13 @@ export default async function SuppressionsPage({ searchParams }: { searchParams:
         These addresses bounced for good or their owners reported a message as spam. They still get security mail (password resets, sign-in
         notices), nothing else. Lift a suppression once the address works again.
       </p>
-      <form method="get" className="row g-2 align-items-end mb-3" aria-label="Filter the suppressed addresses">
-        <div className="col-md-4">
-          <label htmlFor="suppression-q" className="form-label small mb-1">
-            Address
-          </label>
-          <input id="suppression-q" name="q" type="search" defaultValue={query?.q ?? ""} className="form-control form-control-sm" />
-        </div>
-        <FilterButtons resetHref="/admin/emails/suppressions" />
-      </form>
+      <FilterForm
+        label="Filter the suppressed addresses"
+        idPrefix="suppression"
+        values={query}
+        resetHref="/admin/emails/suppressions"
+        fields={[{ name: "q", label: "Address", type: "search", width: "col-md-4" }]}
+      />
 
       {!parsed.success && <InvalidFilters error={parsed.error} />}
 

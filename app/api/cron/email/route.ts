@@ -1,6 +1,5 @@
 import { env } from "@/lib/env";
-import { deliverDueEmails } from "@/lib/email";
-import { deliverDueSends } from "@/lib/email/bulk";
+import { drainOutbox } from "@/lib/email/bulk";
 import { problem } from "@/lib/http/problem";
 import { route } from "@/lib/http/route";
 import { bearerMatches } from "@/lib/secure-token";
@@ -14,6 +13,6 @@ export const GET = route(async (request: Request) => {
   if (!env.CRON_SECRET) return problem(404);
   if (!bearerMatches(request.headers.get("authorization"), env.CRON_SECRET))
     return problem(401, { code: "unauthenticated", detail: "Send Authorization: Bearer <CRON_SECRET>." });
-  const delivered = (await deliverDueEmails()) + (await deliverDueSends());
+  const delivered = await drainOutbox();
   return Response.json({ delivered }, { headers: { "Cache-Control": "no-store" } });
 });
