@@ -83,8 +83,9 @@ const config = [
   },
   {
     // Files reached by path from configuration or the repository, never from a request: the embedded database's
-    // folder and lock file (DATABASE_URL), the migrations folder, and the command-line scripts' inputs and outputs.
-    files: ["lib/db-connection.ts", "lib/migrations.ts", `scripts/**/*.${SOURCE}`],
+    // folder and lock file (DATABASE_URL), the migrations folder, backups (BACKUP_DIR and the operator's restore
+    // argument), and the command-line scripts' inputs and outputs.
+    files: ["lib/db-connection.ts", "lib/embedded-lock.ts", "lib/migrations.ts", "lib/backup/**/*.ts", `scripts/**/*.${SOURCE}`],
     rules: { "security/detect-non-literal-fs-filename": "off" },
   },
   // CommonJS files (the PostCSS plugin Turbopack loads with require()) import with require() by definition.

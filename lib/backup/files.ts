@@ -63,6 +63,7 @@ export async function verifyChecksum(file: string): Promise<string> {
 export function keptBackups(dir: string, source: string, kind: BackupKind): string[] {
   if (!existsSync(dir)) return [];
   const prefix = `${sourceSlug(source)}-`;
+  // eslint-disable-next-line security/detect-non-literal-regexp -- built from the constant extension table, escaped
   const pattern = new RegExp(`^\\d{8}T\\d{9}Z${extensions[kind].replace(/\./g, "\\.")}$`);
   const names = readdirSync(dir).filter(
     (name) => name.startsWith(prefix) && pattern.test(name.slice(prefix.length)) && existsSync(path.join(dir, name + checksumSuffix)),
