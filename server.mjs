@@ -31,6 +31,15 @@ const app = next({ dev: false, dir, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// With METRICS_TOKEN or METRICS_ALLOW set, lib/boot.ts (run by prepare) left a recorder: time each request
+// for /api/metrics (server/request-metrics.mjs). Without it, nothing is loaded and nothing is timed.
+const metrics = globalThis[Symbol.for("app.observability.metrics")];
+const timeRequest = metrics
+  ? await import("./server/request-metrics.mjs").then(({ requestTimer, routePatternsOfBuild }) =>
+      requestTimer(metrics, routePatternsOfBuild(dir)),
+    )
+  : null;
+
 function forwardedFor(request) {
   const peer = (request.socket.remoteAddress ?? "").replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
   const received = trustedHops > 0 ? request.headers["x-forwarded-for"] : undefined;
@@ -45,6 +54,7 @@ const pageCache = anonymousPageCache({
 });
 
 const server = createServer((request, response) => {
+  timeRequest?.(request, response);
   request.headers["x-forwarded-for"] = forwardedFor(request);
   if (pageCache.serve(request, response)) return;
   handle(request, response).catch((error) => {
