@@ -5,7 +5,7 @@ import "server-only";
 // the email retry loop. Nothing here loads the database client or the password estimator (about 70 MB of
 // dictionaries, built on first use): a server that has had no request stays small. Metrics (prom-client) and
 // tracing (@vercel/otel) load only when configured, metrics now so that counting starts with the server (and
-// server.mjs, which looks once Next is prepared, finds the recorder to time requests with).
+// server.mjs finds the recorder to hand request durations to).
 export async function boot(): Promise<void> {
   let env: typeof import("./env").env;
   try {

@@ -6,6 +6,6 @@ type Recorder = { observeRequest(method: string, route: string, status: number, 
 export function routePatterns(manifest: Manifest): (path: string) => string;
 export function routePatternsOfBuild(dir: string): (path: string) => string;
 export function requestTimer(
-  recorder: Recorder,
+  recorder: () => Recorder | undefined,
   routeOf: (path: string) => string,
 ): (request: IncomingMessage, response: ServerResponse) => void;

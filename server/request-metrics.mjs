@@ -21,13 +21,17 @@ export function routePatternsOfBuild(dir) {
   return routePatterns(JSON.parse(readFileSync(join(dir, ".next", "routes-manifest.json"), "utf8")));
 }
 
-/** Starts timing a request; the recorder hears of it when the response is done (or the client went away). */
+/**
+ * Starts timing a request; the recorder hears of it when the response is done (or the client went away). The
+ * recorder is looked up then: Next registers the app's instrumentation (which installs it) on its own schedule.
+ */
 export function requestTimer(recorder, routeOf) {
   return (request, response) => {
     const started = process.hrtime.bigint();
     response.once("close", () => {
       const path = (request.url ?? "/").split("?", 1)[0];
-      recorder.observeRequest(request.method ?? "GET", routeOf(path), response.statusCode, Number(process.hrtime.bigint() - started) / 1e9);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      recorder()?.observeRequest(request.method ?? "GET", routeOf(path), response.statusCode, seconds);
     });
   };
 }

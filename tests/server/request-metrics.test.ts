@@ -47,7 +47,7 @@ describe("route patterns", () => {
 describe("request timing", () => {
   useTestDatabase(); // a scrape also reads the email queue
   metricsRegistry();
-  const timeRequest = requestTimer(metricsRecorder()!, routePatterns(manifest));
+  const timeRequest = requestTimer(metricsRecorder, routePatterns(manifest));
   const server = createServer((request, response) => {
     timeRequest(request, response);
     setTimeout(() => response.writeHead(request.url?.startsWith("/api/") ? 404 : 200).end("ok"), 20);
