@@ -31,6 +31,17 @@ const app = next({ dev: false, dir, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// With METRICS_TOKEN or METRICS_ALLOW set (lib/env.ts validates them), each request is timed for /api/metrics
+// (server/request-metrics.mjs) and handed to the recorder lib/boot.ts installs when Next registers the app's
+// instrumentation. Without them, nothing is loaded and nothing is timed.
+const metricsSlot = Symbol.for("app.observability.metrics");
+const timeRequest =
+  process.env.METRICS_TOKEN || process.env.METRICS_ALLOW
+    ? await import("./server/request-metrics.mjs").then(({ requestTimer, routePatternsOfBuild }) =>
+        requestTimer(() => globalThis[metricsSlot], routePatternsOfBuild(dir)),
+      )
+    : null;
+
 function forwardedFor(request) {
   const peer = (request.socket.remoteAddress ?? "").replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
   const received = trustedHops > 0 ? request.headers["x-forwarded-for"] : undefined;
@@ -45,6 +56,7 @@ const pageCache = anonymousPageCache({
 });
 
 const server = createServer((request, response) => {
+  timeRequest?.(request, response);
   request.headers["x-forwarded-for"] = forwardedFor(request);
   if (pageCache.serve(request, response)) return;
   handle(request, response).catch((error) => {

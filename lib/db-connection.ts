@@ -16,16 +16,35 @@ export type Connection = {
   /** Resolves once the database can take queries (PGlite takes a moment to start; a server is ready). */
   ready(): Promise<void>;
   close(): Promise<void>;
+  /** PostgreSQL's pool as it stands (null before the first query); the embedded database has none. */
+  poolUse?(): PoolUse | null;
 };
+
+type PoolUse = { inUse: number; idle: number; waiting: number; max: number };
+
+/** PrismaPg builds its pool when Prisma connects: keep hold of it, so /api/metrics can tell how it is used. */
+class PoolReportingPrismaPg extends PrismaPg {
+  private pool: { totalCount: number; idleCount: number; waitingCount: number } | null = null;
+  override async connect() {
+    const adapter = await super.connect();
+    this.pool = adapter.underlyingDriver();
+    return adapter;
+  }
+  use(max: number): PoolUse | null {
+    const pool = this.pool;
+    return pool && { inUse: pool.totalCount - pool.idleCount, idle: pool.idleCount, waiting: pool.waitingCount, max };
+  }
+}
 
 type ConnectionOptions = { poolMax?: number };
 
 /** Opens the database named by a URL: postgres://… through node-postgres, pglite:<folder|memory> embedded. */
 export function openConnection(url: string, options: ConnectionOptions = {}): Connection {
   if (url.startsWith("pglite:")) return openPGlite(url.slice("pglite:".length));
-  const factory = new PrismaPg({
+  const max = options.poolMax ?? 10;
+  const factory = new PoolReportingPrismaPg({
     connectionString: url,
-    max: options.poolMax ?? 10,
+    max,
     // A database that is down must fail fast (health answers 503) rather than hang the request.
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
@@ -40,6 +59,7 @@ export function openConnection(url: string, options: ConnectionOptions = {}): Co
     factory,
     ready: async () => {},
     close: async () => {},
+    poolUse: () => factory.use(max),
   };
 }
 

@@ -3,6 +3,8 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { parseCorsOrigin } from "./http/cors";
 import { readOrCreateLocalSecret } from "./local-secrets";
+import { parseAddressList } from "./observability/address-list";
+import { parseDsn } from "./observability/dsn";
 
 // Validated once, at first import (instrumentation.ts imports it at start-up), so a bad deploy fails fast
 // with one message naming every bad variable instead of failing later on some request.
@@ -100,6 +102,25 @@ const schema = z.object({
   HEALTH_TOKEN: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
   /** Vercel Cron sends it as a bearer token to /api/cron/email, which drains the outbox; unset, that route is a 404. */
   CRON_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+  /** Bearer token for GET /api/metrics (Prometheus); with METRICS_ALLOW set too, a scrape needs both. */
+  METRICS_TOKEN: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+  /** Addresses or CIDR ranges (10.0.0.0/8, fd00::/8) allowed to scrape /api/metrics, comma-separated. */
+  METRICS_ALLOW: z
+    .string()
+    .transform((value, ctx) => {
+      const parsed = parseAddressList(value);
+      for (const message of parsed.errors) ctx.addIssue({ code: "custom", message });
+      return parsed.entries;
+    })
+    .default([]),
+  /** OTLP/HTTP collector for OpenTelemetry traces (instrumentation.ts loads @vercel/otel only when it is set). */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).max(100).optional(),
+  /** A Sentry-compatible DSN (https://<key>@<host>/<project>): request errors are posted there, scrubbed. */
+  ERROR_TRACKING_DSN: z
+    .string()
+    .refine((value) => parseDsn(value) !== null, "must be a DSN such as https://<public key>@errors.example.com/<project id>")
+    .optional(),
 });
 
 export type Env = z.infer<typeof schema> & {

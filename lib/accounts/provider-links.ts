@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { Prisma } from "@/generated/prisma/client";
 import { audit } from "@/lib/audit";
 import type { ProviderId } from "@/lib/auth/provider-ids";
@@ -19,7 +20,13 @@ type Caller = { id: string; sessionId: string };
 
 export type SignInMethods = { hasPassword: boolean; links: { provider: string; email: string | null; linkedAt: Date }[] };
 
-export async function listSignInMethods(userId: string): Promise<SignInMethods> {
+/**
+ * Memoised for the request (React's cache()): /account shows the methods and also asks reauthenticationMethods,
+ * which reads the same. Prisma merges the two lookups only while both start in the same tick (the page's
+ * Promise.all); this keeps it one lookup however a page awaits them. Nothing in a request changes them and then
+ * reads them again.
+ */
+export const listSignInMethods = cache(async (userId: string): Promise<SignInMethods> => {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
     select: {
@@ -31,7 +38,7 @@ export async function listSignInMethods(userId: string): Promise<SignInMethods> 
     hasPassword: user.passwordHash !== null,
     links: user.accounts.map((a) => ({ provider: a.provider, email: a.email, linkedAt: a.createdAt })),
   };
-}
+});
 
 /** Links the provider account the signed-in person just proved to their own account. */
 export async function linkProvider(caller: Caller, identity: ProviderIdentity, context: RequestContext): Promise<Outcome> {

@@ -89,7 +89,7 @@ export const verifyAccessToken: BearerVerifier = async (token) => {
     session.absoluteExpiresAt.getTime() <= now
   )
     return invalidToken();
-  const loaded = actorFrom(session, claims.sid);
+  const loaded = await actorFrom(session, claims.sid);
   if (!loaded) return invalidToken();
   // A role that now requires two-factor the account has not set up: the web would send them to set it up.
   if (loaded.twoFactorOwed)

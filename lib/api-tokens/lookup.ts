@@ -10,7 +10,7 @@ export type TokenWithOwner = ActorColumns & {
   lastUsedAt: Date | null;
 };
 
-/** A token's row by its stored hash, with its owner, their roles and permissions: one round trip per request. */
+/** A token's row by its stored hash, with its owner and their roles: one round trip per request. */
 export async function findTokenWithOwner(hash: string): Promise<TokenWithOwner | null> {
   const [row] = await db.$queryRaw<TokenWithOwner[]>`
     SELECT t.id, t.scopes, t."expiresAt", t."revokedAt", t."lastUsedAt", ${actorColumns}

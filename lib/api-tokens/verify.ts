@@ -9,7 +9,8 @@ import { hashTokenForStorage, isWellFormed, tokenPrefix, tokenSessionId } from "
 // The bearer verifier for personal access tokens. Everything is decided afresh at each request: the token's
 // row (revoked, expired), its owner (disabled, deleted) and what the owner's roles grant now, intersected with
 // the token's scopes. So withdrawing a permission or revoking the token takes effect on the very next request.
-// The token, its owner and the owner's roles and permissions come back in one round trip.
+// The token, its owner and the owner's roles come back in one round trip; what the roles grant, from the
+// process's cache that the grants' version keeps honest (lib/authz/role-grants.ts).
 
 /** Last use is recorded at most this often per token: a busy script must not turn every read into a write. */
 export const LAST_USE_INTERVAL_MS = 60_000;
@@ -23,7 +24,7 @@ export const verifyApiToken: BearerVerifier = async (token, context) => {
   const row = await findTokenWithOwner(hashTokenForStorage(token));
   const now = new Date();
   if (!row || row.revokedAt || row.expiresAt <= now) return invalid();
-  const loaded = actorFrom(row, tokenSessionId(row.id));
+  const loaded = await actorFrom(row, tokenSessionId(row.id));
   if (!loaded) return invalid();
   // A role that now obliges two-factor holds the person at enrolment in the browser; their tokens wait too.
   if (loaded.twoFactorOwed)

@@ -3,6 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 import type { AuditAction } from "@/lib/kernel/registry";
+import { countAuditEvent } from "@/lib/observability/metrics";
 import type { RequestContext } from "@/lib/request-context";
 
 // The one way to write the audit log. Actions are declared by the modules (and the kernel's own in
@@ -34,4 +35,6 @@ export async function audit(entry: AuditEntry, client: Prisma.TransactionClient 
     },
   });
   log.info({ audit: entry.action, actorId: entry.actorId, target: entry.target, requestId: entry.context?.requestId }, "audit");
+  // Sign-ins, their failures and lockouts are all audited: /api/metrics counts them here (nothing while metrics are off).
+  countAuditEvent(entry.action, entry.details);
 }

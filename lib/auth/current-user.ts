@@ -37,7 +37,7 @@ export { loadActor } from "@/lib/users/actor";
 /**
  * Reads the session cookie Auth.js wrote (its encrypted token carries the session secret) without asking Auth.js:
  * no cookie means nobody, with no decryption and no query, and a cookie costs one round trip for the session,
- * its user and their grants. Auth.js's auth() would decode the same token and look up the same row, then re-issue
+ * its user and their roles (what the roles grant is cached per process, lib/authz/role-grants.ts). Auth.js's auth() would decode the same token and look up the same row, then re-issue
  * a cookie that outlives the session's absolute deadline anyway (and a page cannot set cookies).
  */
 export const currentSession = cache(async (): Promise<SessionState> => {
@@ -46,7 +46,7 @@ export const currentSession = cache(async (): Promise<SessionState> => {
   const session = await findActiveSession(claims.sid);
   if (!session) return (await endedSessionReason()) ? { stage: "anonymous", ended: "disabled" } : { stage: "anonymous" };
   if (session.twoFactorPending) return { stage: "two_factor", sessionId: session.id };
-  const loaded = actorFrom(session.user, session.id);
+  const loaded = await actorFrom(session.user, session.id);
   if (!loaded) return { stage: "anonymous" };
   return { stage: loaded.twoFactorOwed ? "enrolment" : "active", user: loaded.user };
 });

@@ -14,7 +14,7 @@ const minutes = (n: number) => n * 60_000;
 const idleMs = minutes(systemConfig.accounts.idleTimeoutMinutes);
 const TOUCH_EVERY_MS = 60_000; // sliding the idle deadline on every request would be a write per request
 
-/** A live session; `user` is its owner with their grants as they are now (lib/auth/current-user.ts makes the actor). */
+/** A live session; `user` is its owner with their roles as they are now (lib/auth/current-user.ts makes the actor). */
 export type ActiveSession = { id: string; userId: string; twoFactorPending: boolean; user: ActorColumns };
 
 type SessionOptions = { rememberMe: boolean; context: RequestContext; twoFactorPending?: boolean; kind?: "WEB" | "API" };
@@ -57,7 +57,7 @@ type SessionRow = ActorColumns & {
 };
 
 /**
- * The live session behind a cookie secret, with its user and everything the user's roles grant, or null
+ * The live session behind a cookie secret, with its user and their roles, or null
  * (unknown, revoked, idle too long, past its end, user disabled). One round trip; a second, at most once a
  * minute, slides the idle deadline.
  */
@@ -79,8 +79,8 @@ export async function findActiveSession(secret: unknown): Promise<ActiveSession 
     const expires = session.rememberMe ? session.absoluteExpiresAt : new Date(Math.min(now + idleMs, session.absoluteExpiresAt.getTime()));
     await db.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now), expires } });
   }
-  const { actorId, email, firstName, lastName, status, deleted, twoFactorEnabled, roles } = session;
-  const user = { actorId, email, firstName, lastName, status, deleted, twoFactorEnabled, roles };
+  const { actorId, email, firstName, lastName, status, deleted, twoFactorEnabled, roleRefs, permissionsVersion } = session;
+  const user = { actorId, email, firstName, lastName, status, deleted, twoFactorEnabled, roleRefs, permissionsVersion };
   return { id: session.id, userId: actorId, twoFactorPending: session.twoFactorPending, user };
 }
 

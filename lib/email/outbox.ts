@@ -58,6 +58,15 @@ export function countDeadLetters(): Promise<number> {
   return db.emailMessage.count({ where: { status: "DEAD" } });
 }
 
+const QUEUE_STATUSES = ["QUEUED", "SENDING", "FAILED", "DEAD"] as const;
+
+/** Messages still to go out, and the dead letters, by status (every status listed, zero or not): /api/metrics's queue depth. */
+export async function queueDepth(): Promise<Record<(typeof QUEUE_STATUSES)[number], number>> {
+  const groups = await db.emailMessage.groupBy({ by: ["status"], where: { status: { in: [...QUEUE_STATUSES] } }, _count: { _all: true } });
+  const count = (status: string) => groups.find((group) => group.status === status)?._count._all ?? 0;
+  return { QUEUED: count("QUEUED"), SENDING: count("SENDING"), FAILED: count("FAILED"), DEAD: count("DEAD") };
+}
+
 const missing = () => refuse(404, "That email does not exist.");
 
 /**

@@ -1,4 +1,5 @@
 import "server-only";
+import { runAfterResponse } from "@/lib/after-response";
 import { ForbiddenError } from "@/lib/authz";
 import { requestLog } from "@/lib/log";
 import { problem } from "./problem";
@@ -24,9 +25,21 @@ export function route<C>(handler: Handler<C>): Handler<C> {
       } else {
         log.error({ err: error, method: request.method, path: pathname }, "route handler failed");
         response = problem(500, { requestId });
+        // Answered here, so Next's onRequestError never hears of it: tell the error tracker the same way.
+        if (process.env.ERROR_TRACKING_DSN) runAfterResponse("error tracking", () => reportRouteError(error, request, pathname));
       }
     }
     log.info({ method: request.method, path: pathname, status: response.status, ms: Math.round(performance.now() - started) }, "api");
     return response;
   };
+}
+
+async function reportRouteError(error: unknown, request: Request, path: string): Promise<void> {
+  const { reportRequestError } = await import("@/lib/observability/error-tracking");
+  const headers = Object.fromEntries(request.headers);
+  await reportRequestError(
+    error,
+    { path: path + new URL(request.url).search, method: request.method, headers },
+    { routePath: path, routeType: "route" },
+  );
 }

@@ -1,13 +1,15 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { roleGrants, type RoleGrantCache } from "@/lib/authz/role-grants";
 import { db } from "@/lib/db";
 import { twoFactorRequiredFor } from "@/lib/two-factor/policy";
 
-// Who an actor is and what their roles grant, read afresh at every request (never cached across requests, so
-// a withdrawn permission or a disabled account counts at once) in ONE round trip: the cookie session, personal
-// access tokens and access JWTs each join the person onto the row that names them (lib/api-tokens/verify.ts,
-// lib/api-auth/jwt.ts), instead of a query per table.
+// Who an actor is and what their roles grant, at every request in ONE round trip: the cookie session, personal
+// access tokens and access JWTs each join the person, their role ids and the PermissionsVersion onto the row that
+// names them (lib/api-tokens/lookup.ts, lib/api-auth/jwt.ts). What each role grants comes from the process's cache
+// (lib/authz/role-grants.ts), good for exactly that version: a withdrawn permission or a disabled account counts at
+// once, in every process, and a warm cache adds no query.
 
 export type LoadedActor = { user: CurrentUser; twoFactorOwed: boolean };
 
@@ -23,35 +25,42 @@ export type ActorColumns = {
   status: string;
   deleted: boolean;
   twoFactorEnabled: boolean;
-  roles: HeldRole[];
+  roleRefs: { id: string; name: string }[];
+  /** null only if the PermissionsVersion row were gone: then grants are read afresh each time. */
+  permissionsVersion: number | null;
 };
 
-/** The person as columns, for a query whose FROM joins "User" AS u: the roles and their permissions as JSON. */
+/** The person as columns, for a query whose FROM joins "User" AS u: role ids and names as JSON, and the grants' version. */
 export const actorColumns = Prisma.sql`
   u.id AS "actorId", u.email, u."firstName", u."lastName", u.status::text AS status,
   u."deletedAt" IS NOT NULL AS deleted, u."twoFactorEnabledAt" IS NOT NULL AS "twoFactorEnabled",
   COALESCE((
-    SELECT json_agg(json_build_object('role', json_build_object('name', r.name, 'permissions', COALESCE((
-      SELECT json_agg(json_build_object('permission', json_build_object('key', p.key, 'requiresTwoFactor', p."requiresTwoFactor")))
-      FROM "RolePermission" rp JOIN "Permission" p ON p.id = rp."permissionId"
-      WHERE rp."roleId" = r.id), '[]'::json))) ORDER BY r.name)
+    SELECT json_agg(json_build_object('id', r.id, 'name', r.name) ORDER BY r.name)
     FROM "UserRole" ur JOIN "Role" r ON r.id = ur."roleId"
-    WHERE ur."userId" = u.id), '[]'::json) AS roles`;
+    WHERE ur."userId" = u.id), '[]'::json) AS "roleRefs",
+  (SELECT v.version FROM "PermissionsVersion" v WHERE v.id = 1) AS "permissionsVersion"`;
 
 /** The actor from a row carrying actorColumns; null when the account is disabled or deleted. */
-export function actorFrom(row: ActorColumns, sessionId: string): LoadedActor | null {
+export async function actorFrom(row: ActorColumns, sessionId: string, grants: RoleGrantCache = roleGrants): Promise<LoadedActor | null> {
   if (row.status !== "ACTIVE" || row.deleted) return null;
+  const granted = await grants.of(
+    row.roleRefs.map((role) => role.id),
+    row.permissionsVersion,
+  );
+  const roles: HeldRole[] = row.roleRefs.map(({ id, name }) => ({
+    role: { name, permissions: (granted.get(id) ?? []).map((permission) => ({ permission })) },
+  }));
   const user: CurrentUser = {
     id: row.actorId,
     sessionId,
     email: row.email,
     firstName: row.firstName,
     lastName: row.lastName,
-    roles: row.roles.map(({ role }) => role.name),
-    permissions: new Set(row.roles.flatMap(({ role }) => role.permissions.map(({ permission }) => permission.key))),
+    roles: roles.map(({ role }) => role.name),
+    permissions: new Set(roles.flatMap(({ role }) => role.permissions.map(({ permission }) => permission.key))),
     twoFactorEnabled: row.twoFactorEnabled,
   };
-  return { user, twoFactorOwed: !user.twoFactorEnabled && twoFactorRequiredFor(row.roles) };
+  return { user, twoFactorOwed: !user.twoFactorEnabled && twoFactorRequiredFor(roles) };
 }
 
 /**

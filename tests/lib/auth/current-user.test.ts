@@ -1,12 +1,11 @@
-import { PGlite } from "@electric-sql/pglite";
 import { encode } from "next-auth/jwt";
-import pg from "pg";
 import { describe, expect, it, vi } from "vitest";
 import { createSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { systemConfig } from "@/system.config";
 import { unique, useTestDatabase } from "../../helpers/database";
+import { statementsDuring } from "../../helpers/statements";
 
 // What every page (the root layout) and protected action calls: a half-authenticated session (password given,
 // code owed) and a required-but-missing enrolment must never pass as a signed-in user; the cookie Auth.js
@@ -46,17 +45,6 @@ async function signIn(userId: string, twoFactorPending = false): Promise<string>
   const secret = await createSession(userId, { rememberMe: false, context, twoFactorPending });
   cookie.value = await encode({ token: { sub: userId, sid: secret }, secret: env.AUTH_SECRET, salt: "session" });
   return (await db.session.findFirstOrThrow({ where: { userId }, orderBy: { createdAt: "desc" }, select: { id: true } })).id;
-}
-
-/** Statements sent to the database while `fn` runs (PGlite in process, or node-postgres). */
-async function statementsDuring(fn: () => Promise<unknown>): Promise<number> {
-  const spies = [vi.spyOn(PGlite.prototype, "query"), vi.spyOn(pg.Client.prototype, "query")];
-  try {
-    await fn();
-    return spies.reduce((sum, spy) => sum + spy.mock.calls.length, 0);
-  } finally {
-    for (const spy of spies) spy.mockRestore();
-  }
 }
 
 describe("current user", () => {
