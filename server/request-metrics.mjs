@@ -8,6 +8,7 @@ import { join } from "node:path";
 export function routePatterns(manifest) {
   const routes = [...(manifest.staticRoutes ?? []), ...(manifest.dynamicRoutes ?? [])].map((route) => ({
     page: route.page,
+    // eslint-disable-next-line security/detect-non-literal-regexp -- Next's own patterns, from the build
     regex: new RegExp(route.regex),
   }));
   return (path) => {
@@ -18,6 +19,7 @@ export function routePatterns(manifest) {
 
 /** Reads `.next/routes-manifest.json` under the app's folder (the standalone output has it too). */
 export function routePatternsOfBuild(dir) {
+  // eslint-disable-next-line security/detect-non-literal-fs-filename -- the server's own folder, not a request's
   return routePatterns(JSON.parse(readFileSync(join(dir, ".next", "routes-manifest.json"), "utf8")));
 }
 

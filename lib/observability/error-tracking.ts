@@ -43,7 +43,9 @@ function frames(stack: string | undefined) {
     .slice(0, 50)
     .reverse()
     .map((line) => {
-      const match = /at (?:(.+?) \()?(.+?):(\d+):(\d+)\)?$/.exec(line.trim());
+      // Lines are capped, so the two lazy groups' backtracking stays bounded whatever a stack holds.
+      // eslint-disable-next-line security/detect-unsafe-regex -- bounded input, see above
+      const match = /at (?:(.+?) \()?(.+?):(\d+):(\d+)\)?$/.exec(line.trim().slice(0, 1000));
       return match
         ? { function: match[1] ?? "?", filename: scrub(match[2]!), lineno: Number(match[3]), colno: Number(match[4]) }
         : { function: scrub(line.trim()) };
