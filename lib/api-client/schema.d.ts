@@ -783,6 +783,7 @@ export interface components {
        *     - `rate_limited`: Too many requests: wait Retry-After seconds.
        *     - `https_required`: The request must use HTTPS.
        *     - `invalid_signature`: The webhook's signature is missing or wrong, or its timestamp is too old.
+       *     - `database_unavailable`: The database is unreachable, overloaded or too slow right now: retry after Retry-After seconds.
        *     - `invalid_credentials`: The email address or password is wrong.
        *     - `invalid_grant`: The refresh token is not valid.
        *     - `account_disabled`: The account is disabled.
@@ -858,6 +859,7 @@ export interface components {
         | "rate_limited"
         | "https_required"
         | "invalid_signature"
+        | "database_unavailable"
         | "invalid_credentials"
         | "invalid_grant"
         | "account_disabled"
@@ -1039,6 +1041,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "projects.create": {
@@ -1178,6 +1190,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "projects.get": {
@@ -1281,6 +1303,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "projects.delete": {
@@ -1363,6 +1395,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -1508,6 +1550,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "projects.restore": {
@@ -1635,6 +1687,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "projects.purge": {
@@ -1732,6 +1794,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -1849,6 +1921,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "tasks.list": {
@@ -1955,6 +2037,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -2107,6 +2199,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "tasks.get": {
@@ -2212,6 +2314,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "tasks.delete": {
@@ -2294,6 +2406,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -2444,6 +2566,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "tasks.restore": {
@@ -2573,6 +2705,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "tasks.purge": {
@@ -2670,6 +2812,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -2793,6 +2945,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "me.get": {
@@ -2865,6 +3027,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -2984,6 +3156,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "me.list_sessions": {
@@ -3069,6 +3251,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "me.end_session": {
@@ -3148,6 +3340,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -3247,6 +3449,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -3353,6 +3565,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "me.list_sign_in_methods": {
@@ -3424,6 +3646,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -3515,6 +3747,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "two-factor.status": {
@@ -3584,6 +3826,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -3705,6 +3957,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "two-factor.disable": {
@@ -3809,6 +4071,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -3921,6 +4193,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -4042,6 +4324,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "auth.token": {
@@ -4153,6 +4445,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "auth.refresh": {
@@ -4252,6 +4554,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "auth.logout": {
@@ -4325,6 +4637,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -4442,6 +4764,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "users.get": {
@@ -4542,6 +4874,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "users.delete": {
@@ -4621,6 +4963,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -4747,6 +5099,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "users.disable": {
@@ -4859,6 +5221,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "users.enable": {
@@ -4956,6 +5328,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -5081,6 +5463,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "users.unlock": {
@@ -5178,6 +5570,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -5291,6 +5693,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "roles.list": {
@@ -5368,6 +5780,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -5456,6 +5878,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -5560,6 +5992,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -5678,6 +6120,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "email.get_send": {
@@ -5768,6 +6220,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -5890,6 +6352,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "email-suppressions.list": {
@@ -5986,6 +6458,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "email-suppressions.lift": {
@@ -6056,6 +6538,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -6139,6 +6631,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -6252,6 +6754,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "api-tokens.revoke_own": {
@@ -6322,6 +6834,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -6437,6 +6959,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "api-tokens.list": {
@@ -6524,6 +7056,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "api-tokens.revoke": {
@@ -6600,6 +7142,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "tasks.assignees": {
@@ -6666,6 +7218,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
