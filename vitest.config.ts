@@ -16,7 +16,10 @@ export default defineConfig({
     include: ["tests/**/*.test.{ts,tsx}"],
     // The PostgreSQL run (TEST_DATABASE_URL) skips what never reaches that database and already ran on PGlite:
     // the scripts' tests (each on an embedded folder of its own) and the static checks of the source.
-    exclude: process.env.TEST_DATABASE_URL ? [...configDefaults.exclude, "tests/scripts/**", "tests/lint/**"] : configDefaults.exclude,
+    // The fault tests (tests/lib/faults) need PostgreSQL behind a TCP relay: they run in that run only.
+    exclude: process.env.TEST_DATABASE_URL
+      ? [...configDefaults.exclude, "tests/scripts/**", "tests/lint/**"]
+      : [...configDefaults.exclude, "tests/lib/faults/**"],
     setupFiles: ["tests/helpers/setup.ts"],
     globalSetup: ["tests/helpers/global-setup.ts"],
     pool: "forks",
