@@ -36,21 +36,32 @@ class PoolReportingPrismaPg extends PrismaPg {
   }
 }
 
-type ConnectionOptions = { poolMax?: number };
+type ConnectionOptions = {
+  poolMax?: number;
+  /** How long a query waits for a pooled connection (or a new one to open) before failing: a full pool or a dead server. */
+  poolTimeoutMs?: number;
+  /** The longest a statement may run; unset (scripts, migrations), none. */
+  statementTimeoutMs?: number;
+};
 
 /** Opens the database named by a URL: postgres://… through node-postgres, pglite:<folder|memory> embedded. */
 export function openConnection(url: string, options: ConnectionOptions = {}): Connection {
   if (url.startsWith("pglite:")) return openPGlite(url.slice("pglite:".length));
   const max = options.poolMax ?? 10;
+  const statementTimeout = options.statementTimeoutMs;
   const factory = new PoolReportingPrismaPg({
     connectionString: url,
     max,
-    // A database that is down must fail fast (health answers 503) rather than hang the request.
-    connectionTimeoutMillis: 5_000,
+    // A database that is down, or a pool whose connections are all busy, must fail fast (503) rather than let
+    // requests queue without bound.
+    connectionTimeoutMillis: options.poolTimeoutMs ?? 5_000,
     idleTimeoutMillis: 30_000,
     // Short indexed queries only: PostgreSQL's JIT, which a large estimated row count switches on (the users
     // search's materialised match set), spends more compiling than it saves, up to tens of ms a query.
-    options: "-c jit=off",
+    // A slow statement is cancelled by the server at statement_timeout; a slow or silent network by the client a
+    // second later (its connection is then discarded), so the server's own cancel wins when it can answer.
+    options: statementTimeout ? `-c jit=off -c statement_timeout=${statementTimeout}` : "-c jit=off",
+    ...(statementTimeout ? { query_timeout: statementTimeout + 1_000 } : {}),
   });
   const parsed = new URL(url);
   return {

@@ -14,7 +14,11 @@ function state(): DbState {
     if (process.env.NEXT_PHASE === "phase-production-build") {
       throw new Error("The database was reached during `next build`: a page that reads data must render per request.");
     }
-    const connection = openConnection(env.DATABASE_URL, { poolMax: env.DB_POOL_MAX });
+    const connection = openConnection(env.DATABASE_URL, {
+      poolMax: env.DB_POOL_MAX,
+      poolTimeoutMs: env.DB_POOL_TIMEOUT_MS,
+      statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+    });
     globalForDb.appDb = { connection, client: new PrismaClient({ adapter: connection.factory }) };
   }
   return globalForDb.appDb;

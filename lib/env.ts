@@ -45,6 +45,10 @@ const schema = z.object({
   BACKUP_BEFORE_MIGRATE: booleanFlag.default(true),
   /** How long a migration may wait for a table lock before it fails (ms; 0: forever), rather than stall the app's queries. */
   MIGRATION_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
+  /** How long a request waits for a pooled PostgreSQL connection (or a new one to open) before it answers 503. */
+  DB_POOL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /** The longest one PostgreSQL statement of a request may run (migrations and scripts have none). */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   /**
    * Proxies in front of the app that append to X-Forwarded-For (Vercel, nginx, a load balancer). 0, the safe
    * default for a server clients reach directly, trusts no header: the address comes from the socket.

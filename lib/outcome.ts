@@ -3,7 +3,7 @@
 // tests), the HTTP status an API answers with, a message for people, field errors for forms and, when
 // limited, how long to wait. Forms, server actions and problem+json all render a refusal the same way.
 
-export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 412 | 422 | 429;
+export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 412 | 422 | 429 | 503;
 
 /**
  * Every stable code a refusal or an API problem may carry, and what it means to a client. The one list: the Refusal
@@ -34,6 +34,7 @@ export const refusalCodes = {
   rate_limited: "Too many requests: wait Retry-After seconds.",
   https_required: "The request must use HTTPS.",
   invalid_signature: "The webhook's signature is missing or wrong, or its timestamp is too old.",
+  database_unavailable: "The database is unreachable, overloaded or too slow right now: retry after Retry-After seconds.",
   // Sign-in, sessions and tokens
   invalid_credentials: "The email address or password is wrong.",
   invalid_grant: "The refresh token is not valid.",
@@ -117,6 +118,7 @@ const defaultRefusalCodes: Record<RefusalStatus, RefusalCode> = {
   412: "precondition_failed",
   422: "invalid_input",
   429: "rate_limited",
+  503: "database_unavailable",
 };
 
 export const done = <T = undefined>(value?: T, message?: string): Success<T> => ({

@@ -800,6 +800,7 @@ export interface components {
        *     - `rate_limited`: Too many requests: wait Retry-After seconds.
        *     - `https_required`: The request must use HTTPS.
        *     - `invalid_signature`: The webhook's signature is missing or wrong, or its timestamp is too old.
+       *     - `database_unavailable`: The database is unreachable, overloaded or too slow right now: retry after Retry-After seconds.
        *     - `invalid_credentials`: The email address or password is wrong.
        *     - `invalid_grant`: The refresh token is not valid.
        *     - `account_disabled`: The account is disabled.
@@ -875,6 +876,7 @@ export interface components {
         | "rate_limited"
         | "https_required"
         | "invalid_signature"
+        | "database_unavailable"
         | "invalid_credentials"
         | "invalid_grant"
         | "account_disabled"
@@ -1056,6 +1058,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "projects.create": {
@@ -1195,6 +1207,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "projects.get": {
@@ -1298,6 +1320,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "projects.delete": {
@@ -1380,6 +1412,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -1525,6 +1567,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "projects.restore": {
@@ -1652,6 +1704,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "projects.purge": {
@@ -1749,6 +1811,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -1866,6 +1938,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "tasks.list": {
@@ -1972,6 +2054,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -2124,6 +2216,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "tasks.get": {
@@ -2229,6 +2331,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "tasks.delete": {
@@ -2311,6 +2423,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -2461,6 +2583,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "tasks.restore": {
@@ -2590,6 +2722,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "tasks.purge": {
@@ -2687,6 +2829,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -2810,6 +2962,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "me.get": {
@@ -2882,6 +3044,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -3001,6 +3173,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "me.list_sessions": {
@@ -3086,6 +3268,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "me.end_session": {
@@ -3165,6 +3357,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -3264,6 +3466,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -3370,6 +3582,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "me.list_sign_in_methods": {
@@ -3441,6 +3663,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -3532,6 +3764,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "two-factor.status": {
@@ -3601,6 +3843,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -3722,6 +3974,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "two-factor.disable": {
@@ -3826,6 +4088,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -3938,6 +4210,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -4059,6 +4341,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "auth.token": {
@@ -4170,6 +4462,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "auth.refresh": {
@@ -4269,6 +4571,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "auth.logout": {
@@ -4342,6 +4654,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -4459,6 +4781,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "users.get": {
@@ -4559,6 +4891,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "users.delete": {
@@ -4638,6 +4980,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -4764,6 +5116,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "users.disable": {
@@ -4876,6 +5238,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "users.enable": {
@@ -4973,6 +5345,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -5098,6 +5480,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "users.unlock": {
@@ -5195,6 +5587,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -5308,6 +5710,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "roles.list": {
@@ -5385,6 +5797,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -5473,6 +5895,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -5577,6 +6009,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -5695,6 +6137,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "email.get_send": {
@@ -5785,6 +6237,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -5907,6 +6369,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "email.recipients": {
@@ -5974,6 +6446,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -6076,6 +6558,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "email-suppressions.lift": {
@@ -6146,6 +6638,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -6229,6 +6731,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -6342,6 +6854,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "api-tokens.revoke_own": {
@@ -6412,6 +6934,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {
@@ -6527,6 +7059,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "api-tokens.list": {
@@ -6614,6 +7156,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "api-tokens.revoke": {
@@ -6690,6 +7242,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   "tasks.assignees": {
@@ -6756,6 +7318,16 @@ export interface operations {
       /** @description Something failed on the server: no details are given, quote `requestId` */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unreachable, overloaded or too slow: retry after Retry-After seconds (code: `database_unavailable`) */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
           [name: string]: unknown;
         };
         content: {

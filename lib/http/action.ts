@@ -4,8 +4,10 @@ import { safeParse, type $ZodType, type output } from "zod/v4/core";
 import { audit, type AuditAction } from "@/lib/audit";
 import { authorize, ForbiddenError, type Permission } from "@/lib/authz";
 import { requireUser, type CurrentUser } from "@/lib/auth/current-user";
+import { log } from "@/lib/log";
 import { refuse, type Outcome, type Refusal } from "@/lib/outcome";
 import { currentRequestContext, type RequestContext } from "@/lib/request-context";
+import { databaseUnavailable, isDatabaseUnavailable } from "./database-unavailable";
 
 const FORBIDDEN_MESSAGE = "You do not have permission to do that.";
 
@@ -41,12 +43,19 @@ async function parse<S extends $ZodType>(
   return { ok: false, refusal: refuse(422, "Check the highlighted fields.", { code: "invalid_input", fieldErrors }) };
 }
 
-/** Runs the handler; a ForbiddenError (lib/authz already audited it) becomes a 403 refusal. */
-async function forbiddenAsRefusal<T>(run: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
+/**
+ * Runs the handler; a ForbiddenError (lib/authz already audited it) becomes a 403 refusal, and a database that is
+ * down or too slow a 503 one the form shows ("try again"), not Next's error page. Anything else (a redirect) goes on.
+ */
+async function asRefusal<T>(run: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
   try {
     return await run();
   } catch (error) {
     if (error instanceof ForbiddenError) return refuse(403, FORBIDDEN_MESSAGE, { code: "forbidden" });
+    if (isDatabaseUnavailable(error)) {
+      log.warn({ err: error }, "server action: database unavailable");
+      return databaseUnavailable();
+    }
     throw error;
   }
 }
@@ -57,9 +66,11 @@ export function validatedAction<S extends $ZodType, T = undefined>(
   options: ActionOptions = {},
 ) {
   return async (input: unknown): Promise<Outcome<T>> => {
-    const parsed = await parse(schema, input, options);
-    if (!parsed.ok) return parsed.refusal;
-    return forbiddenAsRefusal(async () => handler(parsed.data, await currentRequestContext()));
+    return asRefusal(async () => {
+      const parsed = await parse(schema, input, options);
+      if (!parsed.ok) return parsed.refusal;
+      return handler(parsed.data, await currentRequestContext());
+    });
   };
 }
 
@@ -78,10 +89,10 @@ export function actionWithUser<S extends $ZodType, T = undefined>(
   options: ActionOptions & { permission?: Permission; duringEnrolment?: boolean } = {},
 ) {
   return async (input: unknown): Promise<Outcome<T>> => {
-    const user = await requireUser({ duringEnrolment: options.duringEnrolment });
-    const parsed = await parse(schema, input, options);
-    if (!parsed.ok) return parsed.refusal;
-    return forbiddenAsRefusal(async () => {
+    return asRefusal(async () => {
+      const user = await requireUser({ duringEnrolment: options.duringEnrolment });
+      const parsed = await parse(schema, input, options);
+      if (!parsed.ok) return parsed.refusal;
       const context = await currentRequestContext();
       if (options.permission) await authorize(user, options.permission, { context });
       return handler(parsed.data, { actor: user, user, context });

@@ -2,13 +2,15 @@ import "server-only";
 import { runAfterResponse } from "@/lib/after-response";
 import { ForbiddenError } from "@/lib/authz";
 import { requestLog } from "@/lib/log";
-import { problem } from "./problem";
+import { databaseUnavailable, isDatabaseUnavailable } from "./database-unavailable";
+import { problem, problemFromRefusal } from "./problem";
 
 type Handler<C> = (request: Request, context: C) => Promise<Response> | Response;
 
 /**
  * The one door for route handlers: logs each call with its request id, status and duration, and turns
- * anything thrown into a bare 500 problem+json, so no stack trace or internal message reaches a client.
+ * anything thrown into a bare 500 problem+json, so no stack trace or internal message reaches a client. A
+ * database that is down, full or too slow is the service's fault, not a bug: 503 database_unavailable with Retry-After.
  */
 export function route<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
@@ -22,6 +24,9 @@ export function route<C>(handler: Handler<C>): Handler<C> {
     } catch (error) {
       if (error instanceof ForbiddenError) {
         response = problem(403, { requestId, detail: "You do not have permission to do that." });
+      } else if (isDatabaseUnavailable(error)) {
+        log.warn({ err: error, method: request.method, path: pathname }, "route handler: database unavailable");
+        response = problemFromRefusal(databaseUnavailable(), requestId);
       } else {
         log.error({ err: error, method: request.method, path: pathname }, "route handler failed");
         response = problem(500, { requestId });

@@ -37,11 +37,13 @@ const statusDescriptions: Record<number, string> = {
   422: "Invalid input: `errors` names each field",
   429: "Too many requests: wait Retry-After seconds",
   500: "Something failed on the server: no details are given, quote `requestId`",
+  503: "The database is unreachable, overloaded or too slow: retry after Retry-After seconds",
 };
 
 const problemHeaders: Record<number, Record<string, unknown>> = {
   401: { "WWW-Authenticate": { $ref: "#/components/headers/WWWAuthenticate" } },
   429: { "Retry-After": { $ref: "#/components/headers/RetryAfter" } },
+  503: { "Retry-After": { $ref: "#/components/headers/RetryAfter" } },
 };
 
 /** A problem answer whose `code` is one of `codeNames` (none on 500): tests hold every answer to that list. */
@@ -186,6 +188,8 @@ function describe(operation: Operation, idempotentIds: ReadonlySet<string>) {
           .map(([code, list]) => [String(code), problemResponse(code, list)]),
       ),
       "500": problemResponse(500, []),
+      // Every operation reads the database (its rate limit, at least): lib/http/route.ts answers this when it cannot.
+      "503": problemResponse(503, ["database_unavailable"]),
     },
   };
 }
