@@ -4,9 +4,10 @@ import type { AddressInfo } from "node:net";
 // A local stand-in for Resend's API (POST /emails), for the transport's tests and the outage test. Like Resend,
 // it keeps each Idempotency-Key's first answer: the same key again gets the same id and sends nothing. Its mode
 // plays an outage: "error" answers 500 before sending; "hang" accepts (and so sends) the message, then never
-// answers, which the caller sees as a timeout; "ok" answers at once.
+// answers, which the caller sees as a timeout; "limited" answers 429 with Retry-After, as Resend does past its
+// rate limit, before sending; "ok" answers at once.
 
-type Mode = "ok" | "error" | "hang";
+type Mode = "ok" | "error" | "hang" | "limited";
 type Seen = { headers: IncomingHttpHeaders; body: Record<string, unknown> };
 
 export type ResendStandIn = {
@@ -46,6 +47,10 @@ export async function startResendStandIn(): Promise<ResendStandIn> {
       const reply = (status: number, body: object) =>
         response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
       if (state.mode === "error") return reply(500, { name: "internal_server_error", message: "try later", statusCode: 500 });
+      if (state.mode === "limited") {
+        response.setHeader("retry-after", "1");
+        return reply(429, { name: "rate_limit_exceeded", message: "Too many requests", statusCode: 429 });
+      }
       if (state.answer) return reply(state.answer.status, state.answer.body);
       const key = String(request.headers["idempotency-key"] ?? `none-${next}`);
       if (!state.ids.has(key)) {

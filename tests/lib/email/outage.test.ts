@@ -5,9 +5,10 @@ import { resendTransport, type Transport } from "@/lib/email/transport";
 import { unique, useTestDatabase } from "../../helpers/database";
 import { startResendStandIn, type ResendStandIn } from "../../helpers/resend-stand-in";
 
-// The provider goes down: it answers 500, then takes the messages but never answers (a timeout), then recovers.
-// Through the real drain (deliverDueEmails) and the real Resend client, every message must end up sent exactly
-// once: none lost to the errors, none doubled by the retries after the timeouts (the idempotency key).
+// The provider goes down: it answers 500, then takes the messages but never answers (a timeout), then refuses
+// with 429 for a stretch, then recovers. Through the real drain (deliverDueEmails) and the real Resend client,
+// every message must end up sent exactly once: none lost to the errors, none doubled by the retries after the
+// timeouts (the idempotency key). A server killed mid-send loses nothing either.
 
 let standIn: ResendStandIn;
 let transport: Transport;
@@ -66,14 +67,39 @@ describe("a provider outage", () => {
     expect(await statesOf(ids)).toEqual(ids.map(() => "FAILED"));
     expect(keys.map((key) => standIn.sends.get(key))).toEqual(keys.map(() => 1));
 
+    // Over the provider's rate limit for two rounds: refused, nothing sent again, still waiting.
+    standIn.mode = "limited";
+    for (let round = 0; round < 2; round++) {
+      await makeDue(ids);
+      await drain(ids);
+      expect(await statesOf(ids)).toEqual(ids.map(() => "FAILED"));
+    }
+    expect(keys.map((key) => standIn.sends.get(key))).toEqual(keys.map(() => 1));
+
     standIn.mode = "ok";
     await makeDue(ids);
     await drain(ids);
     const messages = await db.emailMessage.findMany({ where: { id: { in: ids } } });
     expect(messages.map((m) => m.status)).toEqual(ids.map(() => "SENT"));
-    expect(messages.map((m) => m.attempts)).toEqual(ids.map(() => 3));
+    expect(messages.map((m) => m.attempts)).toEqual(ids.map(() => 5));
     // The retry got the first answer's id back: the message the provider took during the timeout, not another.
     for (const m of messages) expect(m.providerId).toBe(standIn.ids.get(`email/${m.id}`));
+    expect(keys.map((key) => standIn.sends.get(key))).toEqual(keys.map(() => 1));
+  });
+
+  it("a server killed mid-send: its claimed messages go out once after the restart, whether or not the provider had them", async () => {
+    standIn.mode = "ok";
+    const ids = await queued(4, unique("killed"));
+    const keys = ids.map((id) => `email/${id}`);
+    // The dead process had claimed all four, and got two of them to the provider before it died.
+    const claimedAt = new Date(Date.now() - 11 * 60_000);
+    await db.emailMessage.updateMany({ where: { id: { in: ids } }, data: { status: "SENDING", attempts: 1, updatedAt: claimedAt } });
+    for (const id of ids.slice(0, 2)) await transport.send({ id, to: "x@example.com", subject: "s", html: "h", text: "t" });
+
+    // The restarted process's drain (nothing else): every message sent, the two the provider had not doubled.
+    await drain(ids);
+    const messages = await db.emailMessage.findMany({ where: { id: { in: ids } }, orderBy: { createdAt: "asc" } });
+    expect(messages.map((m) => m.status)).toEqual(ids.map(() => "SENT"));
     expect(keys.map((key) => standIn.sends.get(key))).toEqual(keys.map(() => 1));
   });
 
