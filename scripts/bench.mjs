@@ -9,9 +9,12 @@
 //   /api/health/live against /api/health/bare, a route handler with nothing of the app around it (it answers
 //   only where BENCH_BARE_ROUTE=1): what the shell costs a request;
 //   with BENCH_BASELINE=<directory or commit>, /login and a signed-in /account against that build of the app
-//   (a directory holding a built checkout, or a commit this script exports, links node_modules into and builds).
+//   (a directory holding a built checkout, or a commit this script exports, links node_modules into and builds);
+//   with BENCH_PEER=<base URL> (another app's production server, started by you), its sign-in page and, given
+//   BENCH_PEER_COOKIE=<a signed-in Cookie header>, its first signed-in page, against /login and /account. The
+//   paths are BENCH_PEER_SIGN_IN (/sign-in) and BENCH_PEER_SIGNED_IN (/dashboard): nextjs/saas-starter's.
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -42,7 +45,9 @@ function baselineDirectory(spec) {
   if (archive.status !== 0) throw new Error(`cannot export ${spec}`);
   // Hard links: Turbopack refuses a node_modules outside the project, and a copy would take minutes.
   spawnSync("cp", ["-al", "node_modules", path.join(dir, "node_modules")], { stdio: "inherit" });
-  cpSync("generated", path.join(dir, "generated"), { recursive: true });
+  // Its own Prisma client: the schema may differ from this checkout's.
+  if (spawnSync("node", ["scripts/prisma-generate.mjs"], { cwd: dir, stdio: "ignore" }).status !== 0)
+    throw new Error(`prisma generate of ${spec} failed`);
   console.log(`building ${spec} in ${dir} …`);
   if (spawnSync("npx", ["next", "build"], { cwd: dir, stdio: "ignore" }).status !== 0) throw new Error(`next build of ${spec} failed`);
   return dir;
@@ -127,6 +132,18 @@ const baseline = process.env.BENCH_BASELINE
   : null;
 const servers = [current, baseline].filter(Boolean);
 await Promise.all(servers.map(waitUntilLive));
+const peer = process.env.BENCH_PEER
+  ? {
+      base: process.env.BENCH_PEER.replace(/\/$/, ""),
+      signIn: process.env.BENCH_PEER_SIGN_IN ?? "/sign-in",
+      signedIn: process.env.BENCH_PEER_SIGNED_IN ?? "/dashboard",
+      cookie: process.env.BENCH_PEER_COOKIE,
+    }
+  : null;
+if (peer) {
+  const check = await fetch(`${peer.base}${peer.signedIn}`, { redirect: "manual", headers: { cookie: peer.cookie ?? "" } });
+  if (peer.cookie && check.status !== 200) throw new Error(`the peer's ${peer.signedIn} answered ${check.status} with BENCH_PEER_COOKIE`);
+}
 
 // Idle: nothing but liveness polls for a minute, as an orchestrator would send.
 const idleUntil = Date.now() + idleSeconds * 1000;
@@ -146,6 +163,8 @@ const sessions = await Promise.all(
   ),
 );
 
+// A PostgreSQL database that already holds the demo accounts keeps passwords hashed under another run's pepper.
+if (!sessions[0]) throw new Error("the demo account could not sign in: BENCH_DATABASE_URL must name an empty database");
 console.log(
   `database: ${databaseUrl.startsWith("pglite:") ? "PGlite (embedded)" : "PostgreSQL"}; ${connections} connections, ${seconds} s each, ${rounds} interleaved rounds (median, min–max)`,
 );
@@ -162,6 +181,8 @@ const cases = [
   baseline && { name: "/login (baseline)", server: baseline, route: "/login" },
   sessions[0] && { name: "/account signed in", server: current, route: "/account", cookie: sessions[0] },
   baseline && sessions[1] && { name: "/account (baseline)", server: baseline, route: "/account", cookie: sessions[1] },
+  peer && { name: `${peer.signIn} (peer)`, server: peer, route: peer.signIn },
+  peer?.cookie && { name: `${peer.signedIn} (peer)`, server: peer, route: peer.signedIn, cookie: peer.cookie },
 ].filter(Boolean);
 const results = new Map(cases.map((c) => [c.name, []]));
 for (let round = 0; round < rounds; round++) {
@@ -197,6 +218,9 @@ console.log(`shell overhead: /api/health/live at ${Math.round(100 * ratio("/api/
 if (baseline) console.log(`/login: ${ratio("/login", "/login (baseline)")}× the baseline's throughput`);
 if (baseline && sessions[0] && sessions[1])
   console.log(`/account signed in: ${ratio("/account signed in", "/account (baseline)")}× the baseline's`);
+if (peer) console.log(`/login: ${ratio("/login", `${peer.signIn} (peer)`)}× the peer's ${peer.signIn}`);
+if (peer?.cookie && sessions[0])
+  console.log(`/account signed in: ${ratio("/account signed in", `${peer.signedIn} (peer)`)}× the peer's ${peer.signedIn}`);
 for (const server of servers) await load(`${server.base}/api/health`, { duration: 1 }); // settle before measuring
 console.log(`RSS after load: ${rssMb(current)} MB`);
 
