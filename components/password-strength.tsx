@@ -2,20 +2,27 @@
 
 import { useEffect, useState } from "react";
 import type { PasswordEstimate } from "@/lib/accounts/password-estimator";
-import { systemConfig } from "@/system.config";
 
 const labels = ["Very weak", "Weak", "Fair", "Strong", "Very strong"];
 
 // The estimator and its dictionaries are large, so they load only once someone starts typing a password.
 // It is the server's own estimator (lib/accounts/password-estimator.ts): what the meter shows, the server enforces.
-let estimator: Promise<(password: string, userInputs: string[]) => PasswordEstimate> | undefined;
-function estimate(password: string, userInputs: string[]): Promise<PasswordEstimate> {
-  estimator ??= import("@/lib/accounts/password-estimator").then(({ createPasswordEstimator }) => createPasswordEstimator());
+// The policy's minimum score comes with it (system.config.ts is the server's to bundle, not every form's).
+type Verdict = PasswordEstimate & { enough: boolean };
+let estimator: Promise<(password: string, userInputs: string[]) => Verdict> | undefined;
+function estimate(password: string, userInputs: string[]): Promise<Verdict> {
+  estimator ??= import("@/lib/accounts/password-estimator").then(({ createPasswordEstimator, passwordMinScore }) => {
+    const check = createPasswordEstimator();
+    return (value: string, inputs: string[]) => {
+      const result = check(value, inputs);
+      return { ...result, enough: result.score >= passwordMinScore };
+    };
+  });
   return estimator.then((check) => check(password, userInputs));
 }
 
 export function PasswordStrength({ password, userInputs }: { password: string; userInputs: string[] }) {
-  const [result, setResult] = useState<PasswordEstimate | null>(null);
+  const [result, setResult] = useState<Verdict | null>(null);
   const inputsKey = userInputs.join("\u0000");
 
   useEffect(() => {
@@ -39,9 +46,7 @@ export function PasswordStrength({ password, userInputs }: { password: string; u
           <div>
             Strength: <strong>{labels[result.score]}</strong>
             {result.warning && <span className="text-body-secondary"> · {result.warning}</span>}
-            {result.score < systemConfig.accounts.passwordMinScore && result.suggestion && (
-              <span className="text-body-secondary"> {result.suggestion}</span>
-            )}
+            {!result.enough && result.suggestion && <span className="text-body-secondary"> {result.suggestion}</span>}
           </div>
         </>
       )}

@@ -2,7 +2,7 @@ import "server-only";
 import { dictionary } from "@zxcvbn-ts/language-common";
 import { systemConfig } from "@/system.config";
 import { isBreachedPassword } from "./breached-passwords";
-import { createPasswordEstimator } from "./password-estimator";
+import { createPasswordEstimator, passwordMinScore } from "./password-estimator";
 
 // One policy for registration, reset, change and the admin command (OWASP ASVS 5.0 V6, NIST SP 800-63B-4):
 // long enough, not a known-common password, not built from who you are, and not easy to guess by the same
@@ -51,7 +51,7 @@ export async function passwordProblems(password: string, context: PasswordContex
 
   const userInputs = [...personal, systemConfig.name];
   const estimate = estimator()(password, userInputs);
-  if (estimate.score < systemConfig.accounts.passwordMinScore) {
+  if (estimate.score < passwordMinScore) {
     return [[estimate.warning || "This password is easy to guess.", estimate.suggestion || "Add a few more unrelated words."].join(" ")];
   }
   if (await isBreachedPassword(password)) return ["This password appeared in a data breach, so attackers try it. Choose another."];

@@ -4,16 +4,15 @@ import { useState } from "react";
 import { OutcomeAlert } from "@/components/forms/form-alert";
 import { FormField, fieldProps } from "@/components/forms/form-field";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { systemConfig } from "@/system.config";
 import { createTokenAction } from "./actions";
 
-type Props = { permissions: { key: string; description: string }[] };
+type Props = { permissions: { key: string; description: string }[]; maxDays: number };
 
 /**
  * Name, scopes from what the person holds, lifetime; the new token is shown here once, with a copy button. The
  * server action's schema judges the input (useActionForm): the scopes are ticked boxes, the lifetime a number.
  */
-export function CreateTokenForm({ permissions }: Props) {
+export function CreateTokenForm({ permissions, maxDays }: Props) {
   const [scopes, setScopes] = useState<string[]>([]);
   const [copied, setCopied] = useState(false);
   const { formProps, pending, submitting, result, error, field } = useActionForm(
@@ -93,18 +92,13 @@ export function CreateTokenForm({ permissions }: Props) {
             </div>
           )}
         </fieldset>
-        <FormField
-          id="token-days"
-          label="Expires after (days)"
-          error={errors.expiresInDays}
-          hint={`1 to ${systemConfig.api.tokenMaxDays} days.`}
-        >
+        <FormField id="token-days" label="Expires after (days)" error={errors.expiresInDays} hint={`1 to ${maxDays} days.`}>
           <input
             {...fieldProps("token-days", errors.expiresInDays, true)}
             className={`form-control w-auto${errors.expiresInDays ? " is-invalid" : ""}`}
             type="number"
             min={1}
-            max={systemConfig.api.tokenMaxDays}
+            max={maxDays}
             {...field("expiresInDays")}
           />
         </FormField>

@@ -4,6 +4,7 @@ import { hasRecentReauthentication } from "@/lib/accounts/reauthentication";
 import { listOwnTokens } from "@/lib/api-tokens/manage";
 import { requireUser } from "@/lib/auth/current-user";
 import { system } from "@/modules";
+import { systemConfig } from "@/system.config";
 import { ConfirmItsYou } from "../confirm-its-you";
 import { CreateTokenForm } from "./create-token-form";
 import { tokenRow } from "./rows";
@@ -40,7 +41,7 @@ export default async function TokensPage() {
                 New token
               </h2>
               <ConfirmItsYou recent={recentlyConfirmed} twoFactor={user.twoFactorEnabled} id="tokens" label="Create a token…">
-                <CreateTokenForm permissions={held} />
+                <CreateTokenForm permissions={held} maxDays={systemConfig.api.tokenMaxDays} />
               </ConfirmItsYou>
             </div>
           </div>
