@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect } from "react";
 import { OutcomeAlert } from "@/components/forms/form-alert";
 import { FormField, fieldProps } from "@/components/forms/form-field";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -59,6 +60,11 @@ function ReauthenticateForm({ twoFactor, hasPassword, id, onCancel }: FormProps)
   });
   const method = values.method;
   const inputId = `${id}-${method}`;
+  // Opened by a click on the button it replaces: the focus goes on to the field, not back to the page's top.
+  const firstField = `${id}-${hasPassword ? "password" : "code"}`;
+  useEffect(() => {
+    document.getElementById(firstField)?.focus();
+  }, [firstField]);
   return (
     <form method="post" {...formProps} className="border rounded p-3 bg-body-tertiary" aria-labelledby={`${id}-reauth-heading`}>
       <h3 id={`${id}-reauth-heading`} className="h6">
