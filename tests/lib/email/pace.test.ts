@@ -47,9 +47,10 @@ describe("the shared send pace", () => {
       deliverDueSends(recording(sent), { rate, budgetMs: 20_000 }),
       deliverDueSends(recording(sent), { rate, budgetMs: 20_000 }),
     ]);
-    // Between them, every message once. Which drain wins each slot is a race (the pace is shared, not fair), so one
-    // may take them all; with a pace per process each would get its own slots, and the crowding check below fails.
-    expect(first + second).toBe(emails.length);
+    // Between them, every message of ours once (other test files' sends may share the outbox). Which drain wins each
+    // slot is a race (the pace is shared, not fair), so one may take them all; with a pace per process each would
+    // get its own slots, and the crowding check below fails.
+    expect(first + second).toBeGreaterThanOrEqual(emails.length);
     const ours = sent.filter((s) => emails.includes(s.to)).map((s) => s.to);
     expect(ours.sort()).toEqual([...emails].sort());
     // The pace spaces the slots exactly; what the provider sees also carries each delivery's own queries (up to a
