@@ -94,9 +94,12 @@ export async function openFaultApp(settings: Record<string, string>): Promise<Fa
   };
 }
 
-/** Runs `workers` loops of `step` until `stop()` returns true; every answer, with when it started (ms since `t0`). */
-export async function load<T>(workers: number, step: (worker: number, i: number) => Promise<T>, stop: () => boolean) {
-  const t0 = performance.now();
+/**
+ * Runs `workers` loops of `step` until `stop()` returns true; every answer, with when it started (ms since `t0`).
+ * The caller passes the `t0` its own event marks count from: one clock, or a stall while the workers start would
+ * shift every answer against the marks (CI once saw a request that ended before a fault counted as one after it).
+ */
+export async function load<T>(workers: number, step: (worker: number, i: number) => Promise<T>, stop: () => boolean, t0: number) {
   const answers: { at: number; answer: T }[] = [];
   await Promise.all(
     Array.from({ length: workers }, async (_, worker) => {

@@ -27,9 +27,9 @@ describe.skipIf(!hasFaultDatabase)("the database connection cut under load", () 
     let stopped = false;
     const step = (worker: number, i: number): Promise<Answer> =>
       (worker + i) % 2 ? app.call("GET", "/projects") : app.call("POST", "/projects", { name: `cut-${worker}-${i}` });
-    const running = load(6, step, () => stopped);
-    const events: Record<string, number> = {};
     const t0 = performance.now();
+    const running = load(6, step, () => stopped, t0);
+    const events: Record<string, number> = {};
     const mark = (name: string) => (events[name] = performance.now() - t0);
 
     await sleep(1_000);
