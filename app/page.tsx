@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { FeatureIcon, type FeatureIconName } from "@/components/feature-icons";
 import { systemConfig } from "@/system.config";
 

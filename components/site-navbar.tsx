@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { logoutAction } from "@/lib/auth/sign-out-action";
 import { NavbarCollapse } from "./navbar-collapse";
 import { ThemeToggle } from "./theme-toggle";

@@ -69,6 +69,25 @@ test.describe("the application shell", () => {
     await expect(page.locator("main#main")).toBeFocused();
   });
 
+  test("in-app links move between pages without reloading; a modifier click is left to the browser", async ({ page, context }) => {
+    const watch = watchPage(page);
+    await page.goto("/");
+    // A full page load would drop this.
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+    await expect(page).toHaveURL(/\/login$/);
+    expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
+    // Ctrl (⌘ on a Mac) + click opens the page in a new tab, and this one stays where it is.
+    const [opened] = await Promise.all([
+      context.waitForEvent("page"),
+      page.getByRole("link", { name: "Create an account" }).click({ modifiers: ["ControlOrMeta"] }),
+    ]);
+    await expect(opened).toHaveURL(/\/register$/);
+    await expect(page).toHaveURL(/\/login$/);
+    watch.assertClean();
+  });
+
   test("the theme toggle switches to dark and the choice survives a reload", async ({ page }) => {
     const watch = watchPage(page);
     await page.emulateMedia({ colorScheme: "light" });

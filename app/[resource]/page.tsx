@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { forbidden } from "next/navigation";
 import { queryValues, keptParams } from "@/components/admin/list-filters";
 import { Pagination } from "@/components/admin/pagination";

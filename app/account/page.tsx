@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { getProfile } from "@/lib/accounts/profile";
 import { listSignInMethods, reauthenticationMethods } from "@/lib/accounts/provider-links";
 import { hasRecentReauthentication } from "@/lib/accounts/reauthentication";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { dashboardStats } from "@/lib/admin/dashboard";
 import { adminPermissions } from "@/lib/admin/permissions";
 import { requirePermission } from "@/lib/auth/current-user";

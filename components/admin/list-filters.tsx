@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { z } from "zod";
 import { z as zod } from "@/lib/zod";
 

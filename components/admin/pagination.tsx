@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 
 /** Page links that keep every other query parameter (filters, sort, size). */
 export function Pagination({ page, pages, params, label }: { page: number; pages: number; params: Record<string, string>; label: string }) {

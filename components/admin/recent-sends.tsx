@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { SendProgress } from "@/lib/email/bulk";
 
 // The latest composed emails on /admin/emails: each links to its progress page.

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { FormAlert } from "./form-alert";
 
 /** What a finished account step shows in place of its form: the outcome, and the way on. */

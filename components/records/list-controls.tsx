@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { ListQuery } from "@/lib/kernel/records/list-query";
 import type { Resource } from "@/lib/kernel/resource";
 import { optionLabel } from "./field-value";

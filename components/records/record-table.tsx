@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { useState, type ComponentType } from "react";
 import type { FormResource, FormScreenProps, RunOperation, ScreenRecord } from "@/lib/kernel/screens";
 import { FieldValue, optionLabel } from "./field-value";

@@ -45,6 +45,10 @@ const refused: [file: string, specifier: string, message: RegExp][] = [
   // d. components/ never imports app/
   ["components/site-navbar.tsx", "@/app/account/actions", /components\/ never imports app\//],
   ["components/admin/toasts.tsx", "../../app/layout", /leaves components\//],
+  // e. links are @/components/link, not next/link (its weight on every page)
+  ["app/(auth)/login/page.tsx", "next/link", /Links are @\/components\/link/],
+  ["components/site-navbar.tsx", "next/link", /Links are @\/components\/link/],
+  ["modules/projects/screens/project-page.tsx", "next/link", /Links are @\/components\/link/],
 ];
 
 const allowed: [file: string, specifier: string][] = [
@@ -57,6 +61,7 @@ const allowed: [file: string, specifier: string][] = [
   ["app/admin/users/page.tsx", "@/modules"],
   ["app/(auth)/reset-password/reset-password-form.tsx", "../forgot-password/actions"],
   ["components/site-navbar.tsx", "@/lib/auth/sign-out-action"],
+  ["components/site-navbar.tsx", "@/components/link"],
   ["modules/projects/service.ts", "@/modules/tasks"],
   ["modules/projects/service.ts", "./schemas"],
   ["modules/projects/ui/list.tsx", "../service"],

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { useState, useTransition } from "react";
 import { FormAlert, OutcomeAlert } from "@/components/forms/form-alert";
 import { useHydrated } from "@/components/forms/use-hydrated";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { EmailRequestForm } from "@/components/forms/email-request-form";
 import { forgotPasswordAction } from "./actions";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { OutcomeAlert } from "@/components/forms/form-alert";
 import { FormField, fieldProps } from "@/components/forms/form-field";
 import { useActionForm } from "@/components/forms/use-action-form";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { currentSession } from "@/lib/auth/current-user";
 import { systemConfig } from "@/system.config";
 import { LoginForm } from "./login-form";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { after } from "next/server";
 import { warmPasswordEstimator } from "@/lib/accounts/password-policy";
 import { systemConfig } from "@/system.config";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { findResetTokenOwner } from "@/lib/accounts/passwords";
 import { systemConfig } from "@/system.config";
 import { ResetPasswordForm } from "./reset-password-form";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { hasRecentReauthentication } from "@/lib/accounts/reauthentication";
 import { listOwnTokens } from "@/lib/api-tokens/manage";
 import { requireUser } from "@/lib/auth/current-user";

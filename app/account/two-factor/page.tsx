@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { reauthenticationMethods } from "@/lib/accounts/provider-links";
 import { hasRecentReauthentication } from "@/lib/accounts/reauthentication";
 import { requireUser } from "@/lib/auth/current-user";

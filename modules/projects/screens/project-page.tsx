@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { FieldValue } from "@/components/records/field-value";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/authz";
 import { audienceRoles } from "@/lib/email/compose";
