@@ -32,7 +32,7 @@ describe("renaming through system.config.ts", () => {
     const { default: RootLayout } = await import("@/app/layout");
     const { default: HomePage } = await import("@/app/page");
     const html = renderToStaticMarkup(await RootLayout({ children: <HomePage /> }));
-    expect(html).toMatch(new RegExp(`<a class="navbar-brand[^"]*" href="/">${NEW_NAME}</a>`));
+    expect(html).toMatch(new RegExp(`<a (?=[^>]*class="navbar-brand)(?=[^>]*href="/")[^>]*>${NEW_NAME}</a>`));
     expect(html).toMatch(new RegExp(`<footer[\\s\\S]*${NEW_NAME}[\\s\\S]*</footer>`));
     expect(html).toContain(`<h1 class="display-5 fw-bold">${NEW_NAME}</h1>`);
     expect(html).not.toContain(DEFAULT_NAME);

@@ -8,6 +8,13 @@ else delete process.env.DATABASE_URL;
 // Expected errors (a handler made to throw) would otherwise fill the output; LOG_LEVEL=debug shows all.
 process.env.LOG_LEVEL ??= "silent";
 
+// Tests render pages with react-dom/server, outside the app router Next mounts around them, and the in-app links
+// (components/link.tsx) ask for that router; rendering never calls it.
+vi.mock("next/navigation", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/navigation")>()),
+  useRouter: () => ({}),
+}));
+
 // Every in-memory database starts as a copy of the one global-setup.ts migrated.
 vi.mock("@/lib/db-connection", async (importOriginal) => {
   const real = await importOriginal<typeof import("@/lib/db-connection")>();
