@@ -105,7 +105,10 @@ describe("GET /api/metrics", () => {
     expect(moved('app_sign_ins_total{result="failure"}')).toBe(attempts);
     expect(moved('app_lockouts_total{factor="password"}')).toBe(1);
     expect(moved('app_audit_events_total{action="user.locked"}')).toBe(1);
-    expect(moved('app_email_queue_messages{status="QUEUED"}')).toBeGreaterThanOrEqual(1);
+    // The queue gauge counts the whole table, so its move is ours only where this file is the one writer (an embedded
+    // database per file); on the shared PostgreSQL other files queue and send mail meanwhile (CI saw it fall by 2).
+    const { dbConnection } = await import("@/lib/db");
+    if (dbConnection().kind !== "postgres") expect(moved('app_email_queue_messages{status="QUEUED"}')).toBeGreaterThanOrEqual(1);
   });
 
   it("with an allowlist, refuses other addresses (403), and with a token too, needs both", async () => {
